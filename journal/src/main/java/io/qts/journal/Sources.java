@@ -1,0 +1,36 @@
+package io.qts.journal;
+
+/** Where an input came from; the backtest driver and the tools switch on it. */
+public final class Sources
+{
+    /** Instrument definitions and other reference data. */
+    public static final int REFERENCE = 1;
+    public static final int MARKET_DATA = 2;
+    /** Answers from a venue: accepted, rejected, filled, cancelled. */
+    public static final int VENUE = 3;
+    public static final int TIMER = 4;
+    public static final int ADMIN = 5;
+
+    private Sources()
+    {
+    }
+
+    public static String name(final int sourceId)
+    {
+        switch (sourceId)
+        {
+            case REFERENCE:
+                return "reference";
+            case MARKET_DATA:
+                return "market";
+            case VENUE:
+                return "venue";
+            case TIMER:
+                return "timer";
+            case ADMIN:
+                return "admin";
+            default:
+                return "source-" + sourceId;
+        }
+    }
+}
