@@ -10,6 +10,8 @@ public final class Sources
     public static final int VENUE = 3;
     public static final int TIMER = 4;
     public static final int ADMIN = 5;
+    /** Order commands the engine sent, in the outbound journal. */
+    public static final int ORDERS = 6;
 
     private Sources()
     {
@@ -29,6 +31,8 @@ public final class Sources
                 return "timer";
             case ADMIN:
                 return "admin";
+            case ORDERS:
+                return "orders";
             default:
                 return "source-" + sourceId;
         }

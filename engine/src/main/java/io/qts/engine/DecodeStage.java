@@ -1,0 +1,207 @@
+package io.qts.engine;
+
+import io.qts.journal.EntryHeader;
+import io.qts.journal.sbe.AdminCommandDecoder;
+import io.qts.journal.sbe.BarDecoder;
+import io.qts.journal.sbe.InstrumentDefinitionDecoder;
+import io.qts.journal.sbe.MessageHeaderDecoder;
+import io.qts.journal.sbe.OrderAcceptedDecoder;
+import io.qts.journal.sbe.OrderCancelledDecoder;
+import io.qts.journal.sbe.OrderFilledDecoder;
+import io.qts.journal.sbe.OrderRejectedDecoder;
+import io.qts.journal.sbe.QuoteDecoder;
+import io.qts.journal.sbe.TimerDecoder;
+import io.qts.journal.sbe.TradeTickDecoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Turns the raw bytes of an input into the slot's typed fields. Flyweights only: no allocation. */
+final class DecodeStage
+{
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final InstrumentDefinitionDecoder instrument = new InstrumentDefinitionDecoder();
+    private final TradeTickDecoder trade = new TradeTickDecoder();
+    private final QuoteDecoder quote = new QuoteDecoder();
+    private final BarDecoder bar = new BarDecoder();
+    private final OrderAcceptedDecoder accepted = new OrderAcceptedDecoder();
+    private final OrderRejectedDecoder rejected = new OrderRejectedDecoder();
+    private final OrderFilledDecoder filled = new OrderFilledDecoder();
+    private final OrderCancelledDecoder cancelled = new OrderCancelledDecoder();
+    private final TimerDecoder timer = new TimerDecoder();
+    private final AdminCommandDecoder admin = new AdminCommandDecoder();
+    private final byte[] tradedSymbol;
+    private final byte[] symbolScratch = new byte[InstrumentDefinitionDecoder.symbolLength()];
+    private final byte[] paramScratch = new byte[AdminCommandDecoder.paramKeyLength()];
+    private final byte[][] paramKeys;
+    private final Counters counters;
+
+    DecodeStage(final String tradedSymbol, final Counters counters)
+    {
+        this.tradedSymbol = Arrays.copyOf(tradedSymbol.getBytes(StandardCharsets.US_ASCII), symbolScratch.length);
+        this.counters = counters;
+        paramKeys = new byte[RiskParams.KEYS.length][];
+        for (int i = 0; i < paramKeys.length; i++)
+        {
+            paramKeys[i] = Arrays.copyOf(RiskParams.KEYS[i].getBytes(StandardCharsets.US_ASCII), paramScratch.length);
+        }
+    }
+
+    void onEvent(final InboundSlot slot)
+    {
+        slot.type = decode(slot);
+        if (slot.type == EventType.MALFORMED)
+        {
+            counters.malformed++;
+        }
+    }
+
+    private int decode(final InboundSlot slot)
+    {
+        if (slot.format != EntryHeader.FORMAT_SBE || slot.length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            return EventType.MALFORMED;
+        }
+        header.wrap(slot.rawBuffer, 0);
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
+            MessageHeaderDecoder.ENCODED_LENGTH + header.blockLength() > slot.length)
+        {
+            return EventType.MALFORMED;
+        }
+        switch (header.templateId())
+        {
+            case TradeTickDecoder.TEMPLATE_ID:
+                if (header.blockLength() < TradeTickDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                trade.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.instrumentId = trade.instrumentId();
+                slot.price = trade.price();
+                slot.qty = trade.qty();
+                return EventType.TRADE;
+
+            case BarDecoder.TEMPLATE_ID:
+                if (header.blockLength() < BarDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                bar.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.instrumentId = bar.instrumentId();
+                slot.openPrice = bar.openPrice();
+                slot.highPrice = bar.highPrice();
+                slot.lowPrice = bar.lowPrice();
+                slot.price = bar.closePrice();
+                slot.qty = bar.volume();
+                return EventType.BAR;
+
+            case QuoteDecoder.TEMPLATE_ID:
+                if (header.blockLength() < QuoteDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                quote.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.instrumentId = quote.instrumentId();
+                slot.bidPrice = quote.bidPrice();
+                slot.askPrice = quote.askPrice();
+                return EventType.QUOTE;
+
+            case OrderAcceptedDecoder.TEMPLATE_ID:
+                if (header.blockLength() < OrderAcceptedDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                accepted.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.clientOrderId = accepted.clientOrderId();
+                slot.instrumentId = accepted.instrumentId();
+                return EventType.ORDER_ACCEPTED;
+
+            case OrderRejectedDecoder.TEMPLATE_ID:
+                if (header.blockLength() < OrderRejectedDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                rejected.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.clientOrderId = rejected.clientOrderId();
+                slot.instrumentId = rejected.instrumentId();
+                slot.rejectReason = rejected.reasonRaw();
+                return EventType.ORDER_REJECTED;
+
+            case OrderFilledDecoder.TEMPLATE_ID:
+                if (header.blockLength() < OrderFilledDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                filled.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.clientOrderId = filled.clientOrderId();
+                slot.instrumentId = filled.instrumentId();
+                slot.side = filled.sideRaw();
+                slot.price = filled.price();
+                slot.qty = filled.qty();
+                slot.leavesQty = filled.leavesQty();
+                slot.commission = filled.commission();
+                return slot.qty > 0 && slot.leavesQty >= 0 && slot.commission >= 0 &&
+                    (slot.side == Sides.BUY || slot.side == Sides.SELL) ? EventType.ORDER_FILLED : EventType.MALFORMED;
+
+            case OrderCancelledDecoder.TEMPLATE_ID:
+                if (header.blockLength() < OrderCancelledDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                cancelled.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.clientOrderId = cancelled.clientOrderId();
+                slot.instrumentId = cancelled.instrumentId();
+                return EventType.ORDER_CANCELLED;
+
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                if (header.blockLength() < InstrumentDefinitionDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                instrument.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.instrumentId = instrument.instrumentId();
+                slot.priceScale = instrument.priceScale();
+                slot.qtyScale = instrument.qtyScale();
+                instrument.getSymbol(symbolScratch, 0);
+                slot.symbolMatches = Arrays.equals(symbolScratch, tradedSymbol);
+                return Instruments.validId(slot.instrumentId) &&
+                    slot.priceScale >= 0 && slot.priceScale <= FixedPoint.MONEY_SCALE &&
+                    slot.qtyScale >= 0 && slot.qtyScale <= FixedPoint.MONEY_SCALE ? EventType.INSTRUMENT : EventType.MALFORMED;
+
+            case TimerDecoder.TEMPLATE_ID:
+                if (header.blockLength() < TimerDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                timer.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                return EventType.TIMER;
+
+            case AdminCommandDecoder.TEMPLATE_ID:
+                if (header.blockLength() < AdminCommandDecoder.BLOCK_LENGTH)
+                {
+                    return EventType.MALFORMED;
+                }
+                admin.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                slot.adminAction = admin.actionRaw();
+                slot.paramValue = admin.paramValue();
+                admin.getParamKey(paramScratch, 0);
+                slot.paramId = paramId();
+                return EventType.ADMIN;
+
+            default:
+                return EventType.MALFORMED;
+        }
+    }
+
+    private int paramId()
+    {
+        for (int i = 0; i < paramKeys.length; i++)
+        {
+            if (Arrays.equals(paramScratch, paramKeys[i]))
+            {
+                return i + 1;
+            }
+        }
+        return RiskParams.UNKNOWN;
+    }
+}

@@ -1,0 +1,37 @@
+package io.qts.engine;
+
+import io.qts.journal.Journal;
+
+/** One engine's state and stage chain, wired the same way for live runs and backtests. */
+final class EngineCore
+{
+    final Counters counters = new Counters();
+    final Instruments instruments = new Instruments();
+    final Portfolio portfolio;
+    final OutputRecorder output;
+    final SignalStage signal;
+    final StageChain chain;
+
+    /**
+     * @param journal where inputs are written ahead, or null when the inputs already come from one.
+     */
+    EngineCore(final EngineContext context, final Journal journal, final OrderSender sender, final OutputListener listener)
+    {
+        portfolio = new Portfolio(context.initialCash());
+        output = new OutputRecorder(listener);
+        signal = new SignalStage(context.builtStrategy(), context.orderQty(), instruments, portfolio);
+        final RiskLimits limits = new RiskLimits(context.maxPositionQty(), context.maxOrderNotional(), context.commissionRate());
+        chain = new StageChain(
+            journal == null ? null : new JournalStage(journal),
+            new DecodeStage(context.symbol(), counters),
+            signal,
+            new RiskStage(context.engineId(), limits, instruments, portfolio, output, counters),
+            new ExecutionStage(context.engineId(), sender, instruments, portfolio, output, counters),
+            counters);
+    }
+
+    EngineResult result()
+    {
+        return new EngineResult(this);
+    }
+}

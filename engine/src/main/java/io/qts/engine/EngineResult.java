@@ -1,0 +1,123 @@
+package io.qts.engine;
+
+/** What a run or backtest ended with. Money at 10^-8; prices and quantities at the instrument's scales. */
+public final class EngineResult
+{
+    private final long events;
+    private final long marketEvents;
+    private final long orders;
+    private final long fills;
+    private final long rejectedOrders;
+    private final long malformed;
+    private final long finalCash;
+    private final long finalValue;
+    private final long position;
+    private final long lastPrice;
+    private final int priceScale;
+    private final int qtyScale;
+    private final boolean instrumentSeen;
+    private final String digest;
+
+    EngineResult(final EngineCore core)
+    {
+        final Counters counters = core.counters;
+        final Portfolio portfolio = core.portfolio;
+        final Instruments instruments = core.instruments;
+        final int traded = core.signal.tradedInstrument();
+        events = counters.events;
+        marketEvents = counters.marketEvents;
+        orders = counters.orders;
+        fills = counters.fills;
+        rejectedOrders = counters.rejectedOrders;
+        malformed = counters.malformed;
+        finalCash = portfolio.cash;
+        long value = portfolio.cash;
+        for (int id = 0; id < Instruments.MAX_INSTRUMENTS; id++)
+        {
+            if (portfolio.position[id] != 0 && instruments.isDefined(id))
+            {
+                value += instruments.notional(id, portfolio.position[id], portfolio.lastPrice[id]);
+            }
+        }
+        finalValue = value;
+        instrumentSeen = traded >= 0;
+        position = instrumentSeen ? portfolio.position[traded] : 0;
+        lastPrice = instrumentSeen ? portfolio.lastPrice[traded] : 0;
+        priceScale = instrumentSeen ? instruments.priceScale(traded) : 0;
+        qtyScale = instrumentSeen ? instruments.qtyScale(traded) : 0;
+        digest = core.output.digestHex();
+    }
+
+    public long events()
+    {
+        return events;
+    }
+
+    public long marketEvents()
+    {
+        return marketEvents;
+    }
+
+    public long orders()
+    {
+        return orders;
+    }
+
+    public long fills()
+    {
+        return fills;
+    }
+
+    public long rejectedOrders()
+    {
+        return rejectedOrders;
+    }
+
+    public long malformed()
+    {
+        return malformed;
+    }
+
+    public long finalCash()
+    {
+        return finalCash;
+    }
+
+    /** Cash plus open positions marked at their last price. */
+    public long finalValue()
+    {
+        return finalValue;
+    }
+
+    public long position()
+    {
+        return position;
+    }
+
+    public long lastPrice()
+    {
+        return lastPrice;
+    }
+
+    public int priceScale()
+    {
+        return priceScale;
+    }
+
+    public int qtyScale()
+    {
+        return qtyScale;
+    }
+
+    /** False if the input never defined the traded symbol: nothing could have been traded. */
+    public boolean instrumentSeen()
+    {
+        return instrumentSeen;
+    }
+
+    /** SHA-256 hex over the output stream: orders, fills and rejects, in order. */
+    public String digest()
+    {
+        return digest;
+    }
+}

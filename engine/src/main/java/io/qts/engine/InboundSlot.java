@@ -1,0 +1,77 @@
+package io.qts.engine;
+
+import io.qts.journal.EntryHeader;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One preallocated ring entry: the input's raw bytes as received plus the typed fields the stages
+ * fill in as the event moves down the chain. Reused forever; nothing in it is allocated per event.
+ */
+public final class InboundSlot
+{
+    final byte[] raw = new byte[EntryHeader.MAX_PAYLOAD_LENGTH];
+    final UnsafeBuffer rawBuffer = new UnsafeBuffer(raw);
+    int length;
+    int sourceId;
+    int format;
+    /** Engine time of this input: every decision made on it uses this, never a clock. */
+    long timeNs;
+    /** Dense position of this input in the journal (live) or the input stream (backtest). */
+    long sequence;
+
+    // Filled by the decode stage.
+    int type;
+    int instrumentId;
+    /** Trade price, bar close, or fill price. */
+    long price;
+    /** Trade quantity, bar volume, or fill quantity. */
+    long qty;
+    long openPrice;
+    long highPrice;
+    long lowPrice;
+    long bidPrice;
+    long askPrice;
+    long clientOrderId;
+    int side;
+    long leavesQty;
+    long commission;
+    int rejectReason;
+    int adminAction;
+    int paramId;
+    long paramValue;
+    int priceScale;
+    int qtyScale;
+    boolean symbolMatches;
+
+    // Filled by the signal stage, cleared by risk if rejected.
+    int intentSide;
+    long intentQty;
+    long intentPrice;
+
+    /**
+     * Copies an input into the slot.
+     *
+     * @throws IllegalArgumentException if it is larger than the slot's raw area.
+     */
+    public void set(
+        final long timeNs, final int sourceId, final int format, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 0 || length > raw.length)
+        {
+            throw new IllegalArgumentException("input of " + length + " bytes does not fit a slot of " + raw.length);
+        }
+        buffer.getBytes(offset, raw, 0, length);
+        this.length = length;
+        this.timeNs = timeNs;
+        this.sourceId = sourceId;
+        this.format = format;
+        this.type = EventType.NONE;
+        this.intentSide = Sides.NONE;
+    }
+
+    public long sequence()
+    {
+        return sequence;
+    }
+}

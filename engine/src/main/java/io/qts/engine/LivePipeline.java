@@ -1,0 +1,202 @@
+package io.qts.engine;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.qts.journal.Journal;
+import org.agrona.DirectBuffer;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live engine: inputs are published into one Disruptor ring, and one consumer thread runs the
+ * stage chain (journal, decode, signal, risk, execution) on each. Orders leave through an outbound
+ * ring that the venue gateway polls. All inputs are published from one thread (the feed's).
+ */
+public final class LivePipeline implements AutoCloseable
+{
+    private static final int OUTBOUND_SIZE = 1024;
+
+    private final EngineCore core;
+    private final Disruptor<InboundSlot> disruptor;
+    private final RingBuffer<InboundSlot> inbound;
+    private final RingBuffer<OutboundSlot> outbound = RingBuffer.createSingleProducer(OutboundSlot::new, OUTBOUND_SIZE);
+    private final EventPoller<OutboundSlot> poller = outbound.newPoller();
+    private final EventPoller.Handler<OutboundSlot> pollHandler = this::onOutbound;
+    private final InputSink publisher = this::publish;
+    private final OrderFeed orderFeed = this::drainAfterIdle;
+    private OrderConsumer pollTarget;
+    private volatile Throwable failure;
+    private boolean stopped;
+
+    public LivePipeline(final EngineContext context, final Journal journal, final OutputListener listener)
+    {
+        outbound.addGatingSequences(poller.getSequence());
+        core = new EngineCore(context, journal, this::sendOutbound, listener);
+        disruptor = new Disruptor<>(
+            InboundSlot::new, context.ringSize(), (runnable) -> new Thread(runnable, "qts-engine"),
+            ProducerType.SINGLE, WaitStrategies.create(context.waitStrategy()));
+        disruptor.handleEventsWith(core.chain);
+        disruptor.setDefaultExceptionHandler(new Failure());
+        inbound = disruptor.getRingBuffer();
+    }
+
+    public void start()
+    {
+        disruptor.start();
+    }
+
+    /** Publishes inputs; call from one thread only. */
+    public InputSink input()
+    {
+        return publisher;
+    }
+
+    /** The outbound path as the gateway sees it. */
+    public OrderFeed orders()
+    {
+        return orderFeed;
+    }
+
+    private void publish(
+        final long timeNs, final int sourceId, final int format, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long sequence = inbound.next();
+        try
+        {
+            inbound.get(sequence).set(timeNs, sourceId, format, buffer, offset, length);
+        }
+        finally
+        {
+            inbound.publish(sequence);
+        }
+    }
+
+    private boolean sendOutbound(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length > OutboundSlot.CAPACITY || !outbound.hasAvailableCapacity(1))
+        {
+            return false;
+        }
+        final long sequence = outbound.next();
+        final OutboundSlot slot = outbound.get(sequence);
+        slot.buffer.putBytes(0, buffer, offset, length);
+        slot.length = length;
+        outbound.publish(sequence);
+        return true;
+    }
+
+    /** Hands over the order commands sent so far, without waiting. */
+    public void pollOrders(final OrderConsumer consumer)
+    {
+        pollTarget = consumer;
+        try
+        {
+            poller.poll(pollHandler);
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("order consumer failed", ex);
+        }
+    }
+
+    private boolean onOutbound(final OutboundSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        pollTarget.onOrder(slot.buffer, 0, slot.length);
+        return true;
+    }
+
+    private void drainAfterIdle(final OrderConsumer consumer)
+    {
+        awaitIdle();
+        pollOrders(consumer);
+    }
+
+    /** Waits until the engine has finished every input published so far. */
+    public void awaitIdle()
+    {
+        final long published = inbound.getCursor();
+        while (inbound.getMinimumGatingSequence() < published)
+        {
+            checkFailure();
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    /** Inputs the engine has finished. */
+    public long processed()
+    {
+        return inbound.getMinimumGatingSequence() + 1;
+    }
+
+    long consumerThreadId()
+    {
+        return core.chain.consumerThreadId();
+    }
+
+    /** Lets the engine finish what was published, stops it and returns what it ended with. */
+    public EngineResult stop()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            try
+            {
+                disruptor.shutdown(60, TimeUnit.SECONDS);
+            }
+            catch (final TimeoutException ex)
+            {
+                disruptor.halt();
+                throw new IllegalStateException("engine did not finish its inputs within 60 s", ex);
+            }
+        }
+        checkFailure();
+        return core.result();
+    }
+
+    private void checkFailure()
+    {
+        final Throwable t = failure;
+        if (t != null)
+        {
+            throw new IllegalStateException("engine stopped on an error: " + t, t);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            disruptor.halt();
+        }
+    }
+
+    /** Any exception on the engine thread stops the engine; it is reported, never swallowed. */
+    private final class Failure implements ExceptionHandler<InboundSlot>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final InboundSlot event)
+        {
+            failure = ex;
+            disruptor.halt();
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            failure = ex;
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            failure = ex;
+        }
+    }
+}

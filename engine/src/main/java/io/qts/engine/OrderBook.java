@@ -1,0 +1,62 @@
+package io.qts.engine;
+
+import org.agrona.collections.Long2LongHashMap;
+
+/** Our orders in flight, by client order id. Fixed capacity, so it never allocates once built. */
+final class OrderBook
+{
+    static final int CAPACITY = 1024;
+    private static final long MISSING = -1;
+
+    private final Long2LongHashMap slotById = new Long2LongHashMap(CAPACITY * 2, 0.65f, MISSING);
+    private final int[] instrumentId = new int[CAPACITY];
+    private final int[] side = new int[CAPACITY];
+    private final int[] freeSlots = new int[CAPACITY];
+    private int freeCount = CAPACITY;
+
+    OrderBook()
+    {
+        for (int i = 0; i < CAPACITY; i++)
+        {
+            freeSlots[i] = CAPACITY - 1 - i;
+        }
+    }
+
+    boolean hasRoom()
+    {
+        return freeCount > 0;
+    }
+
+    void add(final long clientOrderId, final int instrumentId, final int side)
+    {
+        final int slot = freeSlots[--freeCount];
+        this.instrumentId[slot] = instrumentId;
+        this.side[slot] = side;
+        slotById.put(clientOrderId, slot);
+    }
+
+    /** Slot of the order, or -1 if it is not ours or no longer in flight. */
+    int find(final long clientOrderId)
+    {
+        return (int)slotById.get(clientOrderId);
+    }
+
+    int instrumentId(final int slot)
+    {
+        return instrumentId[slot];
+    }
+
+    int side(final int slot)
+    {
+        return side[slot];
+    }
+
+    void remove(final long clientOrderId)
+    {
+        final long slot = slotById.remove(clientOrderId);
+        if (slot != MISSING)
+        {
+            freeSlots[freeCount++] = (int)slot;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.qts.engine;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Sees every output record (an SBE OrderCommand, OrderFilled or OrderRejected) in order, on the
+ * engine thread. Reports build their trade lists from it.
+ */
+@FunctionalInterface
+public interface OutputListener
+{
+    OutputListener NONE = (buffer, offset, length) ->
+    {
+    };
+
+    void onOutput(DirectBuffer buffer, int offset, int length);
+}

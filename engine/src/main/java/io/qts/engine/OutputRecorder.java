@@ -1,0 +1,73 @@
+package io.qts.engine;
+
+import io.qts.journal.sbe.MessageHeaderEncoder;
+import io.qts.journal.sbe.OrderRejectedEncoder;
+import io.qts.journal.sbe.RejectReason;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The engine's output stream (orders, fills, rejects) as SBE records: each one goes into a SHA-256
+ * digest, so two runs decided the same exactly when their digests are equal, and to the listener.
+ */
+final class OutputRecorder
+{
+    private final MessageDigest sha256;
+    private final OutputListener listener;
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
+    private String digestHex;
+
+    OutputRecorder(final OutputListener listener)
+    {
+        try
+        {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("the JDK has no SHA-256", ex);
+        }
+        this.listener = listener;
+    }
+
+    void record(final DirectBuffer record, final int offset, final int length)
+    {
+        sha256.update(record.byteArray(), record.wrapAdjustment() + offset, length);
+        listener.onOutput(record, offset, length);
+    }
+
+    void riskReject(
+        final long timeNs, final long clientOrderId, final int instrumentId, final int reason, final int side,
+        final long price, final long qty)
+    {
+        rejected.wrapAndApplyHeader(buffer, 0, header)
+            .timeNs(timeNs)
+            .clientOrderId(clientOrderId)
+            .instrumentId(instrumentId)
+            .reason(RejectReason.get(reason))
+            .side(Sides.toSbe(side))
+            .price(price)
+            .qty(qty);
+        record(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + rejected.encodedLength());
+    }
+
+    /** Hex SHA-256 of everything recorded; call once, after the last input. */
+    String digestHex()
+    {
+        if (digestHex == null)
+        {
+            final StringBuilder hex = new StringBuilder(64);
+            for (final byte b : sha256.digest())
+            {
+                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+            digestHex = hex.toString();
+        }
+        return digestHex;
+    }
+}

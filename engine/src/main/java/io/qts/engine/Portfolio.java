@@ -1,0 +1,28 @@
+package io.qts.engine;
+
+/** Cash, positions, last prices and the position state machine, owned by the engine thread. */
+final class Portfolio
+{
+    static final int FLAT = 0;
+    /** A buy is in flight: no second entry until it is answered. */
+    static final int ENTERING = 1;
+    static final int LONG = 2;
+    /** A sell is in flight: no second exit until it is answered. */
+    static final int EXITING = 3;
+
+    long cash;
+    final long[] position = new long[Instruments.MAX_INSTRUMENTS];
+    final long[] lastPrice = new long[Instruments.MAX_INSTRUMENTS];
+    final int[] state = new int[Instruments.MAX_INSTRUMENTS];
+
+    Portfolio(final long initialCash)
+    {
+        this.cash = initialCash;
+    }
+
+    /** After an order ends without (more) fills: back to what the position says. */
+    void settle(final int instrumentId)
+    {
+        state[instrumentId] = position[instrumentId] > 0 ? LONG : FLAT;
+    }
+}

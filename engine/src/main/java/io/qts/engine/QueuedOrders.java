@@ -1,0 +1,46 @@
+package io.qts.engine;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+/** The outbound path of a single-threaded backtest: a small FIFO the venue drains between inputs. */
+final class QueuedOrders implements OrderSender, OrderFeed
+{
+    private static final int CAPACITY = 64;
+    private static final int MAX_LENGTH = 128;
+
+    private final UnsafeBuffer[] commands = new UnsafeBuffer[CAPACITY];
+    private final int[] lengths = new int[CAPACITY];
+    private int count;
+
+    QueuedOrders()
+    {
+        for (int i = 0; i < CAPACITY; i++)
+        {
+            commands[i] = new UnsafeBuffer(new byte[MAX_LENGTH]);
+        }
+    }
+
+    @Override
+    public boolean send(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    {
+        if (count == CAPACITY || length > MAX_LENGTH)
+        {
+            return false;
+        }
+        commands[count].putBytes(0, buffer, offset, length);
+        lengths[count] = length;
+        count++;
+        return true;
+    }
+
+    /** A backtest is idle whenever it is between inputs, so there is nothing to wait for. */
+    @Override
+    public void drainAfterIdle(final OrderConsumer consumer)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            consumer.onOrder(commands[i], 0, lengths[i]);
+        }
+        count = 0;
+    }
+}

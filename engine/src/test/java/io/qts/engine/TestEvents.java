@@ -1,0 +1,62 @@
+package io.qts.engine;
+
+import io.qts.journal.EntryHeader;
+import io.qts.journal.Sources;
+import io.qts.journal.sbe.AdminAction;
+import io.qts.journal.sbe.AdminCommandEncoder;
+import io.qts.journal.sbe.Aggressor;
+import io.qts.journal.sbe.BarEncoder;
+import io.qts.journal.sbe.InstrumentDefinitionEncoder;
+import io.qts.journal.sbe.MessageHeaderEncoder;
+import io.qts.journal.sbe.TradeTickEncoder;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/** Encodes hand-built inputs and hands them to a sink, as a feed would. */
+final class TestEvents
+{
+    static final long DAY_NS = 86_400_000_000_000L;
+    static final int INSTRUMENT = 1;
+
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final InstrumentDefinitionEncoder definition = new InstrumentDefinitionEncoder();
+    private final BarEncoder bar = new BarEncoder();
+    private final TradeTickEncoder trade = new TradeTickEncoder();
+    private final AdminCommandEncoder admin = new AdminCommandEncoder();
+    private final InputSink sink;
+
+    TestEvents(final InputSink sink)
+    {
+        this.sink = sink;
+    }
+
+    void instrument(final String symbol, final int priceScale, final int qtyScale)
+    {
+        definition.wrapAndApplyHeader(buffer, 0, header)
+            .timeNs(0).instrumentId(INSTRUMENT).priceScale((byte)priceScale).qtyScale((byte)qtyScale).symbol(symbol);
+        sink.accept(0, Sources.REFERENCE, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + definition.encodedLength());
+    }
+
+    /** A daily bar on day {@code day}; prices are raw at the instrument's price scale. */
+    void bar(final long day, final long open, final long close)
+    {
+        final long timeNs = day * DAY_NS;
+        bar.wrapAndApplyHeader(buffer, 0, header)
+            .timeNs(timeNs).instrumentId(INSTRUMENT).durationNs(DAY_NS)
+            .openPrice(open).highPrice(Math.max(open, close)).lowPrice(Math.min(open, close)).closePrice(close).volume(1);
+        sink.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bar.encodedLength());
+    }
+
+    void trade(final long timeNs, final long price, final long qty)
+    {
+        trade.wrapAndApplyHeader(buffer, 0, header)
+            .timeNs(timeNs).instrumentId(INSTRUMENT).aggressor(Aggressor.BUY).price(price).qty(qty).tradeId(timeNs);
+        sink.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
+    }
+
+    void admin(final long timeNs, final AdminAction action, final String key, final long value)
+    {
+        admin.wrapAndApplyHeader(buffer, 0, header).timeNs(timeNs).action(action).paramValue(value).paramKey(key);
+        sink.accept(timeNs, Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + admin.encodedLength());
+    }
+}
