@@ -66,7 +66,7 @@ public final class Journal implements AutoCloseable
 
     private static SingleChronicleQueueBuilder builder(final Path dir)
     {
-        return SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY);
+        return SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).blockSize(512L << 20);
     }
 
     public Path dir()
