@@ -117,8 +117,9 @@ final class CsvCursor
     long price(final int column, final String name)
     {
         final String text = cell(column);
-        final int digits = digits(text, name);
-        final long value = parse(text, name);
+        final String decimal = FloatNoise.strip(text, MAX_SCALE);
+        final int digits = digits(decimal, name);
+        final long value = parse(decimal, name);
         if (value <= 0)
         {
             throw error(name + " must be positive, found '" + text + "'");
@@ -131,8 +132,9 @@ final class CsvCursor
     long quantity(final int column, final String name)
     {
         final String text = cell(column);
-        digits(text, name);
-        final long value = parse(text, name);
+        final String decimal = FloatNoise.strip(text, MAX_SCALE);
+        digits(decimal, name);
+        final long value = parse(decimal, name);
         if (value < 0)
         {
             throw error(name + " must not be negative, found '" + text + "'");
