@@ -165,9 +165,9 @@ class CsvImportErrorTest
     @Test
     void quantitiesNeedingMoreThanEightPlaces() throws IOException
     {
-        // Float noise as in btcusdt-trades.from_parquet.csv is refused rather than rounded.
-        assertEquals(":2: quantity '0.00031099999999999997' has 20 decimal places; at most 8 are supported",
-            errorAfterFile(DataFormat.TRADES, BINANCE_HEADER, "1610064000368,553287561,39439.22,0.00031099999999999997,False"));
+        // Real precision beyond 8 places is refused (float noise is not: see FloatNoiseTest).
+        assertEquals(":2: quantity '0.000311000001' has 12 decimal places; at most 8 are supported",
+            errorAfterFile(DataFormat.TRADES, BINANCE_HEADER, "1610064000368,553287561,39439.22,0.000311000001,False"));
         assertEquals(":2: Volume '0.000000001' has 9 decimal places; at most 8 are supported",
             yahooErrorAfterFile(YAHOO_HEADER, "2020-01-02,1,2,1,2,2,0.000000001"));
     }
