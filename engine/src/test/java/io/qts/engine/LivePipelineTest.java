@@ -54,7 +54,7 @@ class LivePipelineTest
             pipeline.start();
             final SimulatedVenue venue = new SimulatedVenue(50_000L);
             final InputSink engine = pipeline.input();
-            final OrderFeed gateway = (consumer) -> pipeline.orders().drainAfterIdle(new OutboundJournal(outAppender, consumer));
+            final OrderFeed gateway = new JournaledOrderFeed(pipeline.orders(), outAppender);
             final SimulatedExchange exchange = new SimulatedExchange(venue, gateway, engine);
             final TestEvents events = new TestEvents(exchange);
             events.instrument("TEST", 2, 8);

@@ -7,23 +7,34 @@ import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.OrderCommandDecoder;
 import org.agrona.DirectBuffer;
 
-/** The gateway's record of what it sent: each order command goes to the out/ journal, then on. */
-public final class OutboundJournal implements OrderConsumer
+/**
+ * The gateway's record of what it sent: every order command taken off the outbound path is written to
+ * the out/ journal before it goes on to the venue. Use from the gateway's thread only.
+ */
+public final class JournaledOrderFeed implements OrderFeed
 {
+    private final OrderFeed source;
     private final JournalAppender appender;
-    private final OrderConsumer next;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final OrderCommandDecoder command = new OrderCommandDecoder();
     private final byte[] copy = new byte[OutboundSlot.CAPACITY];
+    private final OrderConsumer journalThenForward = this::onOrder;
+    private OrderConsumer next;
 
-    public OutboundJournal(final JournalAppender appender, final OrderConsumer next)
+    public JournaledOrderFeed(final OrderFeed source, final JournalAppender appender)
     {
+        this.source = source;
         this.appender = appender;
-        this.next = next;
     }
 
     @Override
-    public void onOrder(final DirectBuffer buffer, final int offset, final int length)
+    public void drainAfterIdle(final OrderConsumer consumer)
+    {
+        next = consumer;
+        source.drainAfterIdle(journalThenForward);
+    }
+
+    private void onOrder(final DirectBuffer buffer, final int offset, final int length)
     {
         command.wrapAndApplyHeader(buffer, offset, header.wrap(buffer, offset));
         buffer.getBytes(offset, copy, 0, length);

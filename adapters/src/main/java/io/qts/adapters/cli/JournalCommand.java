@@ -1,0 +1,116 @@
+package io.qts.adapters.cli;
+
+import io.qts.journal.EntryHeader;
+import io.qts.journal.EventText;
+import io.qts.journal.Journal;
+import io.qts.journal.JournalEntry;
+import io.qts.journal.JournalReader;
+import io.qts.journal.JournalVerifier;
+import io.qts.journal.Sources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.zip.CRC32C;
+
+/** {@code qts journal dump|verify --journal DIR}. */
+@Command(name = "journal", description = "Inspect a journal.", mixinStandardHelpOptions = true,
+    subcommands = {JournalCommand.Dump.class, JournalCommand.Verify.class})
+final class JournalCommand implements Runnable
+{
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: dump or verify");
+    }
+
+    static String time(final long epochNs)
+    {
+        return Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)).toString();
+    }
+
+    @Command(name = "dump", description = "Print every entry: sequence, time, source, format and the decoded event.",
+        mixinStandardHelpOptions = true)
+    static final class Dump implements Callable<Integer>
+    {
+        @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Journal directory.")
+        private Path dir;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Print at most N entries.")
+        private long limit = Long.MAX_VALUE;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call()
+        {
+            final PrintWriter out = spec.commandLine().getOut();
+            final EventText text = new EventText();
+            final CRC32C crc = new CRC32C();
+            final JournalEntry entry = new JournalEntry();
+            final StringBuilder line = new StringBuilder(256);
+            try (Journal journal = Journal.openForRead(dir); JournalReader reader = journal.reader())
+            {
+                for (long n = 0; n < limit && reader.next(entry); n++)
+                {
+                    line.setLength(0);
+                    line.append(entry.sequence()).append(' ').append(time(entry.timeNs())).append(' ')
+                        .append(Sources.name(entry.sourceId())).append(' ').append(EntryHeader.formatName(entry.format()))
+                        .append(' ');
+                    if (entry.checksumMatches(crc))
+                    {
+                        text.append(entry.format(), entry.payloadBuffer(), entry.length(), line);
+                    }
+                    else
+                    {
+                        line.append(String.format("<corrupt entry at index 0x%x>", entry.index()));
+                    }
+                    out.println(line);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", description = "Check every entry's checksum and that sequences have no gaps; exit 1 if not.",
+        mixinStandardHelpOptions = true)
+    static final class Verify implements Callable<Integer>
+    {
+        @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Journal directory.")
+        private Path dir;
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call()
+        {
+            final JournalVerifier.Report report;
+            try (Journal journal = Journal.openForRead(dir))
+            {
+                report = JournalVerifier.verify(journal);
+            }
+            final PrintWriter out = spec.commandLine().getOut();
+            out.println("journal:   " + dir);
+            out.println("entries:   " + report.entries());
+            if (report.firstSequence() >= 0)
+            {
+                out.println("sequences: " + report.firstSequence() + " .. " + report.lastSequence());
+                out.println("first:     " + time(report.firstTimeNs()));
+                out.println("last:      " + time(report.lastTimeNs()));
+            }
+            out.println("gaps:      " + report.gaps());
+            out.println("corrupt:   " + report.corrupt());
+            report.problems().forEach((p) -> out.println("  " + p));
+            out.println(report.ok() ? "OK" : "FAILED");
+            return report.ok() ? 0 : Main.EXIT_ERROR;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.qts.adapters.cli;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.config.QtsConfig;
+import io.qts.adapters.data.MarketDataFile;
+import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.run.PaperSession;
+import io.qts.adapters.run.RunSettings;
+import io.qts.engine.EngineContext;
+import io.qts.engine.EngineResult;
+import io.qts.engine.FixedPoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code qts run}: the main job. With no arguments it paper-trades the bundled sample on embedded defaults. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Paper-trade a recorded feed through the live pipeline against the simulated venue.")
+final class RunCommand implements Callable<Integer>
+{
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the embedded config/qts.yml).")
+    private Path config;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a strategy parameter.")
+    private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--var-dir", paramLabel = "DIR", description = "Where journals and last-run.json go (default: run.varDir).")
+    private Path varDir;
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final QtsConfig loaded = QtsConfig.load(config, System.getenv(), systemProperties());
+        final RunSettings settings = RunSettings.from(loaded, params, varDir);
+        final EngineContext engine = settings.engine();
+        final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
+        final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
+        final Path inDir = runDir.resolve("in");
+        final Path outDir = runDir.resolve("out");
+        final MarketSeries feed = readFeed(settings, runDir);
+
+        out.printf("QTS paper run %s: %s %s on %s, %d feed events from %s, simulated venue, wait strategy %s%n",
+            runDir.getFileName(), engine.strategyName(), engine.strategyParams(), engine.symbol(), feed.size(),
+            settings.feed(), engine.waitStrategy());
+        final PaperSession.Outcome outcome = PaperSession.run(settings, feed, inDir, outDir, out);
+        final EngineResult result = outcome.result();
+        final double seconds = outcome.elapsedNs() / 1e9;
+        final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
+        final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
+        final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
+        final String backtest = backtestCommand(settings, inDir, runDir.resolveSibling(runDir.getFileName() + "-backtest"));
+
+        out.println();
+        out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
+        out.printf("  orders      %d, fills %d, rejected %d%n", result.orders(), result.fills(), result.rejectedOrders());
+        out.printf("  final value %s (PnL %s)%n", finalValue, pnl);
+        out.printf("  events/s    %d (%.3f s, paced by the simulated venue's lockstep)%n", eventsPerSec, seconds);
+        out.printf("  digest      %s%n", result.digest());
+        out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
+        out.printf("  reproduce   %s%n", backtest);
+
+        final ObjectNode summary = new ObjectMapper().createObjectNode();
+        summary.put("runId", runDir.getFileName().toString());
+        summary.put("venue", settings.venue());
+        summary.put("symbol", engine.symbol());
+        summary.put("strategy", engine.strategyName());
+        final ObjectNode paramsNode = summary.putObject("params");
+        engine.strategyParams().forEach(paramsNode::put);
+        summary.put("events", result.events());
+        summary.put("orders", result.orders());
+        summary.put("fills", result.fills());
+        summary.put("rejectedOrders", result.rejectedOrders());
+        summary.put("finalValue", finalValue);
+        summary.put("pnl", pnl);
+        summary.put("digest", result.digest());
+        summary.put("journal", inDir.toString());
+        summary.put("outJournal", outDir.toString());
+        summary.put("eventsPerSec", eventsPerSec);
+        summary.put("backtestCommand", backtest);
+        writeAtomically(settings.varDir().resolve("last-run.json"), summary);
+        out.println("  summary     " + settings.varDir().resolve("last-run.json"));
+        return 0;
+    }
+
+    private static Map<String, String> systemProperties()
+    {
+        return System.getProperties().stringPropertyNames().stream()
+            .filter((k) -> k.startsWith("qts."))
+            .collect(Collectors.toMap((k) -> k, System::getProperty));
+    }
+
+    /** The feed is a file next to the config, or the sample inside the jar for the embedded config. */
+    private MarketSeries readFeed(final RunSettings settings, final Path runDir)
+    {
+        if (config != null)
+        {
+            final Path base = config.toAbsolutePath().getParent();
+            return MarketDataFile.read(base.resolve(settings.feed()), settings.feedFormat(), settings.engine().symbol());
+        }
+        final String resource = RunSettings.EMBEDDED_PREFIX + settings.feed();
+        final Path copy = runDir.resolve("feed-" + Path.of(settings.feed()).getFileName());
+        try (InputStream in = RunCommand.class.getResourceAsStream(resource))
+        {
+            if (in == null)
+            {
+                throw new UserError("the embedded configuration names feed '" + settings.feed() + "', which is not in the jar");
+            }
+            Files.createDirectories(runDir);
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot copy the sample feed to " + copy, ex);
+        }
+        return MarketDataFile.read(copy, settings.feedFormat(), settings.engine().symbol());
+    }
+
+    private static Path uniqueDir(final Path parent, final String name)
+    {
+        Path dir = parent.resolve(name);
+        for (int n = 2; Files.exists(dir); n++)
+        {
+            dir = parent.resolve(name + "-" + n);
+        }
+        return dir;
+    }
+
+    private static String backtestCommand(final RunSettings settings, final Path inDir, final Path outDir)
+    {
+        final EngineContext engine = settings.engine();
+        final StringBuilder command = new StringBuilder("bin/qts backtest --journal ").append(inDir)
+            .append(" --strategy ").append(engine.strategyName());
+        engine.strategyParams().forEach((k, v) -> command.append(" --param ").append(k).append('=').append(v));
+        return command.append(" --size ").append(settings.size())
+            .append(" --cash ").append(settings.cash())
+            .append(" --commission ").append(settings.commission())
+            .append(" --max-position ").append(settings.maxPositionQty())
+            .append(" --max-order-notional ").append(settings.maxOrderNotional())
+            .append(" --engine-id ").append(engine.engineId())
+            .append(" --out ").append(outDir)
+            .toString();
+    }
+
+    private static void writeAtomically(final Path file, final ObjectNode json)
+    {
+        try
+        {
+            Files.createDirectories(file.getParent());
+            final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            final DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            Files.writeString(tmp, new ObjectMapper().writer(printer).writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + file, ex);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.qts.adapters.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.engine.EngineResult;
+import io.qts.engine.FixedPoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * report.json and trades.csv of one backtest. Money and prices are decimal strings (exact, trailing
+ * zeros dropped), times ISO-8601 UTC instants; field order is fixed, so equal runs give equal bytes.
+ */
+public final class BacktestReport
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RATIO_SCALE = 8;
+
+    private final String strategy;
+    private final Map<String, String> params;
+    private final String symbol;
+    private final long initialCash;
+    private final EngineResult result;
+    private final TradeLedger.Book ledger;
+    private final TradeLedger rejects;
+
+    public BacktestReport(
+        final String strategy, final Map<String, String> params, final String symbol, final long initialCash,
+        final EngineResult result, final TradeLedger ledger)
+    {
+        this.strategy = strategy;
+        this.params = params;
+        this.symbol = symbol;
+        this.initialCash = initialCash;
+        this.result = result;
+        this.ledger = ledger.book(result.priceScale(), result.qtyScale());
+        this.rejects = ledger;
+    }
+
+    /** Writes both files into {@code dir}, each through a temporary file, so no half-written report is left. */
+    public void writeTo(final Path dir)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+            write(dir.resolve("report.json"), toJson());
+            write(dir.resolve("trades.csv"), tradesCsv());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the report into " + dir, ex);
+        }
+    }
+
+    private static void write(final Path file, final String content) throws IOException
+    {
+        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public String toJson()
+    {
+        final int ps = ledger.priceScale();
+        final int qs = ledger.qtyScale();
+        final ObjectNode root = JSON.createObjectNode();
+        root.put("strategy", strategy);
+        final ObjectNode paramsNode = root.putObject("params");
+        new java.util.TreeMap<>(params).forEach(paramsNode::put);
+        root.put("symbol", symbol);
+        root.put("events", result.events());
+        final ArrayNode trades = root.putArray("trades");
+        for (final Trade t : ledger.trades())
+        {
+            final ObjectNode node = trades.addObject();
+            node.put("entryTime", time(t.entryTimeNs()));
+            node.put("entryPrice", FixedPoint.format(t.entryPrice(), ps));
+            node.put("exitTime", time(t.exitTimeNs()));
+            node.put("exitPrice", FixedPoint.format(t.exitPrice(), ps));
+            node.put("qty", FixedPoint.format(t.qty(), qs));
+            node.put("commission", money(t.commission()));
+            node.put("pnl", money(t.pnl()));
+        }
+        if (ledger.openQty() > 0)
+        {
+            final ObjectNode open = root.putObject("openPosition");
+            open.put("entryTime", time(ledger.openTimeNs()));
+            open.put("entryPrice", FixedPoint.format(ledger.openEntryPrice(), ps));
+            open.put("qty", FixedPoint.format(ledger.openQty(), qs));
+        }
+        else
+        {
+            root.putNull("openPosition");
+        }
+        root.put("rejectedOrders", result.rejectedOrders());
+        root.put("finalCash", money(result.finalCash()));
+        root.put("finalValue", money(result.finalValue()));
+        root.put("digest", result.digest());
+        root.set("metrics", metrics());
+        try
+        {
+            final DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            return JSON.writer(printer).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValueAsString(root) + "\n";
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private ObjectNode metrics()
+    {
+        final ObjectNode metrics = JSON.createObjectNode();
+        long wins = 0;
+        long grossProfit = 0;
+        long grossLoss = 0;
+        long commission = 0;
+        for (final Trade t : ledger.trades())
+        {
+            commission += t.commission();
+            if (t.pnl() > 0)
+            {
+                wins++;
+                grossProfit += t.pnl();
+            }
+            else
+            {
+                grossLoss -= t.pnl();
+            }
+        }
+        final int trades = ledger.trades().size();
+        metrics.put("trades", trades);
+        metrics.put("wins", wins);
+        metrics.put("losses", trades - wins);
+        metrics.put("winRate", trades == 0 ? "0" : ratio(BigDecimal.valueOf(wins), BigDecimal.valueOf(trades)));
+        metrics.put("grossProfit", money(grossProfit));
+        metrics.put("grossLoss", money(grossLoss));
+        metrics.put("commissionPaid", money(commission));
+        metrics.put("totalReturn", initialCash == 0 ? "0" :
+            ratio(BigDecimal.valueOf(result.finalValue() - initialCash), BigDecimal.valueOf(initialCash)));
+        final ObjectNode rejected = metrics.putObject("rejectedByReason");
+        rejects.rejectsByReason().forEach(rejected::put);
+        return metrics;
+    }
+
+    public String tradesCsv()
+    {
+        final int ps = ledger.priceScale();
+        final int qs = ledger.qtyScale();
+        final StringBuilder csv = new StringBuilder("entryTime,entryPrice,exitTime,exitPrice,qty,commission,pnl\n");
+        for (final Trade t : ledger.trades())
+        {
+            csv.append(time(t.entryTimeNs())).append(',')
+                .append(FixedPoint.format(t.entryPrice(), ps)).append(',')
+                .append(time(t.exitTimeNs())).append(',')
+                .append(FixedPoint.format(t.exitPrice(), ps)).append(',')
+                .append(FixedPoint.format(t.qty(), qs)).append(',')
+                .append(money(t.commission())).append(',')
+                .append(money(t.pnl())).append('\n');
+        }
+        return csv.toString();
+    }
+
+    static String money(final long value)
+    {
+        return FixedPoint.format(value, FixedPoint.MONEY_SCALE);
+    }
+
+    static String time(final long epochNs)
+    {
+        return Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)).toString();
+    }
+
+    private static String ratio(final BigDecimal numerator, final BigDecimal denominator)
+    {
+        return numerator.divide(denominator, RATIO_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+
+    /** One line for the console. */
+    public String summary()
+    {
+        return String.format("%s %s %s: %d trades, %d rejected, final value %s, digest %s",
+            strategy, params, symbol, ledger.trades().size(), result.rejectedOrders(), money(result.finalValue()),
+            result.digest());
+    }
+}

@@ -1,0 +1,147 @@
+package io.qts.adapters.report;
+
+import io.qts.engine.FixedPoint;
+import io.qts.engine.OutputListener;
+import io.qts.journal.sbe.MessageHeaderDecoder;
+import io.qts.journal.sbe.OrderFilledDecoder;
+import io.qts.journal.sbe.OrderRejectedDecoder;
+import io.qts.journal.sbe.Side;
+import org.agrona.DirectBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Collects fills and rejects from the engine's output records, then builds round trips (long only,
+ * one position): buys open or add at their average price, a sell closes. Scales are given at the end,
+ * when the engine has learnt them from the input.
+ */
+public final class TradeLedger implements OutputListener
+{
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final OrderFilledDecoder filled = new OrderFilledDecoder();
+    private final OrderRejectedDecoder rejected = new OrderRejectedDecoder();
+    private final List<Fill> fills = new ArrayList<>();
+    private final SortedMap<String, Long> rejectsByReason = new TreeMap<>();
+
+    private record Fill(long timeNs, boolean buy, long price, long qty, long commission)
+    {
+    }
+
+    @Override
+    public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+    {
+        header.wrap(buffer, offset);
+        if (header.templateId() == OrderFilledDecoder.TEMPLATE_ID)
+        {
+            filled.wrapAndApplyHeader(buffer, offset, header);
+            fills.add(new Fill(filled.timeNs(), filled.side() == Side.BUY, filled.price(), filled.qty(), filled.commission()));
+        }
+        else if (header.templateId() == OrderRejectedDecoder.TEMPLATE_ID)
+        {
+            rejected.wrapAndApplyHeader(buffer, offset, header);
+            rejectsByReason.merge(rejected.reason().name(), 1L, Long::sum);
+        }
+    }
+
+    public SortedMap<String, Long> rejectsByReason()
+    {
+        return rejectsByReason;
+    }
+
+    /** Round trips and what is still open, at the instrument's scales. */
+    public Book book(final int priceScale, final int qtyScale)
+    {
+        final Book book = new Book(priceScale, qtyScale);
+        fills.forEach(book::apply);
+        return book;
+    }
+
+    /** Round trips built from the fills. */
+    public static final class Book
+    {
+        private final int priceScale;
+        private final int qtyScale;
+        private final List<Trade> trades = new ArrayList<>();
+        private long openQty;
+        private long openCost;
+        private long openCommission;
+        private long openTimeNs;
+
+        private Book(final int priceScale, final int qtyScale)
+        {
+            this.priceScale = priceScale;
+            this.qtyScale = qtyScale;
+        }
+
+        private void apply(final Fill fill)
+        {
+            final long notional = FixedPoint.notional(fill.qty(), qtyScale, fill.price(), priceScale);
+            if (fill.buy())
+            {
+                if (openQty == 0)
+                {
+                    openTimeNs = fill.timeNs();
+                }
+                openQty += fill.qty();
+                openCost += notional;
+                openCommission += fill.commission();
+                return;
+            }
+            final long qty = Math.min(fill.qty(), openQty);
+            if (qty == 0)
+            {
+                return;
+            }
+            final long cost = FixedPoint.mulDiv(openCost, qty, openQty);
+            final long entryCommission = FixedPoint.mulDiv(openCommission, qty, openQty);
+            final long commission = entryCommission + fill.commission();
+            trades.add(new Trade(openTimeNs, entryPrice(openCost, openQty), fill.timeNs(), fill.price(), qty, commission,
+                notional - cost - commission));
+            openCost -= cost;
+            openCommission -= entryCommission;
+            openQty -= qty;
+        }
+
+        /** Average entry price at the instrument's scale, rounded half-even. */
+        private long entryPrice(final long cost, final long qty)
+        {
+            final int exponent = qtyScale + priceScale - FixedPoint.MONEY_SCALE;
+            return exponent >= 0 ?
+                FixedPoint.mulDiv(cost, FixedPoint.pow10(exponent), qty) :
+                FixedPoint.mulDiv(cost, 1, Math.multiplyExact(qty, FixedPoint.pow10(-exponent)));
+        }
+
+        public List<Trade> trades()
+        {
+            return trades;
+        }
+
+        public long openQty()
+        {
+            return openQty;
+        }
+
+        public long openTimeNs()
+        {
+            return openTimeNs;
+        }
+
+        public long openEntryPrice()
+        {
+            return openQty == 0 ? 0 : entryPrice(openCost, openQty);
+        }
+
+        int priceScale()
+        {
+            return priceScale;
+        }
+
+        int qtyScale()
+        {
+            return qtyScale;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.qts.adapters.run;
+
+import io.qts.adapters.data.MarketSeries;
+import io.qts.engine.EngineResult;
+import io.qts.engine.InputSink;
+import io.qts.engine.JournaledOrderFeed;
+import io.qts.engine.LivePipeline;
+import io.qts.engine.OutputListener;
+import io.qts.engine.SimulatedExchange;
+import io.qts.engine.SimulatedVenue;
+import io.qts.journal.Journal;
+import io.qts.journal.JournalAppender;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * Paper trading on a recorded feed: the feed thread plays the series through the simulated venue
+ * into the live pipeline (Disruptor, journal on disk), and the venue's answers come back as inputs.
+ * The venue, as the gateway, journals every order it receives to out/.
+ */
+public final class PaperSession
+{
+    private PaperSession()
+    {
+    }
+
+    /** Result of one session; the wall-clock duration is for the events/s figure only. */
+    public record Outcome(EngineResult result, long elapsedNs)
+    {
+    }
+
+    public static Outcome run(
+        final RunSettings settings, final MarketSeries feed, final Path inDir, final Path outDir, final PrintWriter progress)
+    {
+        final long startNs = System.nanoTime();
+        final EngineResult result;
+        try (Journal in = Journal.openForAppend(inDir);
+            Journal out = Journal.openForAppend(outDir);
+            JournalAppender outAppender = out.appender();
+            LivePipeline pipeline = new LivePipeline(settings.engine(), in, OutputListener.NONE))
+        {
+            pipeline.start();
+            final SimulatedExchange exchange = new SimulatedExchange(
+                new SimulatedVenue(settings.engine().commissionRate()),
+                new JournaledOrderFeed(pipeline.orders(), outAppender),
+                pipeline.input());
+            final long total = feed.size() + 1L;
+            final long step = Math.max(1, total / 10);
+            final long[] published = new long[1];
+            final InputSink withProgress = (timeNs, sourceId, format, buffer, offset, length) ->
+            {
+                exchange.accept(timeNs, sourceId, format, buffer, offset, length);
+                if (++published[0] % step == 0 || published[0] == total)
+                {
+                    progress.printf("  [%3d%%] %d/%d feed events, %d inputs processed by the engine%n",
+                        published[0] * 100 / total, published[0], total, pipeline.processed());
+                }
+            };
+            feed.replay(withProgress);
+            exchange.finish();
+            result = pipeline.stop();
+        }
+        return new Outcome(result, System.nanoTime() - startNs);
+    }
+}
