@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer>
         final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
         final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
         final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
-        final String backtest = backtestCommand(settings, inDir, runDir.resolveSibling(runDir.getFileName() + "-backtest"));
+        final String backtest = backtestCommand(settings, inDir, settings.varDir().resolve("backtest").resolve(runDir.getFileName()));
 
         out.println();
         out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());

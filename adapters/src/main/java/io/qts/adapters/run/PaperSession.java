@@ -25,7 +25,7 @@ public final class PaperSession
     {
     }
 
-    /** Result of one session; the wall-clock duration is for the events/s figure only. */
+    /** Result of one session; the wall-clock time from first input to engine stop is for events/s only. */
     public record Outcome(EngineResult result, long elapsedNs)
     {
     }
@@ -33,7 +33,7 @@ public final class PaperSession
     public static Outcome run(
         final RunSettings settings, final MarketSeries feed, final Path inDir, final Path outDir, final PrintWriter progress)
     {
-        final long startNs = System.nanoTime();
+        final long startNs;
         final EngineResult result;
         try (Journal in = Journal.openForAppend(inDir);
             Journal out = Journal.openForAppend(outDir);
@@ -57,6 +57,7 @@ public final class PaperSession
                         published[0] * 100 / total, published[0], total, pipeline.processed());
                 }
             };
+            startNs = System.nanoTime();
             feed.replay(withProgress);
             exchange.finish();
             result = pipeline.stop();

@@ -1,0 +1,65 @@
+package io.qts.adapters.config;
+
+import io.qts.adapters.cli.UserError;
+import io.qts.adapters.run.RunSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class QtsConfigTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void embeddedDefaultsAreTheShippedFile()
+    {
+        final QtsConfig config = QtsConfig.load(null, Map.of(), Map.of());
+        assertEquals("yielding", config.get("engine.waitStrategy"));
+        assertEquals(Map.of("fast", "10", "slow", "30"), config.params());
+        RunSettings.from(config, Map.of(), null);
+    }
+
+    @Test
+    void environmentThenSystemPropertiesOverrideTheFile()
+    {
+        final QtsConfig config = QtsConfig.load(null,
+            Map.of("QTS_ENGINE_WAIT_STRATEGY", "sleeping", "QTS_RUN_PARAMS_FAST", "5", "QTS_RUN_SIZE", "0.02"),
+            Map.of("qts.engine.waitStrategy", "blocking"));
+        assertEquals("blocking", config.get("engine.waitStrategy"));
+        assertEquals("5", config.params().get("fast"));
+        assertEquals("0.02", config.get("run.size"));
+        assertEquals("QTS_RISK_MAX_ORDER_NOTIONAL", QtsConfig.envName("risk.maxOrderNotional"));
+    }
+
+    @Test
+    void anUnknownKeyIsAnErrorNamingIt() throws IOException
+    {
+        final Path file = Files.writeString(dir.resolve("qts.yml"), "engine:\n  waitStrategey: yielding\n");
+        final UserError error = assertThrows(UserError.class, () -> QtsConfig.load(file, Map.of(), Map.of()));
+        assertEquals(file + ": unknown key 'engine.waitStrategey' (known: engine.id, engine.ringSize, engine.waitStrategy, " +
+            "risk.maxOrderNotional, risk.maxPositionQty, run.cash, run.commission, run.feed, run.feedFormat, run.size, " +
+            "run.strategy, run.symbol, run.varDir, run.venue, run.params.*)", error.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheKey()
+    {
+        assertEquals("configuration (embedded qts-config/qts.yml): unknown wait strategy 'spin' (known: busy-spin, yielding, sleeping, blocking)",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_ENGINE_WAIT_STRATEGY", "spin"), Map.of()), Map.of(), null)).getMessage());
+        assertEquals("run.cash: not a number: 'lots'",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_RUN_CASH", "lots"), Map.of()), Map.of(), null)).getMessage());
+        assertEquals("config key 'engine.ringSize' must be a whole number, got 'big'",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_ENGINE_RING_SIZE", "big"), Map.of()), Map.of(), null)).getMessage());
+    }
+}
