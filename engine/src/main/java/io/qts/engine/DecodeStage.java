@@ -19,6 +19,23 @@ import java.util.Arrays;
 /** Turns the raw bytes of an input into the slot's typed fields. Flyweights only: no allocation. */
 final class DecodeStage
 {
+    /** Fixed block length of each inbound template, by template id; 0 for templates that are not inputs. */
+    private static final int[] MIN_BLOCK_LENGTH = new int[16];
+
+    static
+    {
+        MIN_BLOCK_LENGTH[InstrumentDefinitionDecoder.TEMPLATE_ID] = InstrumentDefinitionDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[TradeTickDecoder.TEMPLATE_ID] = TradeTickDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[QuoteDecoder.TEMPLATE_ID] = QuoteDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[BarDecoder.TEMPLATE_ID] = BarDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[OrderAcceptedDecoder.TEMPLATE_ID] = OrderAcceptedDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[OrderRejectedDecoder.TEMPLATE_ID] = OrderRejectedDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[OrderFilledDecoder.TEMPLATE_ID] = OrderFilledDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[OrderCancelledDecoder.TEMPLATE_ID] = OrderCancelledDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[TimerDecoder.TEMPLATE_ID] = TimerDecoder.BLOCK_LENGTH;
+        MIN_BLOCK_LENGTH[AdminCommandDecoder.TEMPLATE_ID] = AdminCommandDecoder.BLOCK_LENGTH;
+    }
+
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final InstrumentDefinitionDecoder instrument = new InstrumentDefinitionDecoder();
     private final TradeTickDecoder trade = new TradeTickDecoder();
@@ -63,18 +80,17 @@ final class DecodeStage
             return EventType.MALFORMED;
         }
         header.wrap(slot.rawBuffer, 0);
+        final int templateId = header.templateId();
         if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
+            templateId >= MIN_BLOCK_LENGTH.length || MIN_BLOCK_LENGTH[templateId] == 0 ||
+            header.blockLength() < MIN_BLOCK_LENGTH[templateId] ||
             MessageHeaderDecoder.ENCODED_LENGTH + header.blockLength() > slot.length)
         {
             return EventType.MALFORMED;
         }
-        switch (header.templateId())
+        switch (templateId)
         {
             case TradeTickDecoder.TEMPLATE_ID:
-                if (header.blockLength() < TradeTickDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 trade.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.instrumentId = trade.instrumentId();
                 slot.price = trade.price();
@@ -82,10 +98,6 @@ final class DecodeStage
                 return EventType.TRADE;
 
             case BarDecoder.TEMPLATE_ID:
-                if (header.blockLength() < BarDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 bar.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.instrumentId = bar.instrumentId();
                 slot.openPrice = bar.openPrice();
@@ -96,10 +108,6 @@ final class DecodeStage
                 return EventType.BAR;
 
             case QuoteDecoder.TEMPLATE_ID:
-                if (header.blockLength() < QuoteDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 quote.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.instrumentId = quote.instrumentId();
                 slot.bidPrice = quote.bidPrice();
@@ -107,20 +115,12 @@ final class DecodeStage
                 return EventType.QUOTE;
 
             case OrderAcceptedDecoder.TEMPLATE_ID:
-                if (header.blockLength() < OrderAcceptedDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 accepted.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.clientOrderId = accepted.clientOrderId();
                 slot.instrumentId = accepted.instrumentId();
                 return EventType.ORDER_ACCEPTED;
 
             case OrderRejectedDecoder.TEMPLATE_ID:
-                if (header.blockLength() < OrderRejectedDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 rejected.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.clientOrderId = rejected.clientOrderId();
                 slot.instrumentId = rejected.instrumentId();
@@ -128,10 +128,6 @@ final class DecodeStage
                 return EventType.ORDER_REJECTED;
 
             case OrderFilledDecoder.TEMPLATE_ID:
-                if (header.blockLength() < OrderFilledDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 filled.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.clientOrderId = filled.clientOrderId();
                 slot.instrumentId = filled.instrumentId();
@@ -144,20 +140,12 @@ final class DecodeStage
                     (slot.side == Sides.BUY || slot.side == Sides.SELL) ? EventType.ORDER_FILLED : EventType.MALFORMED;
 
             case OrderCancelledDecoder.TEMPLATE_ID:
-                if (header.blockLength() < OrderCancelledDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 cancelled.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.clientOrderId = cancelled.clientOrderId();
                 slot.instrumentId = cancelled.instrumentId();
                 return EventType.ORDER_CANCELLED;
 
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
-                if (header.blockLength() < InstrumentDefinitionDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 instrument.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.instrumentId = instrument.instrumentId();
                 slot.priceScale = instrument.priceScale();
@@ -169,18 +157,10 @@ final class DecodeStage
                     slot.qtyScale >= 0 && slot.qtyScale <= FixedPoint.MONEY_SCALE ? EventType.INSTRUMENT : EventType.MALFORMED;
 
             case TimerDecoder.TEMPLATE_ID:
-                if (header.blockLength() < TimerDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 timer.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 return EventType.TIMER;
 
             case AdminCommandDecoder.TEMPLATE_ID:
-                if (header.blockLength() < AdminCommandDecoder.BLOCK_LENGTH)
-                {
-                    return EventType.MALFORMED;
-                }
                 admin.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.adminAction = admin.actionRaw();
                 slot.paramValue = admin.paramValue();

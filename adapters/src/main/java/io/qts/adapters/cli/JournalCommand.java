@@ -1,5 +1,6 @@
 package io.qts.adapters.cli;
 
+import io.qts.adapters.report.BacktestReport;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.EventText;
 import io.qts.journal.Journal;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.zip.CRC32C;
 
@@ -28,11 +28,6 @@ final class JournalCommand implements Runnable
     public void run()
     {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: dump or verify");
-    }
-
-    static String time(final long epochNs)
-    {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)).toString();
     }
 
     @Command(name = "dump", description = "Print every entry: sequence, time, source, format and the decoded event.",
@@ -61,7 +56,7 @@ final class JournalCommand implements Runnable
                 for (long n = 0; n < limit && reader.next(entry); n++)
                 {
                     line.setLength(0);
-                    line.append(entry.sequence()).append(' ').append(time(entry.timeNs())).append(' ')
+                    line.append(entry.sequence()).append(' ').append(BacktestReport.time(entry.timeNs())).append(' ')
                         .append(Sources.name(entry.sourceId())).append(' ').append(EntryHeader.formatName(entry.format()))
                         .append(' ');
                     if (entry.checksumMatches(crc))
@@ -103,8 +98,8 @@ final class JournalCommand implements Runnable
             if (report.firstSequence() >= 0)
             {
                 out.println("sequences: " + report.firstSequence() + " .. " + report.lastSequence());
-                out.println("first:     " + time(report.firstTimeNs()));
-                out.println("last:      " + time(report.lastTimeNs()));
+                out.println("first:     " + BacktestReport.time(report.firstTimeNs()));
+                out.println("last:      " + BacktestReport.time(report.lastTimeNs()));
             }
             out.println("gaps:      " + report.gaps());
             out.println("corrupt:   " + report.corrupt());

@@ -179,7 +179,8 @@ public final class BacktestReport
         return FixedPoint.format(value, FixedPoint.MONEY_SCALE);
     }
 
-    static String time(final long epochNs)
+    /** ISO-8601 UTC instant of an epoch-nanosecond time. */
+    public static String time(final long epochNs)
     {
         return Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)).toString();
     }
