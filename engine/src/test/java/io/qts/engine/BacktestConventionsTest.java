@@ -98,6 +98,27 @@ class BacktestConventionsTest
     }
 
     @Test
+    void onTickDataTheOrderFillsAtTheNextTradePrice()
+    {
+        final Backtest backtest = backtest(1000 * MONEY, 0, QTY);
+        final TestEvents events = new TestEvents(backtest.input());
+        events.instrument("TEST", 2, 0);
+        final long[] prices = {3000, 2000, 1000, 1000, 4000, 4100, 4200, 1500, 1000, 900};
+        for (int i = 0; i < prices.length; i++)
+        {
+            events.trade(TestEvents.DAY_NS * i, prices[i], 1);
+        }
+        backtest.finish();
+        // Up-cross on trade 4 (40.00); filled at trade 5's price 41.00. fast2 vs slow3 turns down on trade 7
+        // (28.5 vs 32.67 after 41.5 > 41.0): sold at trade 8's price 10.00.
+        assertEquals(List.of(
+            "order BUY 1 day 4",
+            "fill BUY 1 @4100 day 5 commission 0",
+            "order SELL 1 day 7",
+            "fill SELL 1 @1000 day 8 commission 0"), outputs);
+    }
+
+    @Test
     void aSignalOnTheLastBarNeverFillsAndAnOpenPositionIsMarkedAtTheLastClose()
     {
         final Backtest backtest = backtest(1000 * MONEY, 0, QTY);
