@@ -1,0 +1,109 @@
+package io.qts.bench;
+
+import io.qts.engine.WaitStrategies;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code throughput}: events per second through the live pipeline, against raw journal append, a naive ABQ pipeline and replay. */
+@Command(
+    name = "throughput",
+    description = "Pipeline throughput on synthetic trades: live pipeline with journal, raw journal append, "
+        + "ArrayBlockingQueue baseline, replay; plus engine-thread allocation per event.")
+final class ThroughputCommand implements Callable<Integer>
+{
+    static final int MIN_EVENTS = 1_000;
+    /** The inputs are held in one byte array (about 45 bytes each). */
+    static final int MAX_EVENTS = 40_000_000;
+    static final int MAX_ITERATIONS = 99;
+    /** Each slot of the inbound ring holds a 4 KB raw area: 2^18 slots are already a 1 GB ring. */
+    static final int MAX_RING_SIZE = 1 << 18;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--events", defaultValue = "5000000", paramLabel = "N",
+        description = "Inputs per measured run (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--wait-strategy", defaultValue = "yielding", paramLabel = "busy-spin|yielding|sleeping|blocking",
+        description = "How the engine thread waits for inputs (default: ${DEFAULT-VALUE}).")
+    String waitStrategy;
+
+    @Option(names = "--ring-size", defaultValue = "65536", paramLabel = "N",
+        description = "Slots of the inbound ring, a power of two from 64 to 262144 (default: ${DEFAULT-VALUE}).")
+    int ringSize;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+        description = "Where the journals are written: a fresh subdirectory of DIR, deleted at the end "
+            + "(default: the system temp dir).")
+    Path dir;
+
+    @Option(names = "--iterations", defaultValue = "1", paramLabel = "N",
+        description = "Measured rounds after the warm-up; with more than one, rates are medians (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--json", description = "Print the results as one JSON object on the last line as well.")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final ThroughputSettings settings = validated();
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final ThroughputReport report = new ThroughputBenchmark(settings, err).run();
+        out.print(report.table());
+        if (json)
+        {
+            out.println(report.json());
+        }
+        out.flush();
+        if (!report.digestsMatch())
+        {
+            for (final String mismatch : report.mismatches())
+            {
+                err.println("error: " + mismatch);
+            }
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private ThroughputSettings validated()
+    {
+        if (events < MIN_EVENTS || events > MAX_EVENTS)
+        {
+            throw bad(String.format(Locale.ROOT, "--events must be %,d to %,d, got %d", MIN_EVENTS, MAX_EVENTS, events));
+        }
+        if (!WaitStrategies.NAMES.contains(waitStrategy))
+        {
+            throw bad("--wait-strategy must be one of " + String.join(", ", WaitStrategies.NAMES) + ", got '" + waitStrategy + "'");
+        }
+        if (ringSize < 64 || ringSize > MAX_RING_SIZE || Integer.bitCount(ringSize) != 1)
+        {
+            throw bad("--ring-size must be a power of two from 64 to " + MAX_RING_SIZE + ", got " + ringSize);
+        }
+        if (iterations < 1 || iterations > MAX_ITERATIONS)
+        {
+            throw bad("--iterations must be 1 to " + MAX_ITERATIONS + ", got " + iterations);
+        }
+        return new ThroughputSettings(events, waitStrategy, ringSize, dir, iterations);
+    }
+
+    private ParameterException bad(final String message)
+    {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

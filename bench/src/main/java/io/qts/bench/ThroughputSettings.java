@@ -1,0 +1,26 @@
+package io.qts.bench;
+
+import io.qts.engine.EngineContext;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What one throughput run is asked to do; every engine of the run is built from it the same way. */
+record ThroughputSettings(int events, String waitStrategy, int ringSize, Path dir, int iterations)
+{
+    static final long QTY_ONE = 100_000_000L;
+
+    /** A fresh context: each engine needs its own, as the context holds the built strategy and its state. */
+    EngineContext engineContext()
+    {
+        return new EngineContext()
+            .symbol(SyntheticTrades.SYMBOL)
+            .strategy("sma-cross", Map.of("fast", "10", "slow", "30"))
+            .orderQty(QTY_ONE)
+            .initialCash(1_000_000_000L * QTY_ONE)
+            .commissionRate(0)
+            .ringSize(ringSize)
+            .waitStrategy(waitStrategy)
+            .conclude();
+    }
+}

@@ -1,0 +1,63 @@
+package io.qts.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs {@code throughput} small, end to end; checks what it reports, never how fast it was. */
+class ThroughputSmokeTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSmallRunReportsEveryRateAndAllEnginesDecideTheSame() throws IOException
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = BenchMain.execute(new PrintWriter(out), new PrintWriter(err),
+            "throughput", "--events", "20000", "--dir", dir.toString(), "--json");
+        assertEquals(0, exit, "exit code; stderr: " + err);
+
+        final String[] lines = out.toString().strip().split("\\R");
+        final JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        for (final String rate : List.of("pipelineEventsPerSec", "rawAppendEventsPerSec", "abqPipelineEventsPerSec", "replayEventsPerSec"))
+        {
+            assertTrue(json.path(rate).isNumber() && json.path(rate).asLong() > 0, rate + " in " + json);
+        }
+        assertTrue(json.path("allocBytesPerEvent").isNumber(), "allocBytesPerEvent in " + json);
+        assertTrue(json.path("events").asLong() >= 20_000, "events in " + json);
+        assertEquals("yielding", json.path("waitStrategy").asText());
+        assertTrue(json.path("jdk").isTextual() && json.path("cpus").asInt() > 0, json.toString());
+        assertTrue(json.path("orders").asLong() > 10, "the synthetic trades must make the strategy trade: " + json);
+        assertTrue(json.path("digestsMatch").asBoolean(), "pipeline, ABQ and replay decide the same: " + out);
+        try (Stream<Path> left = Files.list(dir))
+        {
+            assertEquals(0, left.count(), "the run's journals are deleted");
+        }
+    }
+
+    @Test
+    void aBadOptionIsOneErrorLineAndExitCode2()
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = BenchMain.execute(new PrintWriter(out), new PrintWriter(err), "throughput", "--wait-strategy", "nap");
+        assertEquals(2, exit);
+        final String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("error: --wait-strategy must be one of busy-spin, yielding, sleeping, blocking"), message);
+    }
+}
