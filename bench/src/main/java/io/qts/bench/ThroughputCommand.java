@@ -40,7 +40,7 @@ final class ThroughputCommand implements Callable<Integer>
         description = "How the engine thread waits for inputs (default: ${DEFAULT-VALUE}).")
     String waitStrategy;
 
-    @Option(names = "--ring-size", defaultValue = "65536", paramLabel = "N",
+    @Option(names = "--ring-size", defaultValue = "4096", paramLabel = "N",
         description = "Slots of the inbound ring, a power of two from 64 to 262144 (default: ${DEFAULT-VALUE}).")
     int ringSize;
 
