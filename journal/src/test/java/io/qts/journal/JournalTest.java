@@ -164,8 +164,9 @@ class JournalTest
                 appender.append(i, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, payload, 0, payload.length);
             }
             final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
-            // Per append, to two decimals: under C2 Chronicle's appender shows a few hundred bytes at rare moments.
-            assertEquals(0, Math.round(allocated / 200_000.0 * 100), "bytes per append (" + allocated + " bytes in all)");
+            // Less than 0.01 bytes per append: Chronicle allocates a few KB when it maps the next file block,
+            // and a few hundred bytes at rare moments under C2; nothing per append.
+            assertTrue(allocated / 200_000.0 < 0.01, "bytes per append: " + allocated + " bytes in all");
         }
     }
 
