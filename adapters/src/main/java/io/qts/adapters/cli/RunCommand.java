@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer>
         final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
-        final MarketSeries feed = readFeed(settings, runDir);
+        final MarketSeries feed = readFeed(settings);
 
         out.printf("QTS paper run %s: %s %s on %s, %d feed events from %s, simulated venue, wait strategy %s%n",
             runDir.getFileName(), engine.strategyName(), engine.strategyParams(), engine.symbol(), feed.size(),
@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer>
     }
 
     /** The feed is a file next to the config, or the sample inside the jar for the embedded config. */
-    private MarketSeries readFeed(final RunSettings settings, final Path runDir)
+    private MarketSeries readFeed(final RunSettings settings)
     {
         if (config != null)
         {
@@ -122,21 +122,40 @@ final class RunCommand implements Callable<Integer>
             return MarketDataFile.read(base.resolve(settings.feed()), settings.feedFormat(), settings.engine().symbol());
         }
         final String resource = RunSettings.EMBEDDED_PREFIX + settings.feed();
-        final Path copy = runDir.resolve("feed-" + Path.of(settings.feed()).getFileName());
+        Path copy = null;
         try (InputStream in = RunCommand.class.getResourceAsStream(resource))
         {
             if (in == null)
             {
                 throw new UserError("the embedded configuration names feed '" + settings.feed() + "', which is not in the jar");
             }
-            Files.createDirectories(runDir);
+            copy = Files.createTempFile("qts-feed-", "-" + Path.of(settings.feed()).getFileName());
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return MarketDataFile.read(copy, settings.feedFormat(), settings.engine().symbol());
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot copy the sample feed to " + copy, ex);
+            throw new UncheckedIOException("cannot read the embedded sample feed " + resource, ex);
         }
-        return MarketDataFile.read(copy, settings.feedFormat(), settings.engine().symbol());
+        finally
+        {
+            deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteQuietly(final Path file)
+    {
+        if (file != null)
+        {
+            try
+            {
+                Files.deleteIfExists(file);
+            }
+            catch (final IOException ignored)
+            {
+                // A temporary copy left behind is harmless; the run's outcome does not depend on it.
+            }
+        }
     }
 
     private static Path uniqueDir(final Path parent, final String name)
