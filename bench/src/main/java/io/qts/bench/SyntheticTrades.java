@@ -5,6 +5,7 @@ import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
 import io.qts.engine.InputSink;
 import io.qts.engine.OutputListener;
+import io.qts.engine.QueuedOrders;
 import io.qts.engine.SimulatedExchange;
 import io.qts.engine.SimulatedVenue;
 import io.qts.journal.EntryHeader;
@@ -60,7 +61,7 @@ final class SyntheticTrades
     private Recording recordSession(final int minInputs, final EngineContext context)
     {
         final EncodedInputs.Builder inputs = new EncodedInputs.Builder(minInputs + 2, TRADE_BYTES);
-        final PendingOrders orders = new PendingOrders();
+        final QueuedOrders orders = new QueuedOrders();
         final InlineEngine engine = new InlineEngine(context, null, orders, OutputListener.NONE);
         final InputSink recorder = (timeNs, sourceId, format, buffer, offset, length) ->
         {

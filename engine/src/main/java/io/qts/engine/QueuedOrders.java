@@ -1,9 +1,13 @@
 package io.qts.engine;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-/** The outbound path of a single-threaded backtest: a small FIFO the venue drains between inputs. */
-final class QueuedOrders implements OrderSender, OrderFeed
+/**
+ * The outbound path of a single-threaded driver (a backtest, a recording): a small FIFO the venue
+ * drains between inputs.
+ */
+public final class QueuedOrders implements OrderSender, OrderFeed
 {
     private static final int CAPACITY = 64;
     private static final int MAX_LENGTH = 128;
@@ -12,7 +16,7 @@ final class QueuedOrders implements OrderSender, OrderFeed
     private final int[] lengths = new int[CAPACITY];
     private int count;
 
-    QueuedOrders()
+    public QueuedOrders()
     {
         for (int i = 0; i < CAPACITY; i++)
         {
@@ -21,7 +25,7 @@ final class QueuedOrders implements OrderSender, OrderFeed
     }
 
     @Override
-    public boolean send(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    public boolean send(final DirectBuffer buffer, final int offset, final int length)
     {
         if (count == CAPACITY || length > MAX_LENGTH)
         {
