@@ -135,6 +135,7 @@ final class JmhCommand implements Callable<Integer>
         builder
             .addProfiler(GCProfiler.class)
             .threads(1)
+            .shouldFailOnError(true)
             .forks(forks)
             .warmupIterations(warmups)
             .warmupTime(TimeValue.seconds(seconds))
@@ -187,14 +188,16 @@ final class JmhCommand implements Callable<Integer>
         return table.toString();
     }
 
+    /** Class.method, then the parameters if it has any: {@code StageChainBenchmark.onTrade(journal=true)}. */
     private static String name(final BenchmarkParams params)
     {
         final String benchmark = params.getBenchmark();
-        final String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
-        final StringBuilder name = new StringBuilder(method);
+        final StringBuilder name = new StringBuilder(benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1));
+        String separator = "(";
         for (final String key : params.getParamsKeys())
         {
-            name.append(name.indexOf("(") < 0 ? "(" : ", ").append(key).append('=').append(params.getParam(key));
+            name.append(separator).append(key).append('=').append(params.getParam(key));
+            separator = ", ";
         }
         return params.getParamsKeys().isEmpty() ? name.toString() : name.append(')').toString();
     }
