@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.concurrent.TimeUnit;
 
 /**
