@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
  * in the parent pom:
  * <pre>
  * java -cp "bench/target/qts-bench.jar:bench/target/lib/*" $FLAGS io.qts.bench.BenchMain throughput --json
+ * java -cp "bench/target/qts-bench.jar:bench/target/lib/*" $FLAGS -Dqts.home=. io.qts.bench.BenchMain jmh Decode
  * </pre>
  */
 @Command(
@@ -39,6 +40,7 @@ public final class BenchMain implements Callable<Integer>
     {
         final CommandLine commandLine = new CommandLine(new BenchMain())
             .addSubcommand(new ThroughputCommand())
+            .addSubcommand(new JmhCommand())
             .setOut(out)
             .setErr(err)
             .setParameterExceptionHandler((ex, ignored) ->
@@ -59,6 +61,6 @@ public final class BenchMain implements Callable<Integer>
     @Override
     public Integer call()
     {
-        throw new ParameterException(spec.commandLine(), "missing command (known: throughput)");
+        throw new ParameterException(spec.commandLine(), "missing command (known: throughput, jmh)");
     }
 }
