@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * The whole stage chain inline on the benchmark thread, as a backtest (journal=false) or as the live
  * engine thread runs it (journal=true: write-ahead to a Chronicle journal on disk first). One
  * operation is one trade of a wave that makes sma-cross trade twice per
- * {@value StageFixtures#WAVE_PERIOD} trades. A venue accepts each order and fills it at the next
- * trade's price, as the simulated venue does; its answers go through the chain as inputs too, inside
+ * {@value StageFixtures#WAVE_PERIOD} trades. The simulated venue accepts each order and fills it at the
+ * next trade's price; its answers go through the chain as inputs too, inside
  * the operation of the trade that triggers them.
  */
 @State(Scope.Thread)
@@ -39,12 +39,11 @@ public class StageChainBenchmark
     public boolean journal;
 
     private final UnsafeBuffer trades = StageFixtures.waveTrades();
-    private final long[] prices = new long[StageFixtures.WAVE_PERIOD];
     private Path dir;
     private Journal onDisk;
     private QueuedOrders orders;
     private InlineEngine engine;
-    private FillingVenue venue;
+    private SimulatedExchange exchange;
     private long timeNs = Codecs.START_NS;
     private int next;
 
@@ -57,14 +56,10 @@ public class StageChainBenchmark
             dir = Files.createTempDirectory("qts-jmh-chain-");
             onDisk = Journal.openForAppend(dir);
         }
-        for (int i = 0; i < prices.length; i++)
-        {
-            prices[i] = StageFixtures.wavePrice(i);
-        }
         orders = new QueuedOrders();
         engine = new InlineEngine(StageFixtures.context(), onDisk, orders, OutputListener.NONE);
-        venue = new FillingVenue(engine, StageFixtures.PRICE_SCALE, StageFixtures.QTY_SCALE, StageFixtures.COMMISSION_RATE);
-        engine.accept(timeNs, Sources.REFERENCE, EntryHeader.FORMAT_SBE, StageFixtures.instrumentDefinition(), 0,
+        exchange = new SimulatedExchange(new SimulatedVenue(StageFixtures.COMMISSION_RATE), orders, engine);
+        exchange.accept(timeNs, Sources.REFERENCE, EntryHeader.FORMAT_SBE, StageFixtures.instrumentDefinition(), 0,
             StageFixtures.instrumentDefinitionLength());
     }
 
@@ -74,11 +69,9 @@ public class StageChainBenchmark
         final int i = next;
         next = i + 1 == StageFixtures.WAVE_PERIOD ? 0 : i + 1;
         timeNs++;
-        // The order SimulatedExchange keeps: orders decided on the last trade reach the venue, then the
-        // venue fills at this trade's price, then the engine sees the trade.
-        orders.drainAfterIdle(venue);
-        venue.onTrade(timeNs, prices[i]);
-        engine.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, trades, i * StageFixtures.TRADE_LENGTH,
+        // Orders decided on the last trade reach the venue, the venue fills them at this trade's price,
+        // then the engine sees the trade: the sequence of a backtest.
+        exchange.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, trades, i * StageFixtures.TRADE_LENGTH,
             StageFixtures.TRADE_LENGTH);
     }
 

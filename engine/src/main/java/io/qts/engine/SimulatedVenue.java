@@ -16,7 +16,7 @@ import io.qts.journal.sbe.RejectReason;
 import io.qts.journal.sbe.Side;
 import io.qts.journal.sbe.TradeTickDecoder;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.LongHashSet;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -42,7 +42,8 @@ public final class SimulatedVenue
     private final OrderCancelledEncoder cancelled = new OrderCancelledEncoder();
     private final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
     private final Instruments instruments = new Instruments();
-    private final LongHashSet seenIds = new LongHashSet();
+    /** Highest order sequence accepted per engine id: enough to spot duplicates, and it never grows with orders. */
+    private final Long2LongHashMap lastSequenceByEngine = new Long2LongHashMap(-1);
     private final long[] pendingId = new long[MAX_PENDING];
     private final int[] pendingInstrument = new int[MAX_PENDING];
     private final int[] pendingSide = new int[MAX_PENDING];
@@ -87,7 +88,7 @@ public final class SimulatedVenue
             cancel(timeNs, clientOrderId, instrumentId, answers);
             return;
         }
-        if (!seenIds.add(clientOrderId))
+        if (!firstUse(clientOrderId))
         {
             reject(timeNs, clientOrderId, instrumentId, RejectReason.DUPLICATE_ORDER_ID, answers);
             return;
@@ -110,6 +111,22 @@ public final class SimulatedVenue
             .venueOrderId(nextVenueOrderId++)
             .instrumentId(instrumentId);
         emit(timeNs, accepted.encodedLength(), answers);
+    }
+
+    /**
+     * An engine's client order ids increase with the sequence of the deciding input, so an id that is
+     * not above the last one seen from the same engine was used before.
+     */
+    private boolean firstUse(final long clientOrderId)
+    {
+        final long engineId = clientOrderId >>> ClientOrderIds.SEQUENCE_BITS;
+        final long sequence = ClientOrderIds.sequenceOf(clientOrderId);
+        if (sequence <= lastSequenceByEngine.get(engineId))
+        {
+            return false;
+        }
+        lastSequenceByEngine.put(engineId, sequence);
+        return true;
     }
 
     /** A market event: fills what is pending on its instrument, before the engine sees the event itself. */
