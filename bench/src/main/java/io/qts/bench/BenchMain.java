@@ -39,6 +39,7 @@ public final class BenchMain implements Callable<Integer>
     {
         final CommandLine commandLine = new CommandLine(new BenchMain())
             .addSubcommand(new ThroughputCommand())
+            .addSubcommand(new LatencyCommand())
             .setOut(out)
             .setErr(err)
             .setParameterExceptionHandler((ex, ignored) ->
@@ -59,6 +60,6 @@ public final class BenchMain implements Callable<Integer>
     @Override
     public Integer call()
     {
-        throw new ParameterException(spec.commandLine(), "missing command (known: throughput)");
+        throw new ParameterException(spec.commandLine(), "missing command (known: throughput, latency)");
     }
 }
