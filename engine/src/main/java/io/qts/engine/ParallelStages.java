@@ -7,7 +7,9 @@ import com.lmax.disruptor.Sequence;
  * The parallel topology (DESIGN.md section 2): the journal step runs on its own thread beside decode and
  * signal, and risk and execution run after both. Decode and signal of an input also wait until risk and
  * execution have finished the input before it, because signal reads the position and orders in flight
- * that execution writes: without that wait the topology would decide differently from the chain.
+ * that execution writes: without that wait the topology would decide differently from the chain. As
+ * risk/execution in turn waits for decode/signal, decode/signal reports its progress after every input,
+ * not only at the end of a batch: otherwise the two would wait for each other.
  */
 final class ParallelStages
 {
@@ -36,7 +38,25 @@ final class ParallelStages
         }
     };
 
-    final EventHandler<InboundSlot> decodeSignal = this::onDecodeSignal;
+    final EventHandler<InboundSlot> decodeSignal = new EventHandler<>()
+    {
+        private Sequence progress;
+
+        /** The ring would publish this handler's progress only at the end of a batch; it must show it per input. */
+        @Override
+        public void setSequenceCallback(final Sequence sequenceCallback)
+        {
+            progress = sequenceCallback;
+        }
+
+        @Override
+        public void onEvent(final InboundSlot slot, final long sequence, final boolean endOfBatch)
+        {
+            awaitRiskExecution(sequence - 1);
+            chain.decodeAndSignal(slot);
+            progress.set(sequence);
+        }
+    };
     final EventHandler<InboundSlot> riskExecution = this::onRiskExecution;
 
     ParallelStages(final StageChain chain)
@@ -46,12 +66,6 @@ final class ParallelStages
             throw new IllegalArgumentException("the parallel topology needs a journal");
         }
         this.chain = chain;
-    }
-
-    private void onDecodeSignal(final InboundSlot slot, final long sequence, final boolean endOfBatch)
-    {
-        awaitRiskExecution(sequence - 1);
-        chain.decodeAndSignal(slot);
     }
 
     private void onRiskExecution(final InboundSlot slot, final long sequence, final boolean endOfBatch)
