@@ -3,6 +3,7 @@ package io.qts.bench;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
+import io.qts.engine.OrderSender;
 import io.qts.engine.OutputListener;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
@@ -23,7 +24,7 @@ final class AbqPipeline
 {
     static final int CAPACITY = 65_536;
 
-    private static final QueuedInput END = new QueuedInput(0, 0, new byte[0]);
+    static final QueuedInput END = new QueuedInput(0, 0, new byte[0]);
 
     private AbqPipeline()
     {
@@ -33,7 +34,8 @@ final class AbqPipeline
         throws InterruptedException
     {
         final BlockingQueue<QueuedInput> queue = new ArrayBlockingQueue<>(CAPACITY);
-        final Consumer consumer = new Consumer(context, journalDir, queue);
+        final OrderCount orders = new OrderCount();
+        final Consumer consumer = new Consumer(context, journalDir, queue, orders);
         final Thread thread = new Thread(consumer, "qts-abq-consumer");
         thread.start();
         consumer.ready.await();
@@ -51,11 +53,11 @@ final class AbqPipeline
         {
             throw new IllegalStateException("ABQ consumer failed: " + consumer.failure, consumer.failure);
         }
-        return new Measurement(count, end - start, consumer.result, consumer.orders.orders());
+        return new Measurement(count, end - start, consumer.result, orders.orders());
     }
 
     /** One input as the naive producer hands it over: a fresh copy of its bytes. */
-    private static final class QueuedInput
+    static final class QueuedInput
     {
         final long timeNs;
         final int sourceId;
@@ -70,21 +72,22 @@ final class AbqPipeline
     }
 
     /** Opens, feeds and closes its journal and engine on its own thread, as both require. */
-    private static final class Consumer implements Runnable
+    static final class Consumer implements Runnable
     {
         final CountDownLatch ready = new CountDownLatch(1);
-        final OrderCount orders = new OrderCount();
+        private final OrderSender orders;
         private final EngineContext context;
         private final Path journalDir;
         private final BlockingQueue<QueuedInput> queue;
         volatile EngineResult result;
         volatile Throwable failure;
 
-        Consumer(final EngineContext context, final Path journalDir, final BlockingQueue<QueuedInput> queue)
+        Consumer(final EngineContext context, final Path journalDir, final BlockingQueue<QueuedInput> queue, final OrderSender orders)
         {
             this.context = context;
             this.journalDir = journalDir;
             this.queue = queue;
+            this.orders = orders;
         }
 
         @Override

@@ -41,6 +41,7 @@ public final class BenchMain implements Callable<Integer>
         final CommandLine commandLine = new CommandLine(new BenchMain())
             .addSubcommand(new ThroughputCommand())
             .addSubcommand(new JmhCommand())
+            .addSubcommand(new LatencyCommand())
             .setOut(out)
             .setErr(err)
             .setParameterExceptionHandler((ex, ignored) ->
@@ -61,6 +62,6 @@ public final class BenchMain implements Callable<Integer>
     @Override
     public Integer call()
     {
-        throw new ParameterException(spec.commandLine(), "missing command (known: throughput, jmh)");
+        throw new ParameterException(spec.commandLine(), "missing command (known: throughput, jmh, latency)");
     }
 }

@@ -78,7 +78,7 @@ final class SyntheticTrades
         return new Recording(inputs.build(), engine.result());
     }
 
-    private void instrument(final InputSink sink, final String symbol)
+    void instrument(final InputSink sink, final String symbol)
     {
         definition.wrapAndApplyHeader(scratch, 0, header)
             .timeNs(START_NS)
@@ -92,12 +92,17 @@ final class SyntheticTrades
 
     private void trade(final InputSink sink, final long i)
     {
-        final long timeNs = START_NS + (i + 1) * SPACING_NS;
+        trade(sink, i, START_NS + (i + 1) * SPACING_NS, price(i));
+    }
+
+    /** Trade number {@code i} (from 0) at the given time and price; encodes into a reused buffer. */
+    void trade(final InputSink sink, final long i, final long timeNs, final long price)
+    {
         trade.wrapAndApplyHeader(scratch, 0, header)
             .timeNs(timeNs)
             .instrumentId(INSTRUMENT_ID)
             .aggressor((i & 1) == 0 ? Aggressor.BUY : Aggressor.SELL)
-            .price(price(i))
+            .price(price)
             .qty(TRADE_QTY)
             .tradeId(i + 1);
         sink.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, scratch, 0,
@@ -107,8 +112,14 @@ final class SyntheticTrades
     /** Triangle wave at price scale 2: 1000.00 up to 1010.00 and back, every {@value #WAVE_PERIOD} trades. */
     static long price(final long i)
     {
-        final long phase = i % WAVE_PERIOD;
-        final long half = WAVE_PERIOD / 2;
-        return BASE_PRICE + (phase < half ? phase : WAVE_PERIOD - phase) * PRICE_STEP;
+        return price(i, WAVE_PERIOD);
+    }
+
+    /** The same wave with another period (an even number of trades): a shorter period makes more orders. */
+    static long price(final long i, final int periodTrades)
+    {
+        final long phase = i % periodTrades;
+        final long half = periodTrades / 2;
+        return BASE_PRICE + (phase < half ? phase : periodTrades - phase) * PRICE_STEP;
     }
 }

@@ -1,5 +1,7 @@
 package io.qts.engine;
 
+import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,6 +13,11 @@ import java.util.TreeMap;
 public final class EngineContext
 {
     public static final long UNLIMITED = Long.MAX_VALUE;
+    public static final String CHAIN = "chain";
+    public static final String PARALLEL = "parallel";
+    public static final List<String> TOPOLOGIES = List.of(CHAIN, PARALLEL);
+    /** The value of {@code engine.cpuAffinity} that pins nothing. */
+    public static final String NO_AFFINITY = "none";
 
     private int engineId = 1;
     private String symbol;
@@ -23,6 +30,10 @@ public final class EngineContext
     private long maxOrderNotional = UNLIMITED;
     private int ringSize = 4096;
     private String waitStrategy = "yielding";
+    private String topology = CHAIN;
+    private String cpuAffinity = NO_AFFINITY;
+    private int[] cpuIds = new int[0];
+    private StageProbe stageProbe = StageProbe.NONE;
     private Strategy strategy;
 
     public EngineContext engineId(final int engineId)
@@ -87,6 +98,30 @@ public final class EngineContext
         return this;
     }
 
+    /** {@value #CHAIN} (one engine thread, the default) or {@value #PARALLEL} (journal beside decode/signal). */
+    public EngineContext topology(final String topology)
+    {
+        this.topology = topology;
+        return this;
+    }
+
+    /**
+     * CPU ids for the engine threads, comma-separated ("1" or "0,1"), or {@value #NO_AFFINITY}. Thread i
+     * is pinned to id i modulo their count.
+     */
+    public EngineContext cpuAffinity(final String cpuAffinity)
+    {
+        this.cpuAffinity = cpuAffinity;
+        return this;
+    }
+
+    /** A measurement hook called after each stage; {@link StageProbe#NONE} by default. */
+    public EngineContext stageProbe(final StageProbe stageProbe)
+    {
+        this.stageProbe = stageProbe;
+        return this;
+    }
+
     /**
      * Checks every setting and builds the strategy.
      *
@@ -106,8 +141,41 @@ public final class EngineContext
         require(maxOrderNotional >= 0, "risk.maxOrderNotional must not be negative");
         require(ringSize >= 64 && Integer.bitCount(ringSize) == 1, "engine.ringSize must be a power of two >= 64, got " + ringSize);
         WaitStrategies.create(waitStrategy);
+        require(TOPOLOGIES.contains(topology),
+            "engine.topology must be one of " + String.join(", ", TOPOLOGIES) + ", got '" + topology + "'");
+        cpuIds = parseCpuIds(cpuAffinity);
+        require(stageProbe != null, "stageProbe must not be null (use StageProbe.NONE)");
         strategy = Strategies.create(strategyName, strategyParams);
         return this;
+    }
+
+    private static int[] parseCpuIds(final String spec)
+    {
+        require(spec != null, "engine.cpuAffinity is required ('" + NO_AFFINITY + "' pins nothing)");
+        final String trimmed = spec.trim();
+        if (trimmed.equals(NO_AFFINITY))
+        {
+            return new int[0];
+        }
+        final String[] parts = trimmed.split(",", -1);
+        final int cpus = Runtime.getRuntime().availableProcessors();
+        final int[] ids = new int[parts.length];
+        final BitSet seen = new BitSet();
+        for (int i = 0; i < parts.length; i++)
+        {
+            final String part = parts[i].trim();
+            require(part.matches("[0-9]{1,4}"),
+                "engine.cpuAffinity must be '" + NO_AFFINITY + "' or CPU ids like '1' or '0,1', got '" + spec + "'");
+            ids[i] = Integer.parseInt(part);
+            require(ids[i] < cpus, "engine.cpuAffinity: CPU " + ids[i] + " does not exist (this machine has CPUs 0.." +
+                (cpus - 1) + "), got '" + spec + "'");
+            require(!seen.get(ids[i]), "engine.cpuAffinity: CPU " + ids[i] + " is listed twice in '" + spec + "'");
+            seen.set(ids[i]);
+        }
+        require(EngineThreads.pinningAvailable(),
+            "engine.cpuAffinity: CPU pinning is not available on this platform (no native affinity support); use '" +
+                NO_AFFINITY + "', got '" + spec + "'");
+        return ids;
     }
 
     private static void require(final boolean condition, final String message)
@@ -171,6 +239,27 @@ public final class EngineContext
     public String waitStrategy()
     {
         return waitStrategy;
+    }
+
+    public String topology()
+    {
+        return topology;
+    }
+
+    public String cpuAffinity()
+    {
+        return cpuAffinity;
+    }
+
+    /** The CPU ids parsed by {@link #conclude()}; empty for none. */
+    int[] cpuIds()
+    {
+        return cpuIds.clone();
+    }
+
+    StageProbe stageProbe()
+    {
+        return stageProbe;
     }
 
     Strategy builtStrategy()

@@ -27,7 +27,7 @@ final class EngineCore
             signal,
             new RiskStage(context.engineId(), limits, instruments, portfolio, output, counters),
             new ExecutionStage(context.engineId(), sender, instruments, portfolio, output, counters),
-            counters);
+            counters, context.stageProbe());
     }
 
     EngineResult result()

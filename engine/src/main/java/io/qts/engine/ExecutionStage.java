@@ -94,6 +94,7 @@ final class ExecutionStage
         portfolio.state[slot.instrumentId] = slot.intentSide == Sides.BUY ? Portfolio.ENTERING : Portfolio.EXITING;
         output.record(commandBuffer, 0, length);
         counters.orders++;
+        slot.orderSent = true;
     }
 
     private void onFill(final InboundSlot slot)

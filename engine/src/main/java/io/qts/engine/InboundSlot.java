@@ -49,6 +49,9 @@ public final class InboundSlot
     long intentQty;
     long intentPrice;
 
+    /** Set by the execution stage when it handed an order command to the outbound path. */
+    boolean orderSent;
+
     /**
      * Copies an input into the slot.
      *
@@ -68,10 +71,28 @@ public final class InboundSlot
         this.format = format;
         this.type = EventType.NONE;
         this.intentSide = Sides.NONE;
+        this.orderSent = false;
     }
 
     public long sequence()
     {
         return sequence;
+    }
+
+    /** The input's receive time as given to the engine (a latency harness puts its planned send time here). */
+    public long timeNs()
+    {
+        return timeNs;
+    }
+
+    public int sourceId()
+    {
+        return sourceId;
+    }
+
+    /** Whether this input made the execution stage hand an order to the outbound path. */
+    public boolean orderSent()
+    {
+        return orderSent;
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The live engine: inputs are published into one Disruptor ring, and one consumer thread runs the
- * stage chain (journal, decode, signal, risk, execution) on each. Orders leave through an outbound
+ * stage chain (journal, decode, signal, risk, execution) on each; or, in the parallel topology, three
+ * threads run it as {@link ParallelStages} lays it out. Orders leave through an outbound
  * ring that the venue gateway polls. All inputs are published from one thread (the feed's).
  */
 public final class LivePipeline implements AutoCloseable
@@ -21,6 +22,7 @@ public final class LivePipeline implements AutoCloseable
     private static final int OUTBOUND_SIZE = 1024;
 
     private final EngineCore core;
+    private final ParallelStages parallel;
     private final Disruptor<InboundSlot> disruptor;
     private final RingBuffer<InboundSlot> inbound;
     private final RingBuffer<OutboundSlot> outbound = RingBuffer.createSingleProducer(OutboundSlot::new, OUTBOUND_SIZE);
@@ -37,9 +39,18 @@ public final class LivePipeline implements AutoCloseable
         outbound.addGatingSequences(poller.getSequence());
         core = new EngineCore(context, journal, this::sendOutbound, listener);
         disruptor = new Disruptor<>(
-            InboundSlot::new, context.ringSize(), (runnable) -> new Thread(runnable, "qts-engine"),
+            InboundSlot::new, context.ringSize(), new EngineThreads(context.cpuIds(), (ex) -> failure = ex),
             ProducerType.SINGLE, WaitStrategies.create(context.waitStrategy()));
-        disruptor.handleEventsWith(core.chain);
+        if (EngineContext.PARALLEL.equals(context.topology()))
+        {
+            parallel = new ParallelStages(core.chain);
+            disruptor.handleEventsWith(parallel.journal, parallel.decodeSignal).then(parallel.riskExecution);
+        }
+        else
+        {
+            parallel = null;
+            disruptor.handleEventsWith(core.chain);
+        }
         disruptor.setDefaultExceptionHandler(new Failure());
         inbound = disruptor.getRingBuffer();
     }
@@ -173,7 +184,16 @@ public final class LivePipeline implements AutoCloseable
         if (!stopped)
         {
             stopped = true;
+            abandonParallel();
             disruptor.halt();
+        }
+    }
+
+    private void abandonParallel()
+    {
+        if (parallel != null)
+        {
+            parallel.abandon();
         }
     }
 
@@ -184,6 +204,7 @@ public final class LivePipeline implements AutoCloseable
         public void handleEventException(final Throwable ex, final long sequence, final InboundSlot event)
         {
             failure = ex;
+            abandonParallel();
             disruptor.halt();
         }
 

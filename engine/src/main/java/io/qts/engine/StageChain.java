@@ -5,7 +5,8 @@ import io.qts.journal.Sources;
 
 /**
  * The pipeline written down in one place: journal, decode, signal, risk, execution, in that order,
- * on one thread. Live it is the ring's consumer; a backtest calls {@link #process} directly.
+ * on one thread. Live it is the ring's consumer; a backtest calls {@link #process} directly. The
+ * parallel topology ({@link ParallelStages}) runs the same three steps on three threads.
  */
 final class StageChain implements EventHandler<InboundSlot>
 {
@@ -18,13 +19,15 @@ final class StageChain implements EventHandler<InboundSlot>
     private final RiskStage risk;
     private final ExecutionStage execution;
     private final Counters counters;
+    private final StageProbe probe;
     private Thread owner;
     private volatile long consumerThreadId = -1;
 
     StageChain(
         final JournalStage journal, final DecodeStage decode, final SignalStage signal, final RiskStage risk,
-        final ExecutionStage execution, final Counters counters)
+        final ExecutionStage execution, final Counters counters, final StageProbe probe)
     {
+        this.probe = probe;
         this.journal = journal;
         this.decode = decode;
         this.signal = signal;
@@ -37,19 +40,13 @@ final class StageChain implements EventHandler<InboundSlot>
     public void onStart()
     {
         consumerThreadId = Thread.currentThread().getId();
-        if (journal != null)
-        {
-            journal.open();
-        }
+        openJournal();
     }
 
     @Override
     public void onShutdown()
     {
-        if (journal != null)
-        {
-            journal.close();
-        }
+        closeJournal();
     }
 
     @Override
@@ -66,8 +63,22 @@ final class StageChain implements EventHandler<InboundSlot>
         }
         if (journal != null)
         {
-            journal.onEvent(slot);
+            journal(slot);
         }
+        decodeAndSignal(slot);
+        riskAndExecution(slot);
+    }
+
+    /** Write-ahead; the only step that gives the slot its sequence. */
+    void journal(final InboundSlot slot)
+    {
+        journal.onEvent(slot);
+        probe.afterStage(StageProbe.JOURNAL, slot);
+    }
+
+    /** Decode and signal read neither the sequence nor anything the journal step writes. */
+    void decodeAndSignal(final InboundSlot slot)
+    {
         decode.onEvent(slot);
         counters.events++;
         if (slot.sourceId == Sources.MARKET_DATA)
@@ -78,9 +89,39 @@ final class StageChain implements EventHandler<InboundSlot>
         {
             counters.venueEvents++;
         }
+        probe.afterStage(StageProbe.DECODE, slot);
         signal.onEvent(slot);
+        probe.afterStage(StageProbe.SIGNAL, slot);
+    }
+
+    /** Risk and execution derive client order ids from the sequence, so they run after the journal step. */
+    void riskAndExecution(final InboundSlot slot)
+    {
         risk.onEvent(slot);
+        probe.afterStage(StageProbe.RISK, slot);
         execution.onEvent(slot);
+        probe.afterStage(StageProbe.EXECUTION, slot);
+    }
+
+    boolean journaled()
+    {
+        return journal != null;
+    }
+
+    void openJournal()
+    {
+        if (journal != null)
+        {
+            journal.open();
+        }
+    }
+
+    void closeJournal()
+    {
+        if (journal != null)
+        {
+            journal.close();
+        }
     }
 
     private void checkOwner()

@@ -17,7 +17,7 @@ public final class WaitStrategies
     {
     }
 
-    static WaitStrategy create(final String name)
+    public static WaitStrategy create(final String name)
     {
         switch (name)
         {

@@ -27,7 +27,7 @@ public final class QtsConfig
     public static final String EMBEDDED = "/qts-config/qts.yml";
     static final String PARAMS_PREFIX = "run.params.";
     static final Set<String> KEYS = Set.of(
-        "engine.id", "engine.ringSize", "engine.waitStrategy",
+        "engine.id", "engine.ringSize", "engine.waitStrategy", "engine.topology", "engine.cpuAffinity",
         "run.venue", "run.feed", "run.feedFormat", "run.symbol", "run.strategy", "run.size", "run.cash",
         "run.commission", "run.varDir",
         "risk.maxPositionQty", "risk.maxOrderNotional");

@@ -46,6 +46,8 @@ public record RunSettings(
             .engineId(config.getInt("engine.id"))
             .ringSize(config.getInt("engine.ringSize"))
             .waitStrategy(config.get("engine.waitStrategy"))
+            .topology(config.get("engine.topology"))
+            .cpuAffinity(config.get("engine.cpuAffinity"))
             .symbol(config.get("run.symbol"))
             .strategy(config.get("run.strategy"), params)
             .orderQty(Decimals.parse("run.size", size, 8))

@@ -23,6 +23,8 @@ class QtsConfigTest
     {
         final QtsConfig config = QtsConfig.load(null, Map.of(), Map.of());
         assertEquals("yielding", config.get("engine.waitStrategy"));
+        assertEquals("chain", config.get("engine.topology"));
+        assertEquals("none", config.get("engine.cpuAffinity"));
         assertEquals(Map.of("fast", "10", "slow", "30"), config.params());
         RunSettings.from(config, Map.of(), null);
     }
@@ -44,7 +46,8 @@ class QtsConfigTest
     {
         final Path file = Files.writeString(dir.resolve("qts.yml"), "engine:\n  waitStrategey: yielding\n");
         final UserError error = assertThrows(UserError.class, () -> QtsConfig.load(file, Map.of(), Map.of()));
-        assertEquals(file + ": unknown key 'engine.waitStrategey' (known: engine.id, engine.ringSize, engine.waitStrategy, " +
+        assertEquals(file + ": unknown key 'engine.waitStrategey' (known: engine.cpuAffinity, engine.id, engine.ringSize, engine.topology, " +
+            "engine.waitStrategy, " +
             "risk.maxOrderNotional, risk.maxPositionQty, run.cash, run.commission, run.feed, run.feedFormat, run.size, " +
             "run.strategy, run.symbol, run.varDir, run.venue, run.params.*)", error.getMessage());
     }
@@ -55,6 +58,13 @@ class QtsConfigTest
         assertEquals("configuration (embedded qts-config/qts.yml): unknown wait strategy 'spin' (known: busy-spin, yielding, sleeping, blocking)",
             assertThrows(UserError.class, () -> RunSettings.from(
                 QtsConfig.load(null, Map.of("QTS_ENGINE_WAIT_STRATEGY", "spin"), Map.of()), Map.of(), null)).getMessage());
+        assertEquals("configuration (embedded qts-config/qts.yml): engine.topology must be one of chain, parallel, got 'ring'",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_ENGINE_TOPOLOGY", "ring"), Map.of()), Map.of(), null)).getMessage());
+        assertEquals("configuration (embedded qts-config/qts.yml): engine.cpuAffinity must be 'none' or CPU ids like '1' or '0,1', " +
+                "got 'all'",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_ENGINE_CPU_AFFINITY", "all"), Map.of()), Map.of(), null)).getMessage());
         assertEquals("run.cash: not a number: 'lots'",
             assertThrows(UserError.class, () -> RunSettings.from(
                 QtsConfig.load(null, Map.of("QTS_RUN_CASH", "lots"), Map.of()), Map.of(), null)).getMessage());

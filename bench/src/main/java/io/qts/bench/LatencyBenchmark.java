@@ -1,0 +1,58 @@
+package io.qts.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Runs the three latency series one after the other on the same paced feed: the engine, the
+ * ArrayBlockingQueue baseline and the no-op Disruptor floor. Journals go to a work directory deleted
+ * at the end.
+ */
+final class LatencyBenchmark
+{
+    private final LatencySettings settings;
+    private final PrintWriter progress;
+
+    LatencyBenchmark(final LatencySettings settings, final PrintWriter progress)
+    {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    LatencyReport run() throws Exception
+    {
+        try (WorkDir work = WorkDir.create(settings.dir()))
+        {
+            progress("engine: %,d Hz for %d s after a %,d-trade warm-up (%s, %s)", settings.rateHz(), settings.seconds(),
+                settings.warmUpEvents(), settings.waitStrategy(), settings.topology());
+            settle();
+            final Path engineDir = work.fresh("engine");
+            final EngineLatencyRun.Result engine = EngineLatencyRun.run(settings, engineDir);
+            WorkDir.delete(engineDir);
+
+            progress("abq baseline");
+            settle();
+            final Path abqDir = work.fresh("abq");
+            final AbqLatencyRun.Result abq = AbqLatencyRun.run(settings, abqDir);
+            WorkDir.delete(abqDir);
+
+            progress("floor: no-op Disruptor consumer");
+            settle();
+            final FloorLatencyRun.Result floor = FloorLatencyRun.run(settings);
+            return new LatencyReport(settings, engine, abq, floor);
+        }
+    }
+
+    /** Starts each series with an empty young generation, so none pays for the garbage of the one before. */
+    private static void settle()
+    {
+        System.gc();
+    }
+
+    private void progress(final String format, final Object... args)
+    {
+        progress.println(String.format(Locale.ROOT, format, args));
+        progress.flush();
+    }
+}

@@ -1,0 +1,76 @@
+package io.qts.engine;
+
+import net.openhft.affinity.Affinity;
+
+import java.util.BitSet;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * Makes the engine's threads: "qts-engine" for the first (the only one in the chain topology), then
+ * "qts-engine-2", "qts-engine-3". With CPU ids configured, thread i is pinned to id i modulo their count
+ * before it runs anything.
+ */
+final class EngineThreads implements ThreadFactory
+{
+    static final String NAME = "qts-engine";
+
+    private final int[] cpuIds;
+    private final Consumer<Throwable> onFailure;
+    private int created;
+
+    /** @param onFailure told when a thread could not be pinned; that thread then does not run the engine. */
+    EngineThreads(final int[] cpuIds, final Consumer<Throwable> onFailure)
+    {
+        this.cpuIds = cpuIds.clone();
+        this.onFailure = onFailure;
+    }
+
+    @Override
+    public Thread newThread(final Runnable runnable)
+    {
+        final int index = created++;
+        final String name = index == 0 ? NAME : NAME + "-" + (index + 1);
+        if (cpuIds.length == 0)
+        {
+            return new Thread(runnable, name);
+        }
+        final int cpuId = cpuIds[index % cpuIds.length];
+        return new Thread(() ->
+        {
+            try
+            {
+                pin(cpuId);
+            }
+            catch (final RuntimeException ex)
+            {
+                onFailure.accept(ex);
+                return;
+            }
+            runnable.run();
+        }, name);
+    }
+
+    /**
+     * Pins the calling thread and checks that it took: without a native implementation the library
+     * silently does nothing, and an unpinned engine must not pass for a pinned one.
+     */
+    private static void pin(final int cpuId)
+    {
+        final BitSet wanted = new BitSet();
+        wanted.set(cpuId);
+        Affinity.setAffinity(wanted);
+        final BitSet actual = Affinity.getAffinity();
+        if (!wanted.equals(actual))
+        {
+            throw new IllegalStateException("engine.cpuAffinity: could not pin thread '" + Thread.currentThread().getName() +
+                "' to CPU " + cpuId + " (affinity now " + actual + ")");
+        }
+    }
+
+    /** Whether pinning can work here: the library falls back to a no-op without its native part. */
+    static boolean pinningAvailable()
+    {
+        return !"NullAffinity".equals(Affinity.getAffinityImpl().getClass().getSimpleName());
+    }
+}
