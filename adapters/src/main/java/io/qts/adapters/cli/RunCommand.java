@@ -47,6 +47,15 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--var-dir", paramLabel = "DIR", description = "Where journals and last-run.json go (default: run.varDir).")
     private Path varDir;
 
+    @Option(names = "--wait-strategy", paramLabel = "S", description = "Overrides engine.waitStrategy: busy-spin, yielding, sleeping, blocking.")
+    private String waitStrategy;
+
+    @Option(names = "--topology", paramLabel = "T", description = "Overrides engine.topology: chain or parallel.")
+    private String topology;
+
+    @Option(names = "--cpu-affinity", paramLabel = "IDS", description = "Overrides engine.cpuAffinity: none, or CPU ids such as 1 or 0,1.")
+    private String cpuAffinity;
+
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +63,7 @@ final class RunCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final QtsConfig loaded = QtsConfig.load(config, System.getenv(), systemProperties());
+        final QtsConfig loaded = QtsConfig.load(config, System.getenv(), overrides());
         final RunSettings settings = RunSettings.from(loaded, params, varDir);
         final EngineContext engine = settings.engine();
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
@@ -106,11 +115,24 @@ final class RunCommand implements Callable<Integer>
         return 0;
     }
 
-    private static Map<String, String> systemProperties()
+    /** System properties, then this command's own options, which win. */
+    private Map<String, String> overrides()
     {
-        return System.getProperties().stringPropertyNames().stream()
+        final Map<String, String> overrides = new LinkedHashMap<>(System.getProperties().stringPropertyNames().stream()
             .filter((k) -> k.startsWith("qts."))
-            .collect(Collectors.toMap((k) -> k, System::getProperty));
+            .collect(Collectors.toMap((k) -> k, System::getProperty)));
+        putIfGiven(overrides, "qts.engine.waitStrategy", waitStrategy);
+        putIfGiven(overrides, "qts.engine.topology", topology);
+        putIfGiven(overrides, "qts.engine.cpuAffinity", cpuAffinity);
+        return overrides;
+    }
+
+    private static void putIfGiven(final Map<String, String> overrides, final String key, final String value)
+    {
+        if (value != null)
+        {
+            overrides.put(key, value);
+        }
     }
 
     /** The feed is a file next to the config, or the sample inside the jar for the embedded config. */

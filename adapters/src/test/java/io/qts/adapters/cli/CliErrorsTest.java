@@ -96,6 +96,14 @@ class CliErrorsTest
     }
 
     @Test
+    void runOptionsOverrideTheConfigurationAndAreChecked()
+    {
+        assertOneLine(Cli.run("run", "--var-dir", dir.toString(), "--topology", "ring"), 1,
+            "qts: error: configuration (embedded qts-config/qts.yml): engine.topology must be one of chain, parallel, got 'ring'");
+        assertFalse(Files.exists(dir.resolve("journal")), "nothing written for a refused start");
+    }
+
+    @Test
     void journalToolsOnSomethingThatIsNotAJournal()
     {
         assertOneLine(Cli.run("journal", "verify", "--journal", dir.resolve("nothing").toString()), 1,
