@@ -9,10 +9,11 @@ public final class EngineResult
     private final long fills;
     private final long rejectedOrders;
     private final long malformed;
+    private final long venueRejects;
+    private final long unknownOrderEvents;
     private final long finalCash;
     private final long finalValue;
     private final long position;
-    private final long lastPrice;
     private final int priceScale;
     private final int qtyScale;
     private final boolean instrumentSeen;
@@ -30,6 +31,8 @@ public final class EngineResult
         fills = counters.fills;
         rejectedOrders = counters.rejectedOrders;
         malformed = counters.malformed;
+        venueRejects = counters.venueRejects;
+        unknownOrderEvents = counters.unknownOrderEvents;
         finalCash = portfolio.cash;
         long value = portfolio.cash;
         for (int id = 0; id < Instruments.MAX_INSTRUMENTS; id++)
@@ -42,7 +45,6 @@ public final class EngineResult
         finalValue = value;
         instrumentSeen = traded >= 0;
         position = instrumentSeen ? portfolio.position[traded] : 0;
-        lastPrice = instrumentSeen ? portfolio.lastPrice[traded] : 0;
         priceScale = instrumentSeen ? instruments.priceScale(traded) : 0;
         qtyScale = instrumentSeen ? instruments.qtyScale(traded) : 0;
         digest = core.output.digestHex();
@@ -73,9 +75,22 @@ public final class EngineResult
         return rejectedOrders;
     }
 
+    /** Inputs that could not be decoded: counted and journaled, otherwise ignored. */
     public long malformed()
     {
         return malformed;
+    }
+
+    /** Orders the venue rejected (included in {@link #rejectedOrders()}). */
+    public long venueRejects()
+    {
+        return venueRejects;
+    }
+
+    /** Venue answers about orders that were not ours or no longer in flight. */
+    public long unknownOrderEvents()
+    {
+        return unknownOrderEvents;
     }
 
     public long finalCash()
@@ -92,11 +107,6 @@ public final class EngineResult
     public long position()
     {
         return position;
-    }
-
-    public long lastPrice()
-    {
-        return lastPrice;
     }
 
     public int priceScale()

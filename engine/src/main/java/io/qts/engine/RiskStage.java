@@ -88,7 +88,6 @@ final class RiskStage
 
     private void onAdmin(final InboundSlot slot)
     {
-        counters.adminCommands++;
         if (slot.adminAction == AdminAction.HALT.value())
         {
             halted = true;

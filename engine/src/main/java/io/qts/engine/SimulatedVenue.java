@@ -241,9 +241,4 @@ public final class SimulatedVenue
         return header.schemaId() == MessageHeaderDecoder.SCHEMA_ID &&
             MessageHeaderDecoder.ENCODED_LENGTH + header.blockLength() <= length;
     }
-
-    public int pendingOrders()
-    {
-        return pendingCount;
-    }
 }

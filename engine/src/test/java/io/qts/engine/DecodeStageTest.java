@@ -40,7 +40,7 @@ class DecodeStageTest
         assertEquals(EventType.TRADE, decode(EntryHeader.FORMAT_SBE, tradeLength()));
         assertEquals(12_345, slot.price);
         assertEquals(7, slot.qty);
-        assertEquals(0, counters.malformed());
+        assertEquals(0, counters.malformed);
     }
 
     @Test
@@ -58,7 +58,7 @@ class DecodeStageTest
         tradeLength();
         buffer.putShort(0, (short)4);
         assertEquals(EventType.MALFORMED, decode(EntryHeader.FORMAT_SBE, length), "block shorter than the template's");
-        assertEquals(6, counters.malformed());
+        assertEquals(6, counters.malformed);
         assertEquals(EventType.TRADE, decode(EntryHeader.FORMAT_SBE, tradeLength()), "and the next good input decodes");
     }
 

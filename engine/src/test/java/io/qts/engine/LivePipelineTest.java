@@ -66,7 +66,8 @@ class LivePipelineTest
             live = pipeline.stop();
         }
         assertTrue(live.orders() > 40, "the wave must make the strategy trade: " + live.orders());
-        assertEquals(live.orders(), live.fills() + (live.position() > 0 ? 0 : 0) + unfilledAtEnd(live));
+        final long unfilled = live.orders() - live.fills();
+        assertTrue(unfilled == 0 || unfilled == 1, "every order fills but one decided on the last trade: " + unfilled);
 
         final long journaled;
         try (Journal inJournal = Journal.openForRead(in))
@@ -92,11 +93,6 @@ class LivePipelineTest
         assertEquals(live.finalValue(), replayed.finalValue());
     }
 
-    private static long unfilledAtEnd(final EngineResult result)
-    {
-        return result.orders() - result.fills();
-    }
-
     @Test
     void aCrossingBetweenSourcesIsJournaledWithSourceIds()
     {
@@ -114,7 +110,8 @@ class LivePipelineTest
             }
             exchange.finish();
             final EngineResult result = pipeline.stop();
-            assertEquals(401 + 2 * result.orders() + result.fills() - result.orders(), result.events());
+            // The definition and 400 trades, one "accepted" per order and one fill per filled order.
+            assertEquals(401 + result.orders() + result.fills(), result.events());
         }
         try (Journal inJournal = Journal.openForRead(dir))
         {

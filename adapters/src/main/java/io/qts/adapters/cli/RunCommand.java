@@ -103,6 +103,9 @@ final class RunCommand implements Callable<Integer>
         summary.put("orders", result.orders());
         summary.put("fills", result.fills());
         summary.put("rejectedOrders", result.rejectedOrders());
+        summary.put("ordersRejectedByVenue", result.venueRejects());
+        summary.put("unknownOrderEvents", result.unknownOrderEvents());
+        summary.put("malformedInputs", result.malformed());
         summary.put("finalValue", finalValue);
         summary.put("pnl", pnl);
         summary.put("digest", result.digest());

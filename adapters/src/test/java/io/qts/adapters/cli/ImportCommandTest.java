@@ -1,6 +1,7 @@
 package io.qts.adapters.cli;
 
 import io.qts.adapters.data.DecodedEvents;
+import io.qts.adapters.data.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,7 +30,7 @@ class ImportCommandTest
     @Test
     void importsBarsAndSaysWhatItWrote() throws IOException
     {
-        final Path file = csv("nvda.csv",
+        final Path file = TestFiles.csv(dir, "nvda.csv",
             "Date,Open,High,Low,Close,Adj Close,Volume",
             "1999-01-22,1.750000,1.953125,1.552083,1.640625,1.518424,67867200",
             "1999-01-25,1.770833,1.833333,1.640625,1.812500,1.677496,12762000",
@@ -48,7 +49,7 @@ class ImportCommandTest
     @Test
     void importsOneTradeAndSaysSo() throws IOException
     {
-        final Path file = csv("kraken.csv", "1672531436,90.540000,1.10448420");
+        final Path file = TestFiles.csv(dir, "kraken.csv", "1672531436,90.540000,1.10448420");
         final Path journal = dir.resolve("bch");
 
         assertEquals(0, commandLine().execute(
@@ -61,7 +62,7 @@ class ImportCommandTest
     @Test
     void aBadRowAnywhereMeansNothingIsWritten() throws IOException
     {
-        final Path file = csv("nvda.csv",
+        final Path file = TestFiles.csv(dir, "nvda.csv",
             "Date,Open,High,Low,Close,Adj Close,Volume",
             "1999-01-22,1.750000,1.953125,1.552083,1.640625,1.518424,67867200",
             "1999-01-25,1.770833,1.833333,1.640625,1.812500,1.677496,-12762000");
@@ -71,14 +72,14 @@ class ImportCommandTest
             "--format", "yahoo", "--symbol", "NVDA", "--in", file.toString(), "--journal", journal.toString()));
 
         assertEquals(file + ":3: Volume must not be negative, found '-12762000'", error.getMessage());
-        assertEquals(List.of("nvda.csv"), names(dir));
+        assertEquals(List.of("nvda.csv"), TestFiles.names(dir));
         assertEquals("", out.toString());
     }
 
     @Test
     void anUnknownFormatIsAUserError() throws IOException
     {
-        final Path file = csv("x.csv", "timestamp,open,high,low,close,volume");
+        final Path file = TestFiles.csv(dir, "x.csv", "timestamp,open,high,low,close,volume");
 
         final UserError error = assertThrows(UserError.class, () -> call(
             "--format", "json", "--symbol", "X", "--in", file.toString(), "--journal", dir.resolve("j").toString()));
@@ -110,18 +111,4 @@ class ImportCommandTest
         return new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
     }
 
-    private static List<String> names(final Path directory) throws IOException
-    {
-        try (Stream<Path> paths = Files.list(directory))
-        {
-            return paths.map((p) -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
-    }
-
-    private Path csv(final String name, final String... lines) throws IOException
-    {
-        final Path file = dir.resolve(name);
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.US_ASCII);
-        return file;
-    }
 }

@@ -27,7 +27,7 @@ class JournalImportTest
     @Test
     void barsReadBackFromTheJournalAsInTheFile() throws IOException
     {
-        final MarketSeries series = MarketDataFile.read(csv("nvda.csv",
+        final MarketSeries series = MarketDataFile.read(TestFiles.csv(dir, "nvda.csv",
             "Date,Open,High,Low,Close,Adj Close,Volume",
             "1999-01-22,1.750000,1.953125,1.552083,1.640625,1.518424,67867200",
             "1999-01-25,1.770833,1.833333,1.640625,1.812500,1.677496,12762000"), DataFormat.YAHOO, "NVDA");
@@ -40,13 +40,13 @@ class JournalImportTest
             "market 1999-01-22T00:00:00Z bar id=1 PT24H o=1750000 h=1953125 l=1552083 c=1640625 v=6786720000000000",
             "market 1999-01-25T00:00:00Z bar id=1 PT24H o=1770833 h=1833333 l=1640625 c=1812500 v=1276200000000000"),
             DecodedEvents.inJournal(journal));
-        assertEquals(List.of("nvda"), names(journal.getParent()));
+        assertEquals(List.of("nvda"), TestFiles.names(journal.getParent()));
     }
 
     @Test
     void tradesReadBackFromTheJournalAsInTheFile() throws IOException
     {
-        final MarketSeries series = MarketDataFile.read(csv("freqtrade.csv",
+        final MarketSeries series = MarketDataFile.read(TestFiles.csv(dir, "freqtrade.csv",
             ",timestamp,id,type,side,price,amount,cost,date",
             "0,1675329600138,1206419187,,buy,1666.8,26.062,43440.1416,2023-02-02 09:20:00.138000+00:00",
             "1,1675329600214,1206419188,,sell,1666.79,0.152,253.35208,2023-02-02 09:20:00.214000+00:00"),
@@ -70,7 +70,7 @@ class JournalImportTest
         assertEquals(3, JournalImport.write(twoBars(), journal));
 
         assertEquals(3, DecodedEvents.inJournal(journal).size());
-        assertEquals(List.of("bars.csv", "empty"), names(dir));
+        assertEquals(List.of("bars.csv", "empty"), TestFiles.names(dir));
     }
 
     @Test
@@ -84,7 +84,7 @@ class JournalImportTest
 
         assertEquals(journal + " already holds a journal; import only writes a new one", error.getMessage());
         assertEquals(before, DecodedEvents.inJournal(journal));
-        assertEquals(List.of("bars.csv", "journal"), names(dir));
+        assertEquals(List.of("bars.csv", "journal"), TestFiles.names(dir));
     }
 
     @Test
@@ -98,7 +98,7 @@ class JournalImportTest
             assertThrows(UserError.class, () -> JournalImport.write(twoBars(), notEmpty)).getMessage());
         assertEquals(file + " exists and is not a directory",
             assertThrows(UserError.class, () -> JournalImport.write(twoBars(), file)).getMessage());
-        assertEquals(List.of("notes.txt"), names(notEmpty));
+        assertEquals(List.of("notes.txt"), TestFiles.names(notEmpty));
         assertEquals("keep me", Files.readString(file));
     }
 
@@ -113,7 +113,7 @@ class JournalImportTest
 
         assertEquals("disk full", failure.getMessage());
         assertFalse(Files.exists(journal));
-        assertEquals(List.of("bars.csv"), names(dir));
+        assertEquals(List.of("bars.csv"), TestFiles.names(dir));
     }
 
     @Test
@@ -126,8 +126,8 @@ class JournalImportTest
             JournalImport.write(journal, (sink) -> series.replay(failOnThird(sink))));
 
         assertTrue(Files.isDirectory(journal));
-        assertEquals(List.of(), names(journal));
-        assertEquals(List.of("bars.csv", "journal"), names(dir));
+        assertEquals(List.of(), TestFiles.names(journal));
+        assertEquals(List.of("bars.csv", "journal"), TestFiles.names(dir));
     }
 
     private static InputSink failOnThird(final InputSink sink)
@@ -145,24 +145,10 @@ class JournalImportTest
 
     private MarketSeries twoBars() throws IOException
     {
-        return MarketDataFile.read(csv("bars.csv",
+        return MarketDataFile.read(TestFiles.csv(dir, "bars.csv",
             "timestamp,open,high,low,close,volume",
             "2022-01-01 00:00:00,2,3,1,2,7",
             "2022-01-01 00:01:00,2,3,1,2,8"), DataFormat.OHLCV, "X");
     }
 
-    private static List<String> names(final Path directory) throws IOException
-    {
-        try (Stream<Path> paths = Files.list(directory))
-        {
-            return paths.map((p) -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
-    }
-
-    private Path csv(final String name, final String... lines) throws IOException
-    {
-        final Path file = dir.resolve(name);
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.US_ASCII);
-        return file;
-    }
 }
