@@ -41,8 +41,6 @@ final class AbqLatencyRun
             return ordersBack.offer(copy);
         };
         final AbqPipeline.Consumer consumer = new AbqPipeline.Consumer(settings.engineContext(probe), journalDir, queue, sender);
-        final Schedule schedule = Schedule.of(settings);
-        probe.measureFrom(schedule.measureFromNs());
         final Thread thread = new Thread(consumer, "qts-abq-consumer");
         thread.start();
         consumer.ready.await();
@@ -63,9 +61,7 @@ final class AbqLatencyRun
             }
         };
         final SimulatedExchange exchange = new SimulatedExchange(new SimulatedVenue(0), gateway, toQueue);
-        final PacedFeed.Window window = new PacedFeed().run(exchange, schedule, () ->
-        {
-        });
+        final PacedFeed.Window window = new PacedFeed().run(exchange, settings, probe.measuredFrom::set);
         queue.put(AbqPipeline.END);
         thread.join();
         if (consumer.failure != null)

@@ -35,12 +35,14 @@ final class EngineLatencyRun
         try (Journal journal = Journal.openForAppend(journalDir);
             LivePipeline pipeline = new LivePipeline(settings.engineContext(probe), journal, OutputListener.NONE))
         {
-            final Schedule schedule = Schedule.of(settings);
-            probe.measureFrom(schedule.measureFromNs());
             pipeline.start();
             final OrderFeed gateway = pipeline::pollOrders;
             final SimulatedExchange exchange = new SimulatedExchange(new SimulatedVenue(0), gateway, pipeline.input());
-            window = new PacedFeed().run(exchange, schedule, gc::start);
+            window = new PacedFeed().run(exchange, settings, (fromNs) ->
+            {
+                probe.measuredFrom.set(fromNs);
+                gc.start();
+            });
             pipeline.awaitIdle();
             gc.stop();
             engine = pipeline.stop();

@@ -30,14 +30,13 @@ final class FloorLatencyRun
     static Result run(final LatencySettings settings) throws com.lmax.disruptor.TimeoutException
     {
         final Histogram histogram = LatencyProbe.newHistogram();
-        final Schedule schedule = Schedule.of(settings);
-        final long measureFromNs = schedule.measureFromNs();
+        final MeasuredFrom measuredFrom = new MeasuredFrom();
         final Disruptor<InboundSlot> disruptor = new Disruptor<>(
             InboundSlot::new, settings.ringSize(), (runnable) -> new Thread(runnable, "qts-floor"),
             ProducerType.SINGLE, WaitStrategies.create(settings.waitStrategy()));
         final EventHandler<InboundSlot> noOp = (slot, sequence, endOfBatch) ->
         {
-            if (slot.sourceId() == Sources.MARKET_DATA && slot.timeNs() >= measureFromNs)
+            if (slot.sourceId() == Sources.MARKET_DATA && measuredFrom.includes(slot.timeNs()))
             {
                 LatencyProbe.record(histogram, System.nanoTime() - slot.timeNs());
             }
@@ -57,9 +56,7 @@ final class FloorLatencyRun
                 ring.publish(sequence);
             }
         };
-        final PacedFeed.Window window = new PacedFeed().run(publisher, schedule, () ->
-        {
-        });
+        final PacedFeed.Window window = new PacedFeed().run(publisher, settings, measuredFrom::set);
         disruptor.shutdown(60, TimeUnit.SECONDS);
         return new Result(histogram, window);
     }

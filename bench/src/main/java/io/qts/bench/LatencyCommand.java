@@ -38,8 +38,13 @@ final class LatencyCommand implements Callable<Integer>
     long rateHz;
 
     @Option(names = "--seconds", defaultValue = "20", paramLabel = "S",
-        description = "Measured seconds per series, after a warm-up of a fifth of that, at most 5 s (default: ${DEFAULT-VALUE}).")
+        description = "Measured seconds per series (default: ${DEFAULT-VALUE}).")
     int seconds;
+
+    @Option(names = "--warm-up", defaultValue = "1000000", paramLabel = "TRADES",
+        description = "Trades sent at the offered rate before each series is measured, enough for the order path to be "
+            + "compiled; then the harness waits until the JIT has been quiet for 1 s. 0 measures cold, at once (default: ${DEFAULT-VALUE}).")
+    long warmUpTrades;
 
     @Option(names = "--wait-strategy", defaultValue = "yielding", paramLabel = "busy-spin|yielding|sleeping|blocking",
         description = "How the engine thread waits for inputs (default: ${DEFAULT-VALUE}, the engine's).")
@@ -88,6 +93,10 @@ final class LatencyCommand implements Callable<Integer>
         {
             throw bad("--seconds must be 1 to " + MAX_SECONDS + ", got " + seconds);
         }
+        if (warmUpTrades < 0 || warmUpTrades > MAX_RATE_HZ * MAX_SECONDS)
+        {
+            throw bad(String.format(Locale.ROOT, "--warm-up must be 0 to %,d trades, got %d", MAX_RATE_HZ * MAX_SECONDS, warmUpTrades));
+        }
         if (!WaitStrategies.NAMES.contains(waitStrategy))
         {
             throw bad("--wait-strategy must be one of " + String.join(", ", WaitStrategies.NAMES) + ", got '" + waitStrategy + "'");
@@ -97,7 +106,7 @@ final class LatencyCommand implements Callable<Integer>
             throw bad("--ring-size must be a power of two from 64 to " + ThroughputCommand.MAX_RING_SIZE + ", got " + ringSize);
         }
         final LatencySettings settings = new LatencySettings(
-            rateHz, seconds, waitStrategy, topology, cpuAffinity, ringSize, out != null ? out : defaultOut(), dir);
+            rateHz, seconds, warmUpTrades, waitStrategy, topology, cpuAffinity, ringSize, out != null ? out : defaultOut(), dir);
         try
         {
             settings.engineContext(new LatencyProbe());

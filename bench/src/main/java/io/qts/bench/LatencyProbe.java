@@ -19,7 +19,7 @@ final class LatencyProbe implements StageProbe
 
     final Histogram[] stages = new Histogram[STAGE_COUNT];
     final Histogram tickToOrder = newHistogram();
-    private long measureFromNs = Long.MAX_VALUE;
+    final MeasuredFrom measuredFrom = new MeasuredFrom();
 
     LatencyProbe()
     {
@@ -39,16 +39,10 @@ final class LatencyProbe implements StageProbe
         histogram.recordValue(Math.min(Math.max(latencyNs, 0), HIGHEST_NS));
     }
 
-    /** Set before the engine's threads start, so they see it. */
-    void measureFrom(final long plannedNs)
-    {
-        measureFromNs = plannedNs;
-    }
-
     @Override
     public void afterStage(final int stage, final InboundSlot slot)
     {
-        if (slot.sourceId() != Sources.MARKET_DATA || slot.timeNs() < measureFromNs)
+        if (slot.sourceId() != Sources.MARKET_DATA || !measuredFrom.includes(slot.timeNs()))
         {
             return;
         }

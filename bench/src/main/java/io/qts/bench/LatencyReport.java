@@ -85,6 +85,11 @@ final class LatencyReport
             engine.window().events(), engineOrders.getTotalCount(), 100 * orderFraction(), engine.engine().events()));
         out.append(String.format(Locale.ROOT, "GC during the engine's measured part: %d collections, %d ms%n",
             engine.gc().count(), engine.gc().pauseMs()));
+        if (!(engine.window().jitQuiet() && abq.window().jitQuiet() && floor.window().jitQuiet()))
+        {
+            out.append(String.format(Locale.ROOT, "note: the JIT was still compiling %d s after a warm-up; try a longer --warm-up%n",
+                JitQuiet.MAX_WAIT_NS / 1_000_000_000L));
+        }
         out.append(String.format(Locale.ROOT, "JDK %s; wait strategy %s; topology %s; CPU affinity %s; %d CPUs%n",
             Runtime.version(), settings.waitStrategy(), settings.topology(), settings.cpuAffinity(),
             Runtime.getRuntime().availableProcessors()));
@@ -119,6 +124,8 @@ final class LatencyReport
         summary.put("maxUs", maxUs(orders));
         summary.put("gcCount", engine.gc().count());
         summary.put("gcPauseMs", engine.gc().pauseMs());
+        summary.put("warmUpTrades", settings.warmUpEvents());
+        summary.put("jitQuietBeforeMeasuring", engine.window().jitQuiet() && abq.window().jitQuiet() && floor.window().jitQuiet());
         summary.put("abqP50Us", us(abq.probe().tickToOrder, 50));
         summary.put("abqP99Us", us(abq.probe().tickToOrder, 99));
         summary.put("abqMaxUs", maxUs(abq.probe().tickToOrder));

@@ -8,19 +8,11 @@ import java.util.Map;
 
 /** What one latency run is asked to do; the engine and the ABQ baseline are built from it the same way. */
 record LatencySettings(
-    long rateHz, int seconds, String waitStrategy, String topology, String cpuAffinity, int ringSize, Path out, Path dir)
+    long rateHz, int seconds, long warmUpEvents, String waitStrategy, String topology, String cpuAffinity, int ringSize, Path out, Path dir)
 {
-    /** A warm-up before the measured part, not recorded: a fifth of it, at most 5 s. */
-    static final long MAX_WARM_UP_NS = 5_000_000_000L;
-
     long measuredEvents()
     {
         return rateHz * seconds;
-    }
-
-    long warmUpEvents()
-    {
-        return Math.min(measuredEvents() / 5, rateHz * (MAX_WARM_UP_NS / 1_000_000_000L));
     }
 
     /** A fresh context with the probe installed; sma-cross 10/30 trades on the feed's short price wave. */

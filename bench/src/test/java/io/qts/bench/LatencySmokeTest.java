@@ -28,7 +28,7 @@ class LatencySmokeTest
         final StringWriter stdout = new StringWriter();
         final StringWriter err = new StringWriter();
         final int exit = BenchMain.execute(new PrintWriter(stdout), new PrintWriter(err),
-            "latency", "--rate", "5000", "--seconds", "1", "--out", out.toString(), "--dir", dir.resolve("work").toString());
+            "latency", "--rate", "5000", "--seconds", "1", "--warm-up", "0", "--out", out.toString(), "--dir", dir.resolve("work").toString());
         assertEquals(0, exit, "exit code; stderr: " + err);
 
         final JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
@@ -61,7 +61,7 @@ class LatencySmokeTest
         final Path out = dir.resolve("parallel");
         final StringWriter err = new StringWriter();
         final int exit = BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
-            "latency", "--rate", "2000", "--seconds", "1", "--topology", "parallel", "--out", out.toString(),
+            "latency", "--rate", "2000", "--seconds", "1", "--warm-up", "1000", "--topology", "parallel", "--out", out.toString(),
             "--dir", dir.resolve("work").toString());
         assertEquals(0, exit, "exit code; stderr: " + err);
         assertEquals("parallel", new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("topology").asText());
@@ -73,7 +73,8 @@ class LatencySmokeTest
         for (final String[] args : List.of(
             new String[] {"latency", "--topology", "ring"},
             new String[] {"latency", "--cpu-affinity", "x"},
-            new String[] {"latency", "--rate", "0"}))
+            new String[] {"latency", "--rate", "0"},
+            new String[] {"latency", "--warm-up", "-1"}))
         {
             final StringWriter err = new StringWriter();
             final int exit = BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
