@@ -14,6 +14,8 @@ import io.qts.journal.sbe.TradeTickDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayList;
 
+import java.util.List;
+
 /**
  * The portfolio marked to market after every bar or trade of the traded instrument: one point per such
  * market event, with its time, price (bar close or trade price), position and equity = cash + position
@@ -95,10 +97,38 @@ public final class EquityCurve implements OutputListener
 
     private void mark(final long timeNs, final long price)
     {
+        add(timeNs, price, position, cash + FixedPoint.notional(position, qtyScale, price, priceScale));
+    }
+
+    void add(final long timeNs, final long price, final long position, final long equity)
+    {
         timesNs.addLong(timeNs);
         prices.addLong(price);
         positions.addLong(position);
-        equity.addLong(cash + FixedPoint.notional(position, qtyScale, price, priceScale));
+        this.equity.addLong(equity);
+    }
+
+    /**
+     * Consecutive windows' curves, each of which started with {@code initialCash}, as one curve that
+     * compounds: every window's equity is scaled by what the windows before it ended with, over
+     * {@code initialCash} (exact, rounded half-even to 10^-8). Prices and positions are kept.
+     */
+    static EquityCurve stitched(final List<EquityCurve> windows, final String symbol, final long initialCash)
+    {
+        final EquityCurve all = new EquityCurve(symbol, initialCash);
+        long carried = initialCash;
+        for (final EquityCurve window : windows)
+        {
+            all.priceScale = window.priceScale;
+            final long start = carried;
+            for (int i = 0; i < window.size(); i++)
+            {
+                final long e = initialCash <= 0 ? window.equity(i) : FixedPoint.mulDiv(window.equity(i), start, initialCash);
+                all.add(window.timeNs(i), window.price(i), window.position(i), e);
+                carried = e;
+            }
+        }
+        return all;
     }
 
     @Override

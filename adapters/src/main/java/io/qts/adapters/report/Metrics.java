@@ -7,6 +7,7 @@ import io.qts.journal.sbe.RejectReason;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -100,6 +101,26 @@ public record Metrics(
             n == 0 ? BigDecimal.ZERO : ratio(exposed, n),
             closed.size(), wins, grossProfit, grossLoss, commission, byReason,
             r.length, decimal(years), Double.isNaN(perYear) ? null : decimal(perYear));
+    }
+
+    /**
+     * The out-of-sample summary of a walk-forward: the test windows' curves stitched into one compounding
+     * curve ({@link EquityCurve#stitched}), all their round trips and rejects.
+     */
+    public static Metrics combined(final List<BacktestReport> windows, final long initialCash)
+    {
+        final List<EquityCurve> curves = new ArrayList<>();
+        final List<Trade> trades = new ArrayList<>();
+        final Map<String, Long> rejects = new TreeMap<>();
+        String symbol = "";
+        for (final BacktestReport window : windows)
+        {
+            curves.add(window.curve());
+            trades.addAll(window.book().trades());
+            window.metrics().rejectedByReason().forEach((reason, count) -> rejects.merge(reason, count, Long::sum));
+            symbol = window.symbol();
+        }
+        return of(EquityCurve.stitched(curves, symbol, initialCash), trades, initialCash, rejects);
     }
 
     /** r[i-1] = E[i] / E[i-1] - 1 for each pair of consecutive points; 0 after a point with no equity. */
