@@ -37,7 +37,7 @@ final class BacktestCommand implements Callable<Integer>
     {
         final BacktestOptions.Inputs inputs = options.inputs();
         final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.replay());
-        options.check(inputs, report);
+        options.check(inputs, report.result().instrumentSeen(), report.result().marketEvents());
         report.writeTo(out);
         spec.commandLine().getOut().println(report.summary());
         spec.commandLine().getOut().println("wrote " + out.resolve("report.json") + ", report.html and trades.csv");

@@ -3,9 +3,7 @@ package io.qts.adapters.cli;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
-import io.qts.adapters.report.BacktestReport;
 import io.qts.engine.EngineContext;
-import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.InputSink;
 import io.qts.engine.JournalReplay;
@@ -95,7 +93,7 @@ final class BacktestOptions
             .symbol(traded)
             .strategy(strategy, params)
             .orderQty(Decimals.parse("--size", size, 8))
-            .initialCash(Decimals.parse("--cash", cash, FixedPoint.MONEY_SCALE))
+            .initialCash(initialCash())
             .commissionRate(Decimals.parse("--commission", commission, FixedPoint.RATE_SCALE));
         if (maxPosition != null)
         {
@@ -108,16 +106,20 @@ final class BacktestOptions
         return context.conclude();
     }
 
-    /** A run that never saw the symbol or any market data is a mistake in the options, not a result. */
-    void check(final Inputs inputs, final BacktestReport report)
+    long initialCash()
     {
-        final EngineResult result = report.result();
-        if (!result.instrumentSeen())
+        return Decimals.parse("--cash", cash, FixedPoint.MONEY_SCALE);
+    }
+
+    /** A run that never saw the symbol or any market data is a mistake in the options, not a result. */
+    void check(final Inputs inputs, final boolean instrumentSeen, final long marketEvents)
+    {
+        if (!instrumentSeen)
         {
             throw new UserError("symbol '" + inputs.symbol() + "' is not defined in " + inputs.source() +
                 (journal != null ? " (it has: " + String.join(", ", JournalSymbols.all(journal)) + ")" : ""));
         }
-        if (result.marketEvents() == 0)
+        if (marketEvents == 0)
         {
             throw new UserError("no market data in " + inputs.source());
         }

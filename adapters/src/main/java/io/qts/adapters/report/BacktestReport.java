@@ -1,8 +1,5 @@
 package io.qts.adapters.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +8,8 @@ import io.qts.engine.FixedPoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 
@@ -55,21 +50,14 @@ public final class BacktestReport
         try
         {
             Files.createDirectories(dir);
-            write(dir.resolve("report.json"), toJson());
-            write(dir.resolve("trades.csv"), tradesCsv());
-            write(dir.resolve("report.html"), new HtmlReport(this).render());
+            ReportFiles.write(dir.resolve("report.json"), toJson());
+            ReportFiles.write(dir.resolve("trades.csv"), tradesCsv());
+            ReportFiles.write(dir.resolve("report.html"), new HtmlReport(this).render());
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot write the report into " + dir, ex);
         }
-    }
-
-    static void write(final Path file, final String content) throws IOException
-    {
-        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public String toJson()
@@ -110,15 +98,7 @@ public final class BacktestReport
         root.put("finalValue", money(result.finalValue()));
         root.put("digest", result.digest());
         root.set("metrics", metrics.toJson());
-        try
-        {
-            final DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return JSON.writer(printer).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValueAsString(root) + "\n";
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return ReportFiles.json(root);
     }
 
     public String tradesCsv()
@@ -139,7 +119,7 @@ public final class BacktestReport
         return csv.toString();
     }
 
-    static String money(final long value)
+    public static String money(final long value)
     {
         return FixedPoint.format(value, FixedPoint.MONEY_SCALE);
     }

@@ -224,8 +224,19 @@ public record Metrics(
         return new BigDecimal(value).setScale(SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 
-    /** The value a sweep ranks by, or null if it is undefined here. */
-    public BigDecimal rankValue(final String metric)
+    /** The columns sweep.csv and walkforward.csv give for each run, in this order. */
+    public static final List<String> COLUMNS = List.of(
+        "totalReturn", "cagr", "maxDrawdown", "sharpe", "sortino", "winRate", "profitFactor", "exposure", "trades");
+
+    /** Values of {@link #COLUMNS}; an undefined value is empty. */
+    public List<String> columnValues()
+    {
+        return List.of(plain(totalReturn), plain(cagr), plain(maxDrawdown), plain(sharpe), plain(sortino), plain(winRate),
+            plain(profitFactor), plain(exposure), Integer.toString(trades));
+    }
+
+    /** The value of one of {@link #RANKABLE}, or null if it is undefined here. */
+    public BigDecimal value(final String metric)
     {
         return switch (metric)
         {
@@ -233,11 +244,18 @@ public record Metrics(
             case "sortino" -> sortino;
             case "totalReturn" -> totalReturn;
             case "cagr" -> cagr;
-            case "maxDrawdown" -> maxDrawdown == null ? null : maxDrawdown.negate();
+            case "maxDrawdown" -> maxDrawdown;
             case "winRate" -> winRate;
             case "profitFactor" -> profitFactor;
             default -> throw new IllegalArgumentException("unknown metric '" + metric + "'");
         };
+    }
+
+    /** The value a sweep ranks by, larger is better: {@link #value}, negated for maxDrawdown. */
+    public BigDecimal rankValue(final String metric)
+    {
+        final BigDecimal value = value(metric);
+        return value != null && "maxDrawdown".equals(metric) ? value.negate() : value;
     }
 
     /** The report.json {@code metrics} object. */
