@@ -1,8 +1,5 @@
 package io.qts.adapters.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,12 +8,8 @@ import io.qts.engine.FixedPoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 
@@ -27,7 +20,6 @@ import java.util.Map;
 public final class BacktestReport
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int RATIO_SCALE = 8;
 
     private final String strategy;
     private final Map<String, String> params;
@@ -35,11 +27,12 @@ public final class BacktestReport
     private final long initialCash;
     private final EngineResult result;
     private final TradeLedger.Book ledger;
-    private final TradeLedger rejects;
+    private final EquityCurve curve;
+    private final Metrics metrics;
 
     public BacktestReport(
         final String strategy, final Map<String, String> params, final String symbol, final long initialCash,
-        final EngineResult result, final TradeLedger ledger)
+        final EngineResult result, final TradeLedger ledger, final EquityCurve curve)
     {
         this.strategy = strategy;
         this.params = params;
@@ -47,29 +40,24 @@ public final class BacktestReport
         this.initialCash = initialCash;
         this.result = result;
         this.ledger = ledger.book(result.priceScale(), result.qtyScale());
-        this.rejects = ledger;
+        this.curve = curve;
+        this.metrics = Metrics.of(curve, this.ledger.trades(), initialCash, ledger.rejectsByReason());
     }
 
-    /** Writes both files into {@code dir}, each through a temporary file, so no half-written report is left. */
+    /** Writes the three files into {@code dir}, each through a temporary file, so no half-written report is left. */
     public void writeTo(final Path dir)
     {
         try
         {
             Files.createDirectories(dir);
-            write(dir.resolve("report.json"), toJson());
-            write(dir.resolve("trades.csv"), tradesCsv());
+            ReportFiles.write(dir.resolve("report.json"), toJson());
+            ReportFiles.write(dir.resolve("trades.csv"), tradesCsv());
+            ReportFiles.write(dir.resolve("report.html"), new HtmlReport(this).render());
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot write the report into " + dir, ex);
         }
-    }
-
-    private static void write(final Path file, final String content) throws IOException
-    {
-        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public String toJson()
@@ -109,51 +97,8 @@ public final class BacktestReport
         root.put("finalCash", money(result.finalCash()));
         root.put("finalValue", money(result.finalValue()));
         root.put("digest", result.digest());
-        root.set("metrics", metrics());
-        try
-        {
-            final DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return JSON.writer(printer).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValueAsString(root) + "\n";
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private ObjectNode metrics()
-    {
-        final ObjectNode metrics = JSON.createObjectNode();
-        long wins = 0;
-        long grossProfit = 0;
-        long grossLoss = 0;
-        long commission = 0;
-        for (final Trade t : ledger.trades())
-        {
-            commission += t.commission();
-            if (t.pnl() > 0)
-            {
-                wins++;
-                grossProfit += t.pnl();
-            }
-            else
-            {
-                grossLoss -= t.pnl();
-            }
-        }
-        final int trades = ledger.trades().size();
-        metrics.put("trades", trades);
-        metrics.put("wins", wins);
-        metrics.put("losses", trades - wins);
-        metrics.put("winRate", trades == 0 ? "0" : ratio(BigDecimal.valueOf(wins), BigDecimal.valueOf(trades)));
-        metrics.put("grossProfit", money(grossProfit));
-        metrics.put("grossLoss", money(grossLoss));
-        metrics.put("commissionPaid", money(commission));
-        metrics.put("totalReturn", initialCash == 0 ? "0" :
-            ratio(BigDecimal.valueOf(result.finalValue() - initialCash), BigDecimal.valueOf(initialCash)));
-        final ObjectNode rejected = metrics.putObject("rejectedByReason");
-        rejects.rejectsByReason().forEach(rejected::put);
-        return metrics;
+        root.set("metrics", metrics.toJson());
+        return ReportFiles.json(root);
     }
 
     public String tradesCsv()
@@ -174,7 +119,7 @@ public final class BacktestReport
         return csv.toString();
     }
 
-    static String money(final long value)
+    public static String money(final long value)
     {
         return FixedPoint.format(value, FixedPoint.MONEY_SCALE);
     }
@@ -185,9 +130,49 @@ public final class BacktestReport
         return Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)).toString();
     }
 
-    private static String ratio(final BigDecimal numerator, final BigDecimal denominator)
+    public Metrics metrics()
     {
-        return numerator.divide(denominator, RATIO_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return metrics;
+    }
+
+    public EngineResult result()
+    {
+        return result;
+    }
+
+    public long finalValue()
+    {
+        return result.finalValue();
+    }
+
+    public String digest()
+    {
+        return result.digest();
+    }
+
+    String strategy()
+    {
+        return strategy;
+    }
+
+    Map<String, String> params()
+    {
+        return params;
+    }
+
+    String symbol()
+    {
+        return symbol;
+    }
+
+    EquityCurve curve()
+    {
+        return curve;
+    }
+
+    TradeLedger.Book book()
+    {
+        return ledger;
     }
 
     /** One line for the console. */

@@ -1,0 +1,127 @@
+package io.qts.adapters.cli;
+
+import io.qts.adapters.data.DataFormat;
+import io.qts.adapters.data.MarketDataFile;
+import io.qts.adapters.data.MarketSeries;
+import io.qts.engine.EngineContext;
+import io.qts.engine.FixedPoint;
+import io.qts.engine.InputSink;
+import io.qts.engine.JournalReplay;
+import io.qts.journal.Journal;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The options {@code backtest} and {@code sweep} share (where the data comes from, sizing, cash and risk)
+ * and what they make of them: the inputs and the engine context. One definition, so a sweep's combination
+ * runs exactly like a backtest given the same options.
+ */
+final class BacktestOptions
+{
+    @Option(names = "--journal", paramLabel = "DIR", description = "Journal to replay (its venue answers are simulated anew).")
+    private Path journal;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "CSV data file instead of a journal.")
+    private Path data;
+
+    @Option(names = "--format", paramLabel = "F", description = "Layout of --data: yahoo, ohlcv or trades.")
+    private String format;
+
+    @Option(names = "--symbol", paramLabel = "SYM", description = "Instrument to trade (required with --data).")
+    private String symbol;
+
+    @Option(names = "--size", paramLabel = "QTY", defaultValue = "1", description = "Quantity per entry (default ${DEFAULT-VALUE}).")
+    private String size;
+
+    @Option(names = "--cash", required = true, paramLabel = "C", description = "Starting cash.")
+    private String cash;
+
+    @Option(names = "--commission", paramLabel = "RATE", defaultValue = "0",
+        description = "Commission rate on qty x fill price, e.g. 0.001 (default ${DEFAULT-VALUE}).")
+    private String commission;
+
+    @Option(names = "--max-position", paramLabel = "QTY", description = "Risk: largest position (default unlimited).")
+    private String maxPosition;
+
+    @Option(names = "--max-order-notional", paramLabel = "C", description = "Risk: largest order notional (default unlimited).")
+    private String maxOrderNotional;
+
+    @Option(names = "--engine-id", paramLabel = "N", defaultValue = "1", description = "Engine id in client order ids (default ${DEFAULT-VALUE}).")
+    private int engineId;
+
+    /** The traded symbol and a replay of the inputs; a data file is read (and checked) once, here. */
+    record Inputs(String symbol, Path source, Consumer<InputSink> replay)
+    {
+    }
+
+    Inputs inputs()
+    {
+        if ((journal == null) == (data == null))
+        {
+            throw new UserError("give exactly one of --journal DIR or --data FILE");
+        }
+        if (data != null)
+        {
+            if (format == null || symbol == null)
+            {
+                throw new UserError("--data needs --format yahoo|ohlcv|trades and --symbol SYM");
+            }
+            final MarketSeries series = MarketDataFile.read(data, DataFormat.fromName(format), symbol);
+            return new Inputs(series.symbol(), data, series::replay);
+        }
+        final Path dir = journal;
+        return new Inputs(symbol != null ? symbol : JournalSymbols.single(dir), dir, sink ->
+        {
+            try (Journal in = Journal.openForRead(dir))
+            {
+                JournalReplay.replay(in, sink);
+            }
+        });
+    }
+
+    /**
+     * @throws IllegalArgumentException from {@link EngineContext#conclude()}, naming what the engine refuses,
+     *                                  e.g. parameters the strategy rejects.
+     */
+    EngineContext context(final String traded, final String strategy, final Map<String, String> params)
+    {
+        final EngineContext context = new EngineContext()
+            .engineId(engineId)
+            .symbol(traded)
+            .strategy(strategy, params)
+            .orderQty(Decimals.parse("--size", size, 8))
+            .initialCash(initialCash())
+            .commissionRate(Decimals.parse("--commission", commission, FixedPoint.RATE_SCALE));
+        if (maxPosition != null)
+        {
+            context.maxPositionQty(Decimals.parse("--max-position", maxPosition, 8));
+        }
+        if (maxOrderNotional != null)
+        {
+            context.maxOrderNotional(Decimals.parse("--max-order-notional", maxOrderNotional, FixedPoint.MONEY_SCALE));
+        }
+        return context.conclude();
+    }
+
+    long initialCash()
+    {
+        return Decimals.parse("--cash", cash, FixedPoint.MONEY_SCALE);
+    }
+
+    /** A run that never saw the symbol or any market data is a mistake in the options, not a result. */
+    void check(final Inputs inputs, final boolean instrumentSeen, final long marketEvents)
+    {
+        if (!instrumentSeen)
+        {
+            throw new UserError("symbol '" + inputs.symbol() + "' is not defined in " + inputs.source() +
+                (journal != null ? " (it has: " + String.join(", ", JournalSymbols.all(journal)) + ")" : ""));
+        }
+        if (marketEvents == 0)
+        {
+            throw new UserError("no market data in " + inputs.source());
+        }
+    }
+}

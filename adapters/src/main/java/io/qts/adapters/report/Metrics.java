@@ -1,0 +1,305 @@
+package io.qts.adapters.report;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.engine.FixedPoint;
+import io.qts.journal.sbe.RejectReason;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The performance figures of one equity curve and its round trips; docs/research.md defines each.
+ * Ratios are decimals rounded half-even to {@value #SCALE} places, null where undefined (no volatility,
+ * no losing trade, a zero time span). Sharpe, Sortino and CAGR are computed in doubles, in one fixed
+ * order, so the same curve always gives the same digits.
+ */
+public record Metrics(
+    BigDecimal totalReturn,
+    BigDecimal cagr,
+    BigDecimal maxDrawdown,
+    BigDecimal sharpe,
+    BigDecimal sortino,
+    BigDecimal winRate,
+    BigDecimal profitFactor,
+    BigDecimal exposure,
+    int trades,
+    int wins,
+    long grossProfit,
+    long grossLoss,
+    long commissionPaid,
+    SortedMap<String, Long> rejectedByReason,
+    long returns,
+    BigDecimal years,
+    BigDecimal periodsPerYear)
+{
+    static final int SCALE = 8;
+    /** A Julian year: the average calendar year, so spans across leap years need no calendar. */
+    static final double YEAR_NS = 365.25 * 86_400 * 1e9;
+    static final String ANNUALISATION_RULE =
+        "periodsPerYear = returns / years, years = (last - first mark time) / 365.25 days; risk-free rate 0";
+
+    /** The metrics a sweep can rank by, each best first: descending, except maxDrawdown (smallest first). */
+    public static final List<String> RANKABLE =
+        List.of("sharpe", "sortino", "totalReturn", "cagr", "maxDrawdown", "winRate", "profitFactor");
+
+    /**
+     * @param rejects counts by {@link RejectReason} name; every reason appears, with 0 if it never happened.
+     */
+    public static Metrics of(final EquityCurve curve, final List<Trade> closed, final long initialCash,
+        final Map<String, Long> rejects)
+    {
+        final int n = curve.size();
+        final long finalValue = n == 0 ? initialCash : curve.equity(n - 1);
+        final double[] r = returns(curve);
+        final double years = n < 2 ? 0 : (curve.timeNs(n - 1) - curve.timeNs(0)) / YEAR_NS;
+        final double perYear = years > 0 ? r.length / years : Double.NaN;
+
+        int wins = 0;
+        long grossProfit = 0;
+        long grossLoss = 0;
+        long commission = 0;
+        for (final Trade t : closed)
+        {
+            commission += t.commission();
+            if (t.pnl() > 0)
+            {
+                wins++;
+                grossProfit += t.pnl();
+            }
+            else
+            {
+                grossLoss -= t.pnl();
+            }
+        }
+        long exposed = 0;
+        for (int i = 0; i < n; i++)
+        {
+            exposed += curve.position(i) != 0 ? 1 : 0;
+        }
+        final SortedMap<String, Long> byReason = new TreeMap<>();
+        for (final RejectReason reason : RejectReason.values())
+        {
+            if (reason != RejectReason.NONE && reason != RejectReason.NULL_VAL)
+            {
+                byReason.put(reason.name(), rejects.getOrDefault(reason.name(), 0L));
+            }
+        }
+        return new Metrics(
+            initialCash == 0 ? BigDecimal.ZERO : ratio(finalValue - initialCash, initialCash),
+            cagr(curve, years),
+            maxDrawdown(curve),
+            annualised(mean(r), sampleDeviation(r), perYear),
+            annualised(mean(r), downsideDeviation(r), perYear),
+            closed.isEmpty() ? BigDecimal.ZERO : ratio(wins, closed.size()),
+            grossLoss == 0 ? null : ratio(grossProfit, grossLoss),
+            n == 0 ? BigDecimal.ZERO : ratio(exposed, n),
+            closed.size(), wins, grossProfit, grossLoss, commission, byReason,
+            r.length, decimal(years), Double.isNaN(perYear) ? null : decimal(perYear));
+    }
+
+    /**
+     * The out-of-sample summary of a walk-forward: the test windows' curves stitched into one compounding
+     * curve ({@link EquityCurve#stitched}), all their round trips and rejects.
+     */
+    public static Metrics combined(final List<BacktestReport> windows, final long initialCash)
+    {
+        final List<EquityCurve> curves = new ArrayList<>();
+        final List<Trade> trades = new ArrayList<>();
+        final Map<String, Long> rejects = new TreeMap<>();
+        String symbol = "";
+        for (final BacktestReport window : windows)
+        {
+            curves.add(window.curve());
+            trades.addAll(window.book().trades());
+            window.metrics().rejectedByReason().forEach((reason, count) -> rejects.merge(reason, count, Long::sum));
+            symbol = window.symbol();
+        }
+        return of(EquityCurve.stitched(curves, symbol, initialCash), trades, initialCash, rejects);
+    }
+
+    /** r[i-1] = E[i] / E[i-1] - 1 for each pair of consecutive points; 0 after a point with no equity. */
+    static double[] returns(final EquityCurve curve)
+    {
+        final double[] r = new double[Math.max(0, curve.size() - 1)];
+        for (int i = 1; i < curve.size(); i++)
+        {
+            final long previous = curve.equity(i - 1);
+            r[i - 1] = previous <= 0 ? 0 : (double)(curve.equity(i) - previous) / previous;
+        }
+        return r;
+    }
+
+    private static double mean(final double[] r)
+    {
+        double sum = 0;
+        for (final double x : r)
+        {
+            sum += x;
+        }
+        return r.length == 0 ? Double.NaN : sum / r.length;
+    }
+
+    /** Standard deviation with the n - 1 denominator; NaN for fewer than two returns. */
+    private static double sampleDeviation(final double[] r)
+    {
+        if (r.length < 2)
+        {
+            return Double.NaN;
+        }
+        final double mean = mean(r);
+        double squares = 0;
+        for (final double x : r)
+        {
+            squares += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(squares / (r.length - 1));
+    }
+
+    /** Root mean square of the negative returns over all n returns (target 0); NaN for fewer than two. */
+    private static double downsideDeviation(final double[] r)
+    {
+        if (r.length < 2)
+        {
+            return Double.NaN;
+        }
+        double squares = 0;
+        for (final double x : r)
+        {
+            squares += x < 0 ? x * x : 0;
+        }
+        return Math.sqrt(squares / r.length);
+    }
+
+    private static BigDecimal annualised(final double mean, final double deviation, final double perYear)
+    {
+        return Double.isNaN(mean) || Double.isNaN(deviation) || Double.isNaN(perYear) || deviation == 0 ? null :
+            decimal(mean / deviation * Math.sqrt(perYear));
+    }
+
+    /** (E_last / E_first)^(1 / years) - 1; -1 once everything is lost; undefined for a zero span or no start equity. */
+    private static BigDecimal cagr(final EquityCurve curve, final double years)
+    {
+        if (years <= 0 || curve.equity(0) <= 0)
+        {
+            return null;
+        }
+        final long last = curve.equity(curve.size() - 1);
+        return last <= 0 ? BigDecimal.ONE.negate() :
+            decimal(Math.pow((double)last / curve.equity(0), 1 / years) - 1);
+    }
+
+    /** Largest (peak - E) / peak over the curve, peak being the highest equity so far; compared exactly. */
+    private static BigDecimal maxDrawdown(final EquityCurve curve)
+    {
+        long peak = Long.MIN_VALUE;
+        long worstPeak = 1;
+        long worstDrop = 0;
+        for (int i = 0; i < curve.size(); i++)
+        {
+            final long e = curve.equity(i);
+            peak = Math.max(peak, e);
+            if (peak > 0 && FixedPoint.compareProducts(peak - e, worstPeak, worstDrop, peak) > 0)
+            {
+                worstPeak = peak;
+                worstDrop = peak - e;
+            }
+        }
+        return ratio(worstDrop, worstPeak);
+    }
+
+    private static BigDecimal ratio(final long numerator, final long denominator)
+    {
+        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), SCALE, RoundingMode.HALF_EVEN)
+            .stripTrailingZeros();
+    }
+
+    private static BigDecimal decimal(final double value)
+    {
+        return new BigDecimal(value).setScale(SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    /** The columns sweep.csv and walkforward.csv give for each run, in this order. */
+    public static final List<String> COLUMNS = List.of(
+        "totalReturn", "cagr", "maxDrawdown", "sharpe", "sortino", "winRate", "profitFactor", "exposure", "trades");
+
+    /** Values of {@link #COLUMNS}; an undefined value is empty. */
+    public List<String> columnValues()
+    {
+        return List.of(plain(totalReturn), plain(cagr), plain(maxDrawdown), plain(sharpe), plain(sortino), plain(winRate),
+            plain(profitFactor), plain(exposure), Integer.toString(trades));
+    }
+
+    /** The value of one of {@link #RANKABLE}, or null if it is undefined here. */
+    public BigDecimal value(final String metric)
+    {
+        return switch (metric)
+        {
+            case "sharpe" -> sharpe;
+            case "sortino" -> sortino;
+            case "totalReturn" -> totalReturn;
+            case "cagr" -> cagr;
+            case "maxDrawdown" -> maxDrawdown;
+            case "winRate" -> winRate;
+            case "profitFactor" -> profitFactor;
+            default -> throw new IllegalArgumentException("unknown metric '" + metric + "'");
+        };
+    }
+
+    /** The value a sweep ranks by, larger is better: {@link #value}, negated for maxDrawdown. */
+    public BigDecimal rankValue(final String metric)
+    {
+        final BigDecimal value = value(metric);
+        return value != null && "maxDrawdown".equals(metric) ? value.negate() : value;
+    }
+
+    /** The report.json {@code metrics} object. */
+    public ObjectNode toJson()
+    {
+        final ObjectNode node = JsonNodeFactory.instance.objectNode();
+        put(node, "totalReturn", totalReturn);
+        put(node, "cagr", cagr);
+        put(node, "maxDrawdown", maxDrawdown);
+        put(node, "sharpe", sharpe);
+        put(node, "sortino", sortino);
+        put(node, "winRate", winRate);
+        put(node, "profitFactor", profitFactor);
+        put(node, "exposure", exposure);
+        node.put("trades", trades);
+        node.put("wins", wins);
+        node.put("losses", trades - wins);
+        node.put("grossProfit", BacktestReport.money(grossProfit));
+        node.put("grossLoss", BacktestReport.money(grossLoss));
+        node.put("commissionPaid", BacktestReport.money(commissionPaid));
+        final ObjectNode rejected = node.putObject("rejectedByReason");
+        rejectedByReason.forEach(rejected::put);
+        final ObjectNode annualisation = node.putObject("annualisation");
+        annualisation.put("rule", ANNUALISATION_RULE);
+        annualisation.put("returns", returns);
+        put(annualisation, "years", years);
+        put(annualisation, "periodsPerYear", periodsPerYear);
+        return node;
+    }
+
+    static void put(final ObjectNode node, final String key, final BigDecimal value)
+    {
+        if (value == null)
+        {
+            node.putNull(key);
+        }
+        else
+        {
+            node.put(key, plain(value));
+        }
+    }
+
+    public static String plain(final BigDecimal value)
+    {
+        return value == null ? "" : value.signum() == 0 ? "0" : value.toPlainString();
+    }
+}

@@ -1,0 +1,179 @@
+package io.qts.adapters.research;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.cli.UserError;
+import io.qts.adapters.report.BacktestReport;
+import io.qts.adapters.report.Metrics;
+import io.qts.adapters.report.ReportFiles;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rolling walk-forward over the traded instrument's market events: window k trains on events
+ * [k*test, k*test + train) and tests on the {@code test} events after them; windows roll by {@code test},
+ * so the test windows follow each other without gap or overlap, and only whole windows are run. In each,
+ * every combination is backtested on the train events, the best by the rank metric is chosen (ties and
+ * undefined values as in a sweep), and that one is backtested on the test events.
+ *
+ * <p>State at a window's start: every backtest (train or test) is a fresh engine, flat, with the starting
+ * cash, and its strategy starts cold on the window's first event (no warm-up on earlier data), so an
+ * indicator needs its own look-back inside the window. A position still open at a test window's end is
+ * valued at that window's last price and not carried over. The out-of-sample summary compounds the test
+ * windows' equity curves into one ({@link Metrics#combined}).
+ */
+public final class WalkForward
+{
+    static final String STATE_RULE = "each train and test backtest starts flat with the starting cash and a cold strategy "
+        + "(no warm-up before the window); a position open at a test window's end is valued at its last price and not carried";
+
+    private final Sweep sweep;
+    private final RecordedInputs inputs;
+    private final List<Map<String, String>> combinations;
+    private final List<String> keys;
+    private final String metric;
+    private final int train;
+    private final int test;
+    private final long initialCash;
+    private final List<Window> windows = new ArrayList<>();
+    private Metrics combined;
+
+    private record Window(int from, Map<String, String> params, BigDecimal inSample, BacktestReport outOfSample)
+    {
+    }
+
+    public WalkForward(final Sweep sweep, final RecordedInputs inputs, final List<Map<String, String>> combinations,
+        final List<String> keys, final String metric, final int train, final int test, final long initialCash)
+    {
+        this.sweep = sweep;
+        this.inputs = inputs;
+        this.combinations = combinations;
+        this.keys = keys;
+        this.metric = metric;
+        this.train = train;
+        this.test = test;
+        this.initialCash = initialCash;
+    }
+
+    /** Number of whole windows in {@code events} market events. */
+    static int windowCount(final int events, final int train, final int test)
+    {
+        return events < (long)train + test ? 0 : (int)((events - (long)train) / test);
+    }
+
+    public void run(final PrintWriter err)
+    {
+        final int count = windowCount(inputs.marketEvents(), train, test);
+        if (count == 0)
+        {
+            throw new UserError("--train " + train + " plus --test " + test + " is more than the " + inputs.marketEvents() +
+                " bars/events of the series");
+        }
+        final Progress progress = new Progress(err, count * (combinations.size() + 1));
+        final List<BacktestReport> tests = new ArrayList<>();
+        for (int k = 0; k < count; k++)
+        {
+            final int from = k * test;
+            final List<SweepRow> rows = sweep.run(combinations, inputs.window(from, from + train), progress);
+            // The command made sure the strategy takes at least one combination, so there is a best.
+            final SweepRow best = Ranking.rank(rows, metric).get(0);
+            final BacktestReport outOfSample = sweep.backtest(best.params(), inputs.window(from + train, from + train + test));
+            progress.done();
+            tests.add(outOfSample);
+            windows.add(new Window(from, best.params(), best.metrics().value(metric), outOfSample));
+        }
+        combined = Metrics.combined(tests, initialCash);
+    }
+
+    public void writeTo(final Path dir, final String strategy, final String symbol)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+            ReportFiles.write(dir.resolve("walkforward.csv"), csv());
+            ReportFiles.write(dir.resolve("walkforward.json"), ReportFiles.json(json(strategy, symbol)));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the walk-forward into " + dir, ex);
+        }
+    }
+
+    String csv()
+    {
+        final StringBuilder csv = new StringBuilder("window,trainStart,trainEnd,testStart,testEnd");
+        keys.forEach(key -> csv.append(',').append(key));
+        csv.append(",inSample_").append(metric);
+        Metrics.COLUMNS.forEach(column -> csv.append(',').append(column));
+        csv.append(",finalValue,digest\n");
+        int k = 1;
+        for (final Window w : windows)
+        {
+            csv.append(k++).append(',').append(time(w.from())).append(',').append(time(w.from() + train - 1)).append(',')
+                .append(time(w.from() + train)).append(',').append(time(w.from() + train + test - 1));
+            w.params().values().forEach(value -> csv.append(',').append(value));
+            csv.append(',').append(Metrics.plain(w.inSample()));
+            w.outOfSample().metrics().columnValues().forEach(value -> csv.append(',').append(value));
+            csv.append(',').append(BacktestReport.money(w.outOfSample().finalValue())).append(',')
+                .append(w.outOfSample().digest()).append('\n');
+        }
+        csv.append("all,,,").append(time(train)).append(',').append(time(windows.size() * test + train - 1));
+        keys.forEach(key -> csv.append(','));
+        csv.append(',');
+        combined.columnValues().forEach(value -> csv.append(',').append(value));
+        csv.append(",,\n");
+        return csv.toString();
+    }
+
+    ObjectNode json(final String strategy, final String symbol)
+    {
+        final ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("strategy", strategy);
+        root.put("symbol", symbol);
+        root.put("rank", metric);
+        root.put("train", train);
+        root.put("test", test);
+        root.put("windowStart", STATE_RULE);
+        final ArrayNode list = root.putArray("windows");
+        int k = 1;
+        for (final Window w : windows)
+        {
+            final ObjectNode node = list.addObject();
+            node.put("window", k++);
+            node.put("trainStart", time(w.from()));
+            node.put("trainEnd", time(w.from() + train - 1));
+            node.put("testStart", time(w.from() + train));
+            node.put("testEnd", time(w.from() + train + test - 1));
+            SweepReport.params(node, w.params());
+            final ObjectNode inSample = node.putObject("inSample");
+            if (w.inSample() == null)
+            {
+                inSample.putNull(metric);
+            }
+            else
+            {
+                inSample.put(metric, Metrics.plain(w.inSample()));
+            }
+            final ObjectNode outOfSample = node.putObject("outOfSample");
+            outOfSample.put("finalValue", BacktestReport.money(w.outOfSample().finalValue()));
+            outOfSample.put("digest", w.outOfSample().digest());
+            outOfSample.set("metrics", w.outOfSample().metrics().toJson());
+        }
+        root.set("outOfSample", combined.toJson());
+        return root;
+    }
+
+    private String time(final int marketEvent)
+    {
+        return BacktestReport.time(inputs.marketTimeNs(marketEvent));
+    }
+}
