@@ -34,10 +34,11 @@ public class RiskCheckBenchmark
     {
         final Portfolio portfolio = new Portfolio("pass".equals(outcome) ? StageFixtures.CASH : 0);
         // Finite limits, so that each check computes what it compares.
-        final RiskLimits limits = new RiskLimits(
-            100 * StageFixtures.ORDER_QTY, StageFixtures.CASH / 10, StageFixtures.COMMISSION_RATE);
-        risk = new RiskStage(StageFixtures.ENGINE_ID, limits, instruments, portfolio,
-            new OutputRecorder(OutputListener.NONE), new Counters());
+        final EngineContext context = StageFixtures.context()
+            .maxPositionQty(100 * StageFixtures.ORDER_QTY)
+            .maxOrderNotional(StageFixtures.CASH / 10)
+            .conclude();
+        risk = new RiskStage(context, instruments, portfolio, new OutputRecorder(OutputListener.NONE), new Counters());
         instruments.define(Codecs.INSTRUMENT_ID, StageFixtures.PRICE_SCALE, StageFixtures.QTY_SCALE);
         slot.type = EventType.TRADE;
         slot.instrumentId = Codecs.INSTRUMENT_ID;

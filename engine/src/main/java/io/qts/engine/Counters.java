@@ -17,4 +17,6 @@ final class Counters
     long malformed;
     /** Venue answers about orders that are not ours or no longer in flight. */
     long unknownOrderEvents;
+    /** EngineStateChanged records: halts, resumes, kills and circuit-breaker moves. */
+    long stateChanges;
 }

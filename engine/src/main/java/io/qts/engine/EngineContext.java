@@ -18,6 +18,11 @@ public final class EngineContext
     public static final List<String> TOPOLOGIES = List.of(CHAIN, PARALLEL);
     /** The value of {@code engine.cpuAffinity} that pins nothing. */
     public static final String NO_AFFINITY = "none";
+    /** The value of an optional risk setting that switches it off. */
+    public static final String NONE = "none";
+    public static final List<String> SIZINGS = List.of(EntrySizing.FIXED_QTY, EntrySizing.FIXED_NOTIONAL, EntrySizing.EQUITY_FRACTION);
+    public static final List<String> STOPS = List.of(AtrStop.NONE, AtrStop.INITIAL, AtrStop.TRAILING);
+    private static final long MAX_MS = Long.MAX_VALUE / 1_000_000L;
 
     private int engineId = 1;
     private String symbol;
@@ -28,6 +33,24 @@ public final class EngineContext
     private long commissionRate;
     private long maxPositionQty = UNLIMITED;
     private long maxOrderNotional = UNLIMITED;
+    private String sizing = EntrySizing.FIXED_QTY;
+    private long orderNotional = UNLIMITED;
+    private long equityFraction = UNLIMITED;
+    private long maxOpenPositions = UNLIMITED;
+    private long priceBand = UNLIMITED;
+    private int maxOrdersPerSecond;
+    private int atrBars = 14;
+    private String stop = AtrStop.NONE;
+    private long stopAtrMultiple = 3 * FixedPoint.pow10(FixedPoint.RATE_SCALE);
+    private long maxAtrFraction = UNLIMITED;
+    private long dailyLossLimit = UNLIMITED;
+    private long maxDrawdown = UNLIMITED;
+    private int breakerFailures;
+    private long breakerWindowMs = 60_000;
+    private long breakerCoolDownMs = 30_000;
+    private long orderTimeoutMs = UNLIMITED;
+    private String haltWindows = NONE;
+    private HaltSchedule haltSchedule = HaltSchedule.NONE;
     private int ringSize = 4096;
     private String waitStrategy = "yielding";
     private String topology = CHAIN;
@@ -86,6 +109,117 @@ public final class EngineContext
         return this;
     }
 
+    /** How entries are sized: {@value EntrySizing#FIXED_QTY} (the default), fixed-notional or equity-fraction. */
+    public EngineContext sizing(final String sizing)
+    {
+        this.sizing = sizing;
+        return this;
+    }
+
+    /** Money per entry at 10^-8, for fixed-notional sizing. */
+    public EngineContext orderNotional(final long orderNotional)
+    {
+        this.orderNotional = orderNotional;
+        return this;
+    }
+
+    /** Fraction of equity per entry at 10^-8, above 0 and at most 1, for equity-fraction sizing. */
+    public EngineContext equityFraction(final long equityFraction)
+    {
+        this.equityFraction = equityFraction;
+        return this;
+    }
+
+    public EngineContext maxOpenPositions(final long maxOpenPositions)
+    {
+        this.maxOpenPositions = maxOpenPositions;
+        return this;
+    }
+
+    /** Largest deviation of an entry's price from the prior market price, a fraction at 10^-8. */
+    public EngineContext priceBand(final long priceBand)
+    {
+        this.priceBand = priceBand;
+        return this;
+    }
+
+    /** Orders per sliding second of event time; 0 for no limit. */
+    public EngineContext maxOrdersPerSecond(final int maxOrdersPerSecond)
+    {
+        this.maxOrdersPerSecond = maxOrdersPerSecond;
+        return this;
+    }
+
+    public EngineContext atrBars(final int atrBars)
+    {
+        this.atrBars = atrBars;
+        return this;
+    }
+
+    /** ATR stop: none (the default), initial or trailing. */
+    public EngineContext stop(final String stop)
+    {
+        this.stop = stop;
+        return this;
+    }
+
+    public EngineContext stopAtrMultiple(final long stopAtrMultiple)
+    {
+        this.stopAtrMultiple = stopAtrMultiple;
+        return this;
+    }
+
+    public EngineContext maxAtrFraction(final long maxAtrFraction)
+    {
+        this.maxAtrFraction = maxAtrFraction;
+        return this;
+    }
+
+    public EngineContext dailyLossLimit(final long dailyLossLimit)
+    {
+        this.dailyLossLimit = dailyLossLimit;
+        return this;
+    }
+
+    public EngineContext maxDrawdown(final long maxDrawdown)
+    {
+        this.maxDrawdown = maxDrawdown;
+        return this;
+    }
+
+    /** Venue failures in a row that open the circuit breaker; 0 for no breaker. */
+    public EngineContext breakerFailures(final int breakerFailures)
+    {
+        this.breakerFailures = breakerFailures;
+        return this;
+    }
+
+    public EngineContext breakerWindowMs(final long breakerWindowMs)
+    {
+        this.breakerWindowMs = breakerWindowMs;
+        return this;
+    }
+
+    public EngineContext breakerCoolDownMs(final long breakerCoolDownMs)
+    {
+        this.breakerCoolDownMs = breakerCoolDownMs;
+        return this;
+    }
+
+    /** An order with no venue answer this long after it was sent counts as a failure; UNLIMITED for never. */
+    public EngineContext orderTimeoutMs(final long orderTimeoutMs)
+    {
+        this.orderTimeoutMs = orderTimeoutMs;
+        return this;
+    }
+
+    /** Comma-separated halt windows, daily "HH:MM-HH:MM" (UTC) or "start/end" ISO instants; "none" for none. */
+    public EngineContext haltWindows(final String haltWindows)
+    {
+        this.haltWindows = haltWindows;
+        return this;
+    }
+
     public EngineContext ringSize(final int ringSize)
     {
         this.ringSize = ringSize;
@@ -139,6 +273,7 @@ public final class EngineContext
             "commission must be a rate from 0 to below 1, got " + FixedPoint.format(commissionRate, FixedPoint.RATE_SCALE));
         require(maxPositionQty >= 0, "risk.maxPositionQty must not be negative");
         require(maxOrderNotional >= 0, "risk.maxOrderNotional must not be negative");
+        concludeRisk();
         require(ringSize >= 64 && Integer.bitCount(ringSize) == 1, "engine.ringSize must be a power of two >= 64, got " + ringSize);
         WaitStrategies.create(waitStrategy);
         require(TOPOLOGIES.contains(topology),
@@ -147,6 +282,40 @@ public final class EngineContext
         require(stageProbe != null, "stageProbe must not be null (use StageProbe.NONE)");
         strategy = Strategies.create(strategyName, strategyParams);
         return this;
+    }
+
+    private void concludeRisk()
+    {
+        require(SIZINGS.contains(sizing), "risk.sizing must be one of " + String.join(", ", SIZINGS) + ", got '" + sizing + "'");
+        if (EntrySizing.FIXED_NOTIONAL.equals(sizing))
+        {
+            require(orderNotional > 0 && orderNotional != UNLIMITED, "risk.orderNotional must be positive with risk.sizing " +
+                EntrySizing.FIXED_NOTIONAL + ", got " + (orderNotional == UNLIMITED ? NONE : FixedPoint.format(orderNotional, 8)));
+        }
+        final long one = FixedPoint.pow10(FixedPoint.RATE_SCALE);
+        if (EntrySizing.EQUITY_FRACTION.equals(sizing))
+        {
+            require(equityFraction > 0 && equityFraction <= one, "risk.equityFraction must be above 0 and at most 1 with " +
+                "risk.sizing " + EntrySizing.EQUITY_FRACTION + ", got " + (equityFraction == UNLIMITED ? NONE : FixedPoint.format(equityFraction, 8)));
+        }
+        require(maxOpenPositions >= 0, "risk.maxOpenPositions must not be negative, got " + maxOpenPositions);
+        require(priceBand >= 0, "risk.priceBand must not be negative, got " + FixedPoint.format(priceBand, 8));
+        require(maxOrdersPerSecond >= 0 && maxOrdersPerSecond <= 100_000,
+            "risk.maxOrdersPerSecond must be 0 to 100000, got " + maxOrdersPerSecond);
+        require(atrBars >= 1 && atrBars <= 10_000, "risk.atrBars must be 1 to 10000, got " + atrBars);
+        require(STOPS.contains(stop), "risk.stop must be one of " + String.join(", ", STOPS) + ", got '" + stop + "'");
+        require(stopAtrMultiple > 0, "risk.stopAtrMultiple must be positive, got " + FixedPoint.format(stopAtrMultiple, 8));
+        require(maxAtrFraction >= 0, "risk.maxAtrFraction must not be negative, got " + FixedPoint.format(maxAtrFraction, 8));
+        require(dailyLossLimit >= 0, "risk.dailyLossLimit must not be negative, got " + FixedPoint.format(dailyLossLimit, 8));
+        require(maxDrawdown == UNLIMITED || (maxDrawdown >= 0 && maxDrawdown <= one),
+            "risk.maxDrawdown must be a fraction from 0 to 1, got " + FixedPoint.format(maxDrawdown, 8));
+        require(breakerFailures >= 0, "risk.breakerFailures must not be negative, got " + breakerFailures);
+        require(breakerWindowMs > 0 && breakerWindowMs <= MAX_MS, "risk.breakerWindowMs must be positive, got " + breakerWindowMs);
+        require(breakerCoolDownMs >= 0 && breakerCoolDownMs <= MAX_MS,
+            "risk.breakerCoolDownMs must not be negative, got " + breakerCoolDownMs);
+        require(orderTimeoutMs == UNLIMITED || (orderTimeoutMs > 0 && orderTimeoutMs <= MAX_MS),
+            "risk.orderTimeoutMs must be positive, got " + orderTimeoutMs);
+        haltSchedule = HaltSchedule.parse("risk.haltWindows", haltWindows);
     }
 
     private static int[] parseCpuIds(final String spec)
@@ -229,6 +398,103 @@ public final class EngineContext
     public long maxOrderNotional()
     {
         return maxOrderNotional;
+    }
+
+    public String sizing()
+    {
+        return sizing;
+    }
+
+    /** The money (fixed-notional) or fraction (equity-fraction) the sizing uses; unused for fixed-qty. */
+    long sizingValue()
+    {
+        return EntrySizing.EQUITY_FRACTION.equals(sizing) ? equityFraction : orderNotional;
+    }
+
+    public long orderNotional()
+    {
+        return orderNotional;
+    }
+
+    public long equityFraction()
+    {
+        return equityFraction;
+    }
+
+    public long maxOpenPositions()
+    {
+        return maxOpenPositions;
+    }
+
+    public long priceBand()
+    {
+        return priceBand;
+    }
+
+    public int maxOrdersPerSecond()
+    {
+        return maxOrdersPerSecond;
+    }
+
+    public int atrBars()
+    {
+        return atrBars;
+    }
+
+    public String stop()
+    {
+        return stop;
+    }
+
+    public long stopAtrMultiple()
+    {
+        return stopAtrMultiple;
+    }
+
+    public long maxAtrFraction()
+    {
+        return maxAtrFraction;
+    }
+
+    public long dailyLossLimit()
+    {
+        return dailyLossLimit;
+    }
+
+    public long maxDrawdown()
+    {
+        return maxDrawdown;
+    }
+
+    public int breakerFailures()
+    {
+        return breakerFailures;
+    }
+
+    public long breakerWindowMs()
+    {
+        return breakerWindowMs;
+    }
+
+    public long breakerCoolDownMs()
+    {
+        return breakerCoolDownMs;
+    }
+
+    public long orderTimeoutMs()
+    {
+        return orderTimeoutMs;
+    }
+
+    public String haltWindows()
+    {
+        return haltWindows;
+    }
+
+    /** The windows parsed by {@link #conclude()}. */
+    HaltSchedule haltSchedule()
+    {
+        return haltSchedule;
     }
 
     public int ringSize()

@@ -20,12 +20,11 @@ final class EngineCore
         portfolio = new Portfolio(context.initialCash());
         output = new OutputRecorder(listener);
         signal = new SignalStage(context.builtStrategy(), context.orderQty(), instruments, portfolio);
-        final RiskLimits limits = new RiskLimits(context.maxPositionQty(), context.maxOrderNotional(), context.commissionRate());
         chain = new StageChain(
             journal == null ? null : new JournalStage(journal),
             new DecodeStage(context.symbol(), counters),
             signal,
-            new RiskStage(context.engineId(), limits, instruments, portfolio, output, counters),
+            new RiskStage(context, instruments, portfolio, output, counters),
             new ExecutionStage(context.engineId(), sender, instruments, portfolio, output, counters),
             counters, context.stageProbe());
     }

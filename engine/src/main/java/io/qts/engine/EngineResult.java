@@ -11,6 +11,7 @@ public final class EngineResult
     private final long malformed;
     private final long venueRejects;
     private final long unknownOrderEvents;
+    private final long stateChanges;
     private final long finalCash;
     private final long finalValue;
     private final long position;
@@ -34,15 +35,8 @@ public final class EngineResult
         venueRejects = counters.venueRejects;
         unknownOrderEvents = counters.unknownOrderEvents;
         finalCash = portfolio.cash;
-        long value = portfolio.cash;
-        for (int id = 0; id < Instruments.MAX_INSTRUMENTS; id++)
-        {
-            if (portfolio.position[id] != 0 && instruments.isDefined(id))
-            {
-                value += instruments.notional(id, portfolio.position[id], portfolio.lastPrice[id]);
-            }
-        }
-        finalValue = value;
+        finalValue = portfolio.equity(instruments);
+        stateChanges = counters.stateChanges;
         instrumentSeen = traded >= 0;
         position = instrumentSeen ? portfolio.position[traded] : 0;
         priceScale = instrumentSeen ? instruments.priceScale(traded) : 0;
@@ -91,6 +85,12 @@ public final class EngineResult
     public long unknownOrderEvents()
     {
         return unknownOrderEvents;
+    }
+
+    /** Halts, resumes, kills and circuit-breaker moves (EngineStateChanged records in the output). */
+    public long stateChanges()
+    {
+        return stateChanges;
     }
 
     public long finalCash()

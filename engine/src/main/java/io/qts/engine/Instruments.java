@@ -8,6 +8,9 @@ final class Instruments
     private final boolean[] defined = new boolean[MAX_INSTRUMENTS];
     private final int[] priceScale = new int[MAX_INSTRUMENTS];
     private final int[] qtyScale = new int[MAX_INSTRUMENTS];
+    /** Defined ids in the order they were defined, so loops over holdings visit few ids, in a fixed order. */
+    private final int[] definedIds = new int[MAX_INSTRUMENTS];
+    private int definedCount;
 
     static boolean validId(final int instrumentId)
     {
@@ -16,6 +19,10 @@ final class Instruments
 
     void define(final int instrumentId, final int priceScale, final int qtyScale)
     {
+        if (!defined[instrumentId])
+        {
+            definedIds[definedCount++] = instrumentId;
+        }
         defined[instrumentId] = true;
         this.priceScale[instrumentId] = priceScale;
         this.qtyScale[instrumentId] = qtyScale;
@@ -24,6 +31,17 @@ final class Instruments
     boolean isDefined(final int instrumentId)
     {
         return validId(instrumentId) && defined[instrumentId];
+    }
+
+    int definedCount()
+    {
+        return definedCount;
+    }
+
+    /** The index-th defined id, for index below {@link #definedCount()}. */
+    int definedId(final int index)
+    {
+        return definedIds[index];
     }
 
     int priceScale(final int instrumentId)

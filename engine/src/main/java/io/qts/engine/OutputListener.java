@@ -3,7 +3,7 @@ package io.qts.engine;
 import org.agrona.DirectBuffer;
 
 /**
- * Sees every output record (an SBE OrderCommand, OrderFilled or OrderRejected) in order, on the
+ * Sees every output record (an SBE OrderCommand, OrderFilled, OrderRejected or EngineStateChanged) in order, on the
  * engine thread. Reports build their trade lists from it.
  */
 @FunctionalInterface

@@ -1,8 +1,11 @@
 package io.qts.engine;
 
+import io.qts.journal.sbe.EngineState;
+import io.qts.journal.sbe.EngineStateChangedEncoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
 import io.qts.journal.sbe.OrderRejectedEncoder;
 import io.qts.journal.sbe.RejectReason;
+import io.qts.journal.sbe.StateChangeReason;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -10,7 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The engine's output stream (orders, fills, rejects) as SBE records: each one goes into a SHA-256
+ * The engine's output stream (orders, fills, rejects, state changes) as SBE records: each one goes into a SHA-256
  * digest, so two runs decided the same exactly when their digests are equal, and to the listener.
  */
 final class OutputRecorder
@@ -20,6 +23,7 @@ final class OutputRecorder
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
+    private final EngineStateChangedEncoder stateChanged = new EngineStateChangedEncoder();
     private String digestHex;
 
     OutputRecorder(final OutputListener listener)
@@ -54,6 +58,15 @@ final class OutputRecorder
             .price(price)
             .qty(qty);
         record(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + rejected.encodedLength());
+    }
+
+    void stateChanged(final long timeNs, final EngineState state, final StateChangeReason reason)
+    {
+        stateChanged.wrapAndApplyHeader(buffer, 0, header)
+            .timeNs(timeNs)
+            .state(state)
+            .reason(reason);
+        record(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + stateChanged.encodedLength());
     }
 
     /** Hex SHA-256 of everything recorded; call once, after the last input. */

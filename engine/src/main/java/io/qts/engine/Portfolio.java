@@ -20,6 +20,35 @@ final class Portfolio
         this.cash = initialCash;
     }
 
+    /** Cash plus positions marked at their last price, money at 10^-8. */
+    long equity(final Instruments instruments)
+    {
+        long equity = cash;
+        for (int i = 0; i < instruments.definedCount(); i++)
+        {
+            final int id = instruments.definedId(i);
+            if (position[id] != 0)
+            {
+                equity += instruments.notional(id, position[id], lastPrice[id]);
+            }
+        }
+        return equity;
+    }
+
+    /** Instruments with a position or an order in flight. */
+    int openPositions(final Instruments instruments)
+    {
+        int open = 0;
+        for (int i = 0; i < instruments.definedCount(); i++)
+        {
+            if (state[instruments.definedId(i)] != FLAT)
+            {
+                open++;
+            }
+        }
+        return open;
+    }
+
     /** After an order ends without (more) fills: back to what the position says. */
     void settle(final int instrumentId)
     {

@@ -1,12 +1,20 @@
 package io.qts.engine;
 
 import io.qts.journal.sbe.AdminAction;
+import io.qts.journal.sbe.EngineState;
 import io.qts.journal.sbe.RejectReason;
+import io.qts.journal.sbe.StateChangeReason;
 
 /**
- * Checks each order the signal stage wants before it can be sent: halt, max position, max order
- * notional and available cash. A refused order is recorded with its reason and goes no further.
- * Halting stops new entries; exits stay allowed so a position can always be closed.
+ * Checks each order the signal stage wants before it can be sent, sizes entries, and adds the orders
+ * that protect the book: ATR stop exits and the kill switch's flattening. A refused order is recorded
+ * with its reason and goes no further.
+ * <p>
+ * No order at all goes out inside a halt window or while the circuit breaker is open (half open: one
+ * probe). Exits (sells) pass every other check, so a position can always be closed; the position state
+ * (EXITING) keeps a second exit from going out while one is in flight. Halting (admin, kill, daily loss,
+ * drawdown) stops new entries; entries also pass sizing, position, open-position, notional, price-band,
+ * order-rate, volatility and cash checks, in that order.
  */
 final class RiskStage
 {
@@ -16,40 +24,163 @@ final class RiskStage
     private final Portfolio portfolio;
     private final OutputRecorder output;
     private final Counters counters;
+    private final StateChanges changes;
+    private final EntrySizing sizing;
+    private final PriceBand priceBand = new PriceBand();
+    private final OrderRateLimit orderRate;
+    private final AverageTrueRange atr;
+    private final AtrStop stop;
+    private final LossLimits lossLimits = new LossLimits();
+    private final CircuitBreaker breaker;
+    private final HaltSchedule haltSchedule;
     private boolean halted;
+    /** Set by the kill switch: sell every position, one per event, until RESUME. */
+    private boolean flattening;
 
     RiskStage(
-        final int engineId, final RiskLimits limits, final Instruments instruments, final Portfolio portfolio,
-        final OutputRecorder output, final Counters counters)
+        final EngineContext context, final Instruments instruments, final Portfolio portfolio, final OutputRecorder output,
+        final Counters counters)
     {
-        this.engineId = engineId;
-        this.limits = limits;
+        this.engineId = context.engineId();
+        this.limits = new RiskLimits(context);
         this.instruments = instruments;
         this.portfolio = portfolio;
         this.output = output;
         this.counters = counters;
+        this.changes = new StateChanges(output, counters);
+        this.sizing = new EntrySizing(context.sizing(), context.sizingValue());
+        this.orderRate = new OrderRateLimit(context.maxOrdersPerSecond());
+        this.atr = new AverageTrueRange(context.atrBars());
+        this.stop = new AtrStop(context.stop());
+        this.breaker = new CircuitBreaker(context.breakerFailures(), context.breakerWindowMs() * 1_000_000L,
+            context.breakerCoolDownMs() * 1_000_000L,
+            context.orderTimeoutMs() == EngineContext.UNLIMITED ? EngineContext.UNLIMITED : context.orderTimeoutMs() * 1_000_000L,
+            changes);
+        this.haltSchedule = context.haltSchedule();
     }
 
     void onEvent(final InboundSlot slot)
     {
-        if (slot.type == EventType.ADMIN)
+        final long timeNs = slot.timeNs;
+        switch (slot.type)
         {
-            onAdmin(slot);
+            case EventType.ADMIN:
+                onAdmin(slot);
+                break;
+            case EventType.BAR:
+                onMarket(slot, slot.lowPrice, slot.highPrice);
+                break;
+            case EventType.TRADE:
+                onMarket(slot, slot.price, slot.price);
+                break;
+            case EventType.ORDER_ACCEPTED:
+                breaker.onSuccess(slot.clientOrderId, timeNs);
+                break;
+            case EventType.ORDER_FILLED:
+                breaker.onSuccess(slot.clientOrderId, timeNs);
+                if (slot.side == Sides.BUY && Instruments.validId(slot.instrumentId) &&
+                    portfolio.state[slot.instrumentId] == Portfolio.ENTERING)
+                {
+                    stop.onEntryFill(slot.instrumentId, slot.price);
+                }
+                break;
+            case EventType.ORDER_REJECTED:
+                breaker.onReject(slot.clientOrderId, timeNs);
+                break;
+            case EventType.ORDER_CANCELLED:
+                breaker.onCancel(slot.clientOrderId);
+                break;
+            default:
+                break;
+        }
+        breaker.onTime(timeNs);
+        if (flattening && (slot.type == EventType.ADMIN || slot.type == EventType.TIMER || isMarket(slot.type)))
+        {
+            flattenOne(slot);
+        }
+        if (slot.intentSide != Sides.NONE)
+        {
+            final int reason = check(slot);
+            if (reason != RejectReason.NONE.value())
+            {
+                output.riskReject(
+                    slot.timeNs, ClientOrderIds.of(engineId, slot.sequence), slot.instrumentId, reason,
+                    slot.intentSide, slot.intentPrice, slot.intentQty);
+                counters.rejectedOrders++;
+                slot.intentSide = Sides.NONE;
+            }
+        }
+        if (slot.type == EventType.QUOTE && Instruments.validId(slot.instrumentId) && slot.bidPrice > 0 && slot.askPrice > 0)
+        {
+            priceBand.onMarketPrice(slot.instrumentId, (slot.bidPrice + slot.askPrice) / 2);
+        }
+        else if ((slot.type == EventType.BAR || slot.type == EventType.TRADE) && Instruments.validId(slot.instrumentId))
+        {
+            priceBand.onMarketPrice(slot.instrumentId, slot.price);
+        }
+    }
+
+    /** After execution: the order this event decided went out. */
+    void onOrderSent(final InboundSlot slot)
+    {
+        orderRate.onSent(slot.timeNs);
+        breaker.onSent(ClientOrderIds.of(engineId, slot.sequence), slot.timeNs);
+    }
+
+    private static boolean isMarket(final int type)
+    {
+        return type == EventType.BAR || type == EventType.TRADE || type == EventType.QUOTE;
+    }
+
+    /** Stop, ATR and loss limits on a bar or trade of a known instrument; low and high are the event's range. */
+    private void onMarket(final InboundSlot slot, final long low, final long high)
+    {
+        final int instrumentId = slot.instrumentId;
+        if (!instruments.isDefined(instrumentId))
+        {
             return;
         }
-        if (slot.intentSide == Sides.NONE)
+        if (portfolio.state[instrumentId] == Portfolio.FLAT)
         {
-            return;
+            stop.onFlat(instrumentId);
         }
-        final int reason = check(slot);
-        if (reason != RejectReason.NONE.value())
+        final boolean stopCrossed = stop.crossed(instrumentId, low, high, atr, limits.stopAtrMultiple);
+        if (slot.type == EventType.BAR)
         {
-            output.riskReject(
-                slot.timeNs, ClientOrderIds.of(engineId, slot.sequence), slot.instrumentId, reason,
-                slot.intentSide, slot.intentPrice, slot.intentQty);
-            counters.rejectedOrders++;
-            slot.intentSide = Sides.NONE;
+            atr.onBar(instrumentId, slot.highPrice, slot.lowPrice, slot.price);
         }
+        if (stopCrossed && portfolio.state[instrumentId] == Portfolio.LONG)
+        {
+            exit(slot, instrumentId);
+        }
+        // Evaluated while halted too, so the day's starting equity and the peak stay current.
+        final StateChangeReason breach = lossLimits.breach(slot.timeNs, portfolio.equity(instruments), limits);
+        if (breach != null && !halted)
+        {
+            halt(slot.timeNs, breach);
+        }
+    }
+
+    private void flattenOne(final InboundSlot slot)
+    {
+        for (int i = 0; i < instruments.definedCount(); i++)
+        {
+            final int instrumentId = instruments.definedId(i);
+            if (portfolio.state[instrumentId] == Portfolio.LONG)
+            {
+                exit(slot, instrumentId);
+                return;
+            }
+        }
+    }
+
+    /** Replaces whatever the signal stage wanted on this event with a sell of the whole position. */
+    private void exit(final InboundSlot slot, final int instrumentId)
+    {
+        slot.instrumentId = instrumentId;
+        slot.intentSide = Sides.SELL;
+        slot.intentQty = portfolio.position[instrumentId];
+        slot.intentPrice = portfolio.lastPrice[instrumentId];
     }
 
     private int check(final InboundSlot slot)
@@ -58,6 +189,14 @@ final class RiskStage
         if (!instruments.isDefined(instrumentId))
         {
             return RejectReason.UNKNOWN_INSTRUMENT.value();
+        }
+        if (haltSchedule.halted(slot.timeNs))
+        {
+            return RejectReason.HALT_WINDOW.value();
+        }
+        if (!breaker.allowsOrder())
+        {
+            return RejectReason.BREAKER_OPEN.value();
         }
         if (slot.intentSide == Sides.SELL)
         {
@@ -68,15 +207,38 @@ final class RiskStage
             return RejectReason.HALTED.value();
         }
         final int qtyScale = instruments.qtyScale(instrumentId);
+        final long equity = portfolio.equity(instruments);
+        slot.intentQty = sizing.entryQty(slot.intentQty, slot.intentPrice, instruments.priceScale(instrumentId), qtyScale, equity);
+        if (slot.intentQty <= 0)
+        {
+            return RejectReason.ZERO_SIZE.value();
+        }
         final long newPosition = FixedPoint.rescale(portfolio.position[instrumentId] + slot.intentQty, qtyScale, 8);
         if (newPosition > limits.maxPositionQty)
         {
             return RejectReason.MAX_POSITION.value();
         }
+        if (portfolio.state[instrumentId] == Portfolio.FLAT && portfolio.openPositions(instruments) >= limits.maxOpenPositions)
+        {
+            return RejectReason.MAX_OPEN_POSITIONS.value();
+        }
         final long notional = instruments.notional(instrumentId, slot.intentQty, slot.intentPrice);
         if (notional > limits.maxOrderNotional)
         {
             return RejectReason.MAX_ORDER_NOTIONAL.value();
+        }
+        if (!priceBand.allows(instrumentId, slot.intentPrice, limits.priceBand))
+        {
+            return RejectReason.PRICE_BAND.value();
+        }
+        if (!orderRate.allows(slot.timeNs))
+        {
+            return RejectReason.ORDER_RATE.value();
+        }
+        if (limits.maxAtrFraction != EngineContext.UNLIMITED &&
+            atr.aboveFraction(instrumentId, portfolio.lastPrice[instrumentId], limits.maxAtrFraction))
+        {
+            return RejectReason.VOLATILITY.value();
         }
         final long cost = notional + FixedPoint.commission(notional, limits.commissionRate);
         if (cost > portfolio.cash)
@@ -90,27 +252,45 @@ final class RiskStage
     {
         if (slot.adminAction == AdminAction.HALT.value())
         {
-            halted = true;
+            if (!halted)
+            {
+                halt(slot.timeNs, StateChangeReason.ADMIN_HALT);
+            }
         }
         else if (slot.adminAction == AdminAction.RESUME.value())
         {
-            halted = false;
+            flattening = false;
+            if (halted)
+            {
+                halted = false;
+                changes.record(slot.timeNs, EngineState.ACTIVE, StateChangeReason.ADMIN_RESUME);
+            }
         }
-        else if (slot.adminAction == AdminAction.SET_PARAM.value() && slot.paramValue >= 0)
+        else if (slot.adminAction == AdminAction.KILL.value())
         {
-            if (slot.paramId == RiskParams.MAX_POSITION_QTY)
-            {
-                limits.maxPositionQty = slot.paramValue;
-            }
-            else if (slot.paramId == RiskParams.MAX_ORDER_NOTIONAL)
-            {
-                limits.maxOrderNotional = slot.paramValue;
-            }
+            halted = true;
+            flattening = true;
+            changes.record(slot.timeNs, EngineState.HALTED, StateChangeReason.ADMIN_KILL);
         }
+        else if (slot.adminAction == AdminAction.SET_PARAM.value())
+        {
+            RiskParams.apply(limits, slot.paramId, slot.paramValue);
+        }
+    }
+
+    private void halt(final long timeNs, final StateChangeReason reason)
+    {
+        halted = true;
+        changes.record(timeNs, EngineState.HALTED, reason);
     }
 
     boolean halted()
     {
         return halted;
+    }
+
+    int breakerState()
+    {
+        return breaker.state();
     }
 }

@@ -100,6 +100,10 @@ final class StageChain implements EventHandler<InboundSlot>
         risk.onEvent(slot);
         probe.afterStage(StageProbe.RISK, slot);
         execution.onEvent(slot);
+        if (slot.orderSent)
+        {
+            risk.onOrderSent(slot);
+        }
         probe.afterStage(StageProbe.EXECUTION, slot);
     }
 

@@ -1,6 +1,7 @@
 package io.qts.engine;
 
 import io.qts.journal.sbe.AdminAction;
+import io.qts.journal.sbe.EngineStateChangedDecoder;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.OrderCommandDecoder;
 import io.qts.journal.sbe.OrderFilledDecoder;
@@ -59,6 +60,11 @@ class BacktestConventionsTest
             {
                 final OrderRejectedDecoder d = new OrderRejectedDecoder().wrapAndApplyHeader(buffer, offset, header);
                 return "reject " + d.reason() + " day " + d.timeNs() / TestEvents.DAY_NS;
+            }
+            case EngineStateChangedDecoder.TEMPLATE_ID:
+            {
+                final EngineStateChangedDecoder d = new EngineStateChangedDecoder().wrapAndApplyHeader(buffer, offset, header);
+                return "state " + d.state() + " " + d.reason() + " day " + d.timeNs() / TestEvents.DAY_NS;
             }
             default:
                 return "template " + header.templateId();
@@ -214,7 +220,7 @@ class BacktestConventionsTest
         events.bar(3, 1000, 1000);
         events.bar(4, 4000, 4000);
         events.bar(5, 1500, 1000);
-        assertEquals(List.of("reject " + RejectReason.HALTED + " day 4"), outputs);
+        assertEquals(List.of("state HALTED ADMIN_HALT day 0", "reject " + RejectReason.HALTED + " day 4"), outputs);
         halted.finish();
     }
 

@@ -40,10 +40,15 @@ final class TestEvents
     /** A daily bar on day {@code day}; prices are raw at the instrument's price scale. */
     void bar(final long day, final long open, final long close)
     {
+        bar(day, open, Math.max(open, close), Math.min(open, close), close);
+    }
+
+    void bar(final long day, final long open, final long high, final long low, final long close)
+    {
         final long timeNs = day * DAY_NS;
         bar.wrapAndApplyHeader(buffer, 0, header)
             .timeNs(timeNs).instrumentId(INSTRUMENT).durationNs(DAY_NS)
-            .openPrice(open).highPrice(Math.max(open, close)).lowPrice(Math.min(open, close)).closePrice(close).volume(1);
+            .openPrice(open).highPrice(high).lowPrice(low).closePrice(close).volume(1);
         sink.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bar.encodedLength());
     }
 

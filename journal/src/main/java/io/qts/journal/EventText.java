@@ -2,6 +2,7 @@ package io.qts.journal;
 
 import io.qts.journal.sbe.AdminCommandDecoder;
 import io.qts.journal.sbe.BarDecoder;
+import io.qts.journal.sbe.EngineStateChangedDecoder;
 import io.qts.journal.sbe.InstrumentDefinitionDecoder;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.OrderAcceptedDecoder;
@@ -85,6 +86,9 @@ public final class EventText
                 break;
             case AdminCommandDecoder.TEMPLATE_ID:
                 new AdminCommandDecoder().wrapAndApplyHeader(buffer, 0, header).appendTo(out);
+                break;
+            case EngineStateChangedDecoder.TEMPLATE_ID:
+                new EngineStateChangedDecoder().wrapAndApplyHeader(buffer, 0, header).appendTo(out);
                 break;
             default:
                 out.append("<unknown template ").append(header.templateId()).append('>');

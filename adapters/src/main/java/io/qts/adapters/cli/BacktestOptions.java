@@ -3,6 +3,7 @@ package io.qts.adapters.cli;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.run.RiskSettings;
 import io.qts.engine.EngineContext;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.InputSink;
@@ -11,6 +12,9 @@ import io.qts.journal.Journal;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -48,6 +52,29 @@ final class BacktestOptions
 
     @Option(names = "--max-order-notional", paramLabel = "C", description = "Risk: largest order notional (default unlimited).")
     private String maxOrderNotional;
+
+    @Option(names = "--sizing", paramLabel = "MODE",
+        description = "Risk: entry size from fixed-qty (--size), fixed-notional (--order-notional) or equity-fraction (--equity-fraction).")
+    private String sizing;
+
+    @Option(names = "--order-notional", paramLabel = "C", description = "Risk: money per entry, with --sizing fixed-notional.")
+    private String orderNotional;
+
+    @Option(names = "--equity-fraction", paramLabel = "F", description = "Risk: fraction of equity per entry, with --sizing equity-fraction.")
+    private String equityFraction;
+
+    @Option(names = "--max-open-positions", paramLabel = "N", description = "Risk: most instruments held at once (default unlimited).")
+    private String maxOpenPositions;
+
+    @Option(names = "--stop", paramLabel = "S", description = "Risk: ATR stop none, initial or trailing (default none).")
+    private String stop;
+
+    @Option(names = "--halt-window", paramLabel = "W",
+        description = "Risk: no orders in this window, daily UTC HH:MM-HH:MM or START/END ISO instants; repeatable.")
+    private List<String> haltWindows = new ArrayList<>();
+
+    @Option(names = "--risk", paramLabel = "KEY=VALUE", description = "Any risk.* setting of the config, e.g. --risk maxDrawdown=0.2.")
+    private Map<String, String> risk = new LinkedHashMap<>();
 
     @Option(names = "--engine-id", paramLabel = "N", defaultValue = "1", description = "Engine id in client order ids (default ${DEFAULT-VALUE}).")
     private int engineId;
@@ -103,7 +130,26 @@ final class BacktestOptions
         {
             context.maxOrderNotional(Decimals.parse("--max-order-notional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         }
+        final Map<String, String> riskValues = new LinkedHashMap<>(risk);
+        putIfGiven(riskValues, "sizing", sizing);
+        putIfGiven(riskValues, "orderNotional", orderNotional);
+        putIfGiven(riskValues, "equityFraction", equityFraction);
+        putIfGiven(riskValues, "maxOpenPositions", maxOpenPositions);
+        putIfGiven(riskValues, "stop", stop);
+        if (!haltWindows.isEmpty())
+        {
+            riskValues.put("haltWindows", String.join(",", haltWindows));
+        }
+        RiskSettings.apply(context, riskValues);
         return context.conclude();
+    }
+
+    private static void putIfGiven(final Map<String, String> values, final String key, final String value)
+    {
+        if (value != null)
+        {
+            values.put(key, value);
+        }
     }
 
     long initialCash()

@@ -106,6 +106,7 @@ final class RunCommand implements Callable<Integer>
         summary.put("ordersRejectedByVenue", result.venueRejects());
         summary.put("unknownOrderEvents", result.unknownOrderEvents());
         summary.put("malformedInputs", result.malformed());
+        summary.put("stateChanges", result.stateChanges());
         summary.put("finalValue", finalValue);
         summary.put("pnl", pnl);
         summary.put("digest", result.digest());
@@ -199,12 +200,15 @@ final class RunCommand implements Callable<Integer>
         final StringBuilder command = new StringBuilder("bin/qts backtest --journal ").append(inDir)
             .append(" --strategy ").append(engine.strategyName());
         engine.strategyParams().forEach((k, v) -> command.append(" --param ").append(k).append('=').append(v));
-        return command.append(" --size ").append(settings.size())
+        command.append(" --size ").append(settings.size())
             .append(" --cash ").append(settings.cash())
             .append(" --commission ").append(settings.commission())
             .append(" --max-position ").append(settings.maxPositionQty())
             .append(" --max-order-notional ").append(settings.maxOrderNotional())
-            .append(" --engine-id ").append(engine.engineId())
+            .append(" --engine-id ").append(engine.engineId());
+        // The windows' own spaces are dropped: the command is one line of space-separated words.
+        settings.risk().forEach((k, v) -> command.append(" --risk ").append(k).append('=').append(v.replaceAll("\\s", "")));
+        return command
             .append(" --out ").append(outDir)
             .toString();
     }

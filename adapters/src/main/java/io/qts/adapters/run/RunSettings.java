@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** What {@code qts run} needs, read from the configuration and checked once. */
+/** What {@code qts run} needs, read from the configuration and checked once; {@code risk} holds the risk.* texts. */
 public record RunSettings(
     EngineContext engine,
     String venue,
@@ -23,7 +23,8 @@ public record RunSettings(
     String cash,
     String commission,
     String maxPositionQty,
-    String maxOrderNotional)
+    String maxOrderNotional,
+    SortedMap<String, String> risk)
 {
     /** The sample feed inside the jar, used when the configuration is the embedded one. */
     public static final String EMBEDDED_PREFIX = "/qts-config/";
@@ -55,6 +56,12 @@ public record RunSettings(
             .commissionRate(Decimals.parse("run.commission", commission, FixedPoint.RATE_SCALE))
             .maxPositionQty(Decimals.parse("risk.maxPositionQty", maxPosition, 8))
             .maxOrderNotional(Decimals.parse("risk.maxOrderNotional", maxNotional, FixedPoint.MONEY_SCALE));
+        final SortedMap<String, String> risk = new TreeMap<>();
+        for (final String key : RiskSettings.KEYS)
+        {
+            risk.put(key, config.get("risk." + key));
+        }
+        RiskSettings.apply(engine, risk);
         try
         {
             engine.conclude();
@@ -66,6 +73,6 @@ public record RunSettings(
         return new RunSettings(
             engine, venue, config.get("run.feed"), DataFormat.fromName(config.get("run.feedFormat")),
             varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")),
-            size, cash, commission, maxPosition, maxNotional);
+            size, cash, commission, maxPosition, maxNotional, risk);
     }
 }

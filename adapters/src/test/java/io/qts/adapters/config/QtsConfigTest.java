@@ -48,7 +48,10 @@ class QtsConfigTest
         final UserError error = assertThrows(UserError.class, () -> QtsConfig.load(file, Map.of(), Map.of()));
         assertEquals(file + ": unknown key 'engine.waitStrategey' (known: engine.cpuAffinity, engine.id, engine.ringSize, engine.topology, " +
             "engine.waitStrategy, " +
-            "risk.maxOrderNotional, risk.maxPositionQty, run.cash, run.commission, run.feed, run.feedFormat, run.size, " +
+            "risk.atrBars, risk.breakerCoolDownMs, risk.breakerFailures, risk.breakerWindowMs, risk.dailyLossLimit, " +
+            "risk.equityFraction, risk.haltWindows, risk.maxAtrFraction, risk.maxDrawdown, risk.maxOpenPositions, " +
+            "risk.maxOrderNotional, risk.maxOrdersPerSecond, risk.maxPositionQty, risk.orderNotional, risk.orderTimeoutMs, " +
+            "risk.priceBand, risk.sizing, risk.stop, risk.stopAtrMultiple, run.cash, run.commission, run.feed, run.feedFormat, run.size, " +
             "run.strategy, run.symbol, run.varDir, run.venue, run.params.*)", error.getMessage());
     }
 

@@ -1,0 +1,23 @@
+package io.qts.engine;
+
+import io.qts.journal.sbe.EngineState;
+import io.qts.journal.sbe.StateChangeReason;
+
+/** Records a halt, resume, kill or circuit-breaker move in the output stream, and counts it. */
+final class StateChanges
+{
+    private final OutputRecorder output;
+    private final Counters counters;
+
+    StateChanges(final OutputRecorder output, final Counters counters)
+    {
+        this.output = output;
+        this.counters = counters;
+    }
+
+    void record(final long timeNs, final EngineState state, final StateChangeReason reason)
+    {
+        output.stateChanged(timeNs, state, reason);
+        counters.stateChanges++;
+    }
+}
