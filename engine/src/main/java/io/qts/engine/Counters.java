@@ -17,4 +17,6 @@ final class Counters
     long malformed;
     /** Venue answers about orders that are not ours or no longer in flight. */
     long unknownOrderEvents;
+    /** Admin SET_PARAM commands that named no known parameter or gave a strategy parameter a value out of range. */
+    long ignoredParamChanges;
 }

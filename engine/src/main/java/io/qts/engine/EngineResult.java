@@ -11,6 +11,7 @@ public final class EngineResult
     private final long malformed;
     private final long venueRejects;
     private final long unknownOrderEvents;
+    private final long ignoredParamChanges;
     private final long finalCash;
     private final long finalValue;
     private final long position;
@@ -33,6 +34,7 @@ public final class EngineResult
         malformed = counters.malformed;
         venueRejects = counters.venueRejects;
         unknownOrderEvents = counters.unknownOrderEvents;
+        ignoredParamChanges = counters.ignoredParamChanges;
         finalCash = portfolio.cash;
         long value = portfolio.cash;
         for (int id = 0; id < Instruments.MAX_INSTRUMENTS; id++)
@@ -91,6 +93,12 @@ public final class EngineResult
     public long unknownOrderEvents()
     {
         return unknownOrderEvents;
+    }
+
+    /** Admin SET_PARAM commands that changed nothing: unknown key, or a strategy parameter value out of range. */
+    public long ignoredParamChanges()
+    {
+        return ignoredParamChanges;
     }
 
     public long finalCash()
