@@ -5,6 +5,7 @@ import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.report.BacktestReport;
 import io.qts.adapters.report.TradeLedger;
+import io.qts.adapters.run.AdminSchedule;
 import io.qts.engine.Backtest;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -37,11 +39,16 @@ final class BacktestCommand implements Callable<Integer>
     @Option(names = "--symbol", paramLabel = "SYM", description = "Instrument to trade (required with --data).")
     private String symbol;
 
-    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "Strategy: sma-cross.")
+    @Option(names = "--strategy", required = true, paramLabel = "NAME", completionCandidates = StrategyNames.class,
+        description = "Strategy: ${COMPLETION-CANDIDATES}.")
     private String strategy;
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Strategy parameter, e.g. --param fast=10.")
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Strategy parameter, e.g. --param fast=10 (see docs/strategies.md).")
     private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--admin", paramLabel = "COMMAND",
+        description = "Operator command put into the inputs at its time (repeatable): " + AdminSchedule.SYNTAX + ".")
+    private List<String> admin = new ArrayList<>();
 
     @Option(names = "--size", paramLabel = "QTY", defaultValue = "1", description = "Quantity per entry (default ${DEFAULT-VALUE}).")
     private String size;
@@ -78,19 +85,22 @@ final class BacktestCommand implements Callable<Integer>
         final MarketSeries series = data == null ? null : readData();
         final String traded = series != null ? series.symbol() : symbol != null ? symbol : JournalSymbols.single(journal);
         final EngineContext context = context(traded);
+        final AdminSchedule adminSchedule = AdminSchedule.parse(admin, strategy);
         final TradeLedger ledger = new TradeLedger();
         final Backtest backtest = new Backtest(context, ledger);
+        final AdminSchedule.Merged input = adminSchedule.into(backtest.input());
         if (series != null)
         {
-            series.replay(backtest.input());
+            series.replay(input);
         }
         else
         {
             try (Journal in = Journal.openForRead(journal))
             {
-                JournalReplay.replay(in, backtest.input());
+                JournalReplay.replay(in, input);
             }
         }
+        input.finish();
         final EngineResult result = backtest.finish();
         if (!result.instrumentSeen())
         {

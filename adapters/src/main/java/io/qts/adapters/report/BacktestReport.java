@@ -106,6 +106,7 @@ public final class BacktestReport
             root.putNull("openPosition");
         }
         root.put("rejectedOrders", result.rejectedOrders());
+        root.put("ignoredParamChanges", result.ignoredParamChanges());
         root.put("finalCash", money(result.finalCash()));
         root.put("finalValue", money(result.finalValue()));
         root.put("digest", result.digest());
