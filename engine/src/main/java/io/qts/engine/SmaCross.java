@@ -27,8 +27,7 @@ final class SmaCross implements Strategy
     {
         if (!valid(fast, slow))
         {
-            throw new IllegalArgumentException("sma-cross needs 1 <= fast < slow <= " + Strategies.MAX_WINDOW +
-                ", got fast=" + fast + " slow=" + slow);
+            throw new IllegalArgumentException("sma-cross needs 1 <= fast < slow, got fast=" + fast + " slow=" + slow);
         }
         this.fast = fast;
         this.slow = slow;

@@ -42,6 +42,28 @@ class QtsConfigTest
     }
 
     @Test
+    void strategyParametersFromTheEnvironmentAreCamelCasedAndSystemPropertiesKeepTheirName()
+    {
+        final QtsConfig config = QtsConfig.load(null,
+            Map.of("QTS_RUN_PARAMS_COOLDOWN_SECONDS", "60", "QTS_RUN_PARAMS_SESSION_MINUTES", "30"),
+            Map.of("qts.run.params.stopPct", "0.01"));
+        assertEquals(Map.of("fast", "10", "slow", "30", "cooldownSeconds", "60", "sessionMinutes", "30", "stopPct", "0.01"),
+            config.params());
+    }
+
+    @Test
+    void anotherStrategyOnTheCommandLineTakesOnlyTheCommandLinesParameters()
+    {
+        final QtsConfig config = QtsConfig.load(null, Map.of(), Map.of());
+        final RunSettings settings = RunSettings.from(config, "volatility-breakout", Map.of("k", "0.4"), null);
+        assertEquals("volatility-breakout", settings.engine().strategyName());
+        assertEquals(Map.of("k", "0.4"), settings.engine().strategyParams());
+        final UserError error = assertThrows(UserError.class, () -> RunSettings.from(config, "momentum", Map.of(), null));
+        assertEquals("configuration (embedded qts-config/qts.yml): missing parameter 'lookback' for momentum " +
+            "(use --param lookback=N, a whole number from 1 to 100000)", error.getMessage());
+    }
+
+    @Test
     void anUnknownKeyIsAnErrorNamingIt() throws IOException
     {
         final Path file = Files.writeString(dir.resolve("qts.yml"), "engine:\n  waitStrategey: yielding\n");
