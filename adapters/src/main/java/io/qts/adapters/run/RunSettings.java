@@ -28,11 +28,6 @@ public record RunSettings(
     /** The sample feed inside the jar, used when the configuration is the embedded one. */
     public static final String EMBEDDED_PREFIX = "/qts-config/";
 
-    public static RunSettings from(final QtsConfig config, final Map<String, String> paramOverrides, final Path varDirOverride)
-    {
-        return from(config, null, paramOverrides, varDirOverride);
-    }
-
     /**
      * @param strategyOverride replaces run.strategy; if it names another strategy, the run.params of the
      *                         configuration (written for that one) are not used, only {@code paramOverrides}.

@@ -26,7 +26,7 @@ class QtsConfigTest
         assertEquals("chain", config.get("engine.topology"));
         assertEquals("none", config.get("engine.cpuAffinity"));
         assertEquals(Map.of("fast", "10", "slow", "30"), config.params());
-        RunSettings.from(config, Map.of(), null);
+        RunSettings.from(config, null, Map.of(), null);
     }
 
     @Test
@@ -79,19 +79,19 @@ class QtsConfigTest
     {
         assertEquals("configuration (embedded qts-config/qts.yml): unknown wait strategy 'spin' (known: busy-spin, yielding, sleeping, blocking)",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_ENGINE_WAIT_STRATEGY", "spin"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_ENGINE_WAIT_STRATEGY", "spin"), Map.of()), null, Map.of(), null)).getMessage());
         assertEquals("configuration (embedded qts-config/qts.yml): engine.topology must be one of chain, parallel, got 'ring'",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_ENGINE_TOPOLOGY", "ring"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_ENGINE_TOPOLOGY", "ring"), Map.of()), null, Map.of(), null)).getMessage());
         assertEquals("configuration (embedded qts-config/qts.yml): engine.cpuAffinity must be 'none' or CPU ids like '1' or '0,1', " +
                 "got 'all'",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_ENGINE_CPU_AFFINITY", "all"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_ENGINE_CPU_AFFINITY", "all"), Map.of()), null, Map.of(), null)).getMessage());
         assertEquals("run.cash: not a number: 'lots'",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_RUN_CASH", "lots"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_RUN_CASH", "lots"), Map.of()), null, Map.of(), null)).getMessage());
         assertEquals("config key 'engine.ringSize' must be a whole number, got 'big'",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_ENGINE_RING_SIZE", "big"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_ENGINE_RING_SIZE", "big"), Map.of()), null, Map.of(), null)).getMessage());
     }
 }
