@@ -25,7 +25,7 @@ public class SmaCrossSignalBenchmark
     private final Instruments instruments = new Instruments();
     private final Portfolio portfolio = new Portfolio(StageFixtures.CASH);
     private final SignalStage signal = new SignalStage(
-        new SmaCross(StageFixtures.FAST, StageFixtures.SLOW), StageFixtures.ORDER_QTY, instruments, portfolio);
+        new SmaCross(StageFixtures.FAST, StageFixtures.SLOW), 0, StageFixtures.ORDER_QTY, instruments, portfolio, new Counters());
     private final long[] prices = new long[StageFixtures.WAVE_PERIOD];
     private final InboundSlot slot = new InboundSlot();
     private int next;

@@ -19,4 +19,6 @@ final class Counters
     long unknownOrderEvents;
     /** EngineStateChanged records: halts, resumes, kills and circuit-breaker moves. */
     long stateChanges;
+    /** Admin SET_PARAM commands that named no known parameter or gave a strategy parameter a value out of range. */
+    long ignoredParamChanges;
 }

@@ -51,17 +51,33 @@ final class DecodeStage
     private final byte[] symbolScratch = new byte[InstrumentDefinitionDecoder.symbolLength()];
     private final byte[] paramScratch = new byte[AdminCommandDecoder.paramKeyLength()];
     private final byte[][] paramKeys;
+    private final byte[][] strategyParamKeys;
     private final Counters counters;
 
     DecodeStage(final String tradedSymbol, final Counters counters)
     {
+        this(tradedSymbol, counters, new String[0]);
+    }
+
+    /**
+     * @param strategyParamKeys the signal stage's parameter keys; an admin key among them gets its index.
+     */
+    DecodeStage(final String tradedSymbol, final Counters counters, final String[] strategyParamKeys)
+    {
         this.tradedSymbol = Arrays.copyOf(tradedSymbol.getBytes(StandardCharsets.US_ASCII), symbolScratch.length);
         this.counters = counters;
-        paramKeys = new byte[RiskParams.KEYS.length][];
-        for (int i = 0; i < paramKeys.length; i++)
+        paramKeys = paddedKeys(RiskParams.KEYS);
+        this.strategyParamKeys = paddedKeys(strategyParamKeys);
+    }
+
+    private byte[][] paddedKeys(final String[] keys)
+    {
+        final byte[][] padded = new byte[keys.length][];
+        for (int i = 0; i < keys.length; i++)
         {
-            paramKeys[i] = Arrays.copyOf(RiskParams.KEYS[i].getBytes(StandardCharsets.US_ASCII), paramScratch.length);
+            padded[i] = Arrays.copyOf(keys[i].getBytes(StandardCharsets.US_ASCII), paramScratch.length);
         }
+        return padded;
     }
 
     void onEvent(final InboundSlot slot)
@@ -100,6 +116,7 @@ final class DecodeStage
             case BarDecoder.TEMPLATE_ID:
                 bar.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.instrumentId = bar.instrumentId();
+                slot.durationNs = bar.durationNs();
                 slot.openPrice = bar.openPrice();
                 slot.highPrice = bar.highPrice();
                 slot.lowPrice = bar.lowPrice();
@@ -165,7 +182,8 @@ final class DecodeStage
                 slot.adminAction = admin.actionRaw();
                 slot.paramValue = admin.paramValue();
                 admin.getParamKey(paramScratch, 0);
-                slot.paramId = paramId();
+                slot.paramId = indexOf(paramKeys) + 1;
+                slot.strategyParamId = indexOf(strategyParamKeys);
                 return EventType.ADMIN;
 
             default:
@@ -173,15 +191,16 @@ final class DecodeStage
         }
     }
 
-    private int paramId()
+    /** Index of the decoded admin key among {@code keys}, or -1 (so risk ids are this + 1, UNKNOWN when absent). */
+    private int indexOf(final byte[][] keys)
     {
-        for (int i = 0; i < paramKeys.length; i++)
+        for (int i = 0; i < keys.length; i++)
         {
-            if (Arrays.equals(paramScratch, paramKeys[i]))
+            if (Arrays.equals(paramScratch, keys[i]))
             {
-                return i + 1;
+                return i;
             }
         }
-        return RiskParams.UNKNOWN;
+        return -1;
     }
 }

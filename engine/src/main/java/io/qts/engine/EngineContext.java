@@ -58,6 +58,7 @@ public final class EngineContext
     private int[] cpuIds = new int[0];
     private StageProbe stageProbe = StageProbe.NONE;
     private Strategy strategy;
+    private long cooldownNs;
 
     public EngineContext engineId(final int engineId)
     {
@@ -281,6 +282,7 @@ public final class EngineContext
         cpuIds = parseCpuIds(cpuAffinity);
         require(stageProbe != null, "stageProbe must not be null (use StageProbe.NONE)");
         strategy = Strategies.create(strategyName, strategyParams);
+        cooldownNs = Strategies.cooldownNs(strategyName, strategyParams);
         return this;
     }
 
@@ -521,6 +523,17 @@ public final class EngineContext
     int[] cpuIds()
     {
         return cpuIds.clone();
+    }
+
+    /** The keys an admin SET_PARAM may name for the risk stage; values at 10^-8 like every admin value. */
+    public static List<String> riskParamKeys()
+    {
+        return List.of(RiskParams.KEYS);
+    }
+
+    long cooldownNs()
+    {
+        return cooldownNs;
     }
 
     StageProbe stageProbe()

@@ -19,10 +19,10 @@ final class EngineCore
     {
         portfolio = new Portfolio(context.initialCash());
         output = new OutputRecorder(listener);
-        signal = new SignalStage(context.builtStrategy(), context.orderQty(), instruments, portfolio);
+        signal = new SignalStage(context.builtStrategy(), context.cooldownNs(), context.orderQty(), instruments, portfolio, counters);
         chain = new StageChain(
             journal == null ? null : new JournalStage(journal),
-            new DecodeStage(context.symbol(), counters),
+            new DecodeStage(context.symbol(), counters, signal.paramKeys()),
             signal,
             new RiskStage(context, instruments, portfolio, output, counters),
             new ExecutionStage(context.engineId(), sender, instruments, portfolio, output, counters),

@@ -12,6 +12,7 @@ public final class EngineResult
     private final long venueRejects;
     private final long unknownOrderEvents;
     private final long stateChanges;
+    private final long ignoredParamChanges;
     private final long finalCash;
     private final long finalValue;
     private final long position;
@@ -34,6 +35,7 @@ public final class EngineResult
         malformed = counters.malformed;
         venueRejects = counters.venueRejects;
         unknownOrderEvents = counters.unknownOrderEvents;
+        ignoredParamChanges = counters.ignoredParamChanges;
         finalCash = portfolio.cash;
         finalValue = portfolio.equity(instruments);
         stateChanges = counters.stateChanges;
@@ -91,6 +93,12 @@ public final class EngineResult
     public long stateChanges()
     {
         return stateChanges;
+    }
+
+    /** Admin SET_PARAM commands that changed nothing: unknown key, or a strategy parameter value out of range. */
+    public long ignoredParamChanges()
+    {
+        return ignoredParamChanges;
     }
 
     public long finalCash()

@@ -120,7 +120,7 @@ final class ExecutionStage
         if (slot.leavesQty == 0)
         {
             orders.remove(slot.clientOrderId);
-            portfolio.settle(instrumentId);
+            portfolio.settle(instrumentId, slot.timeNs);
         }
         output.record(slot.rawBuffer, 0, slot.length);
         counters.fills++;
@@ -136,7 +136,7 @@ final class ExecutionStage
         }
         final int instrumentId = orders.instrumentId(at);
         orders.remove(slot.clientOrderId);
-        portfolio.settle(instrumentId);
+        portfolio.settle(instrumentId, slot.timeNs);
         if (rejected)
         {
             output.record(slot.rawBuffer, 0, slot.length);

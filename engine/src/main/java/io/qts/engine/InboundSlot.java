@@ -27,6 +27,8 @@ public final class InboundSlot
     long price;
     /** Trade quantity, bar volume, or fill quantity. */
     long qty;
+    /** A bar's length. */
+    long durationNs;
     long openPrice;
     long highPrice;
     long lowPrice;
@@ -38,7 +40,10 @@ public final class InboundSlot
     long commission;
     int rejectReason;
     int adminAction;
+    /** Admin key as a risk parameter ({@link RiskParams}), or UNKNOWN. */
     int paramId;
+    /** Admin key as an index into the signal stage's parameter keys, or -1. */
+    int strategyParamId;
     long paramValue;
     int priceScale;
     int qtyScale;

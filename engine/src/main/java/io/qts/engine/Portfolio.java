@@ -1,6 +1,11 @@
 package io.qts.engine;
 
-/** Cash, positions, last prices and the position state machine, owned by the engine thread. */
+/**
+ * Cash, positions, last prices and the position state machine, owned by the engine thread. Per
+ * instrument: FLAT -&gt; ENTERING (buy sent) -&gt; LONG (filled) -&gt; EXITING (sell sent) -&gt; COOLING_DOWN
+ * (position closed, while cooldownNs &gt; 0) -&gt; FLAT. A rejected or cancelled order goes back to what
+ * the position says. Only FLAT may enter, only LONG may exit.
+ */
 final class Portfolio
 {
     static final int FLAT = 0;
@@ -9,11 +14,16 @@ final class Portfolio
     static final int LONG = 2;
     /** A sell is in flight: no second exit until it is answered. */
     static final int EXITING = 3;
+    /** The position was closed less than {@link #cooldownNs} of event time ago: no entry yet. */
+    static final int COOLING_DOWN = 4;
 
     long cash;
     final long[] position = new long[Instruments.MAX_INSTRUMENTS];
     final long[] lastPrice = new long[Instruments.MAX_INSTRUMENTS];
     final int[] state = new int[Instruments.MAX_INSTRUMENTS];
+    final long[] cooldownEndNs = new long[Instruments.MAX_INSTRUMENTS];
+    /** Set from the strategy's cooldownSeconds; 0 goes from exiting straight to flat. */
+    long cooldownNs;
 
     Portfolio(final long initialCash)
     {
@@ -35,13 +45,14 @@ final class Portfolio
         return equity;
     }
 
-    /** Instruments with a position or an order in flight. */
+    /** Instruments with a position or an entry in flight (a cool-down holds nothing). */
     int openPositions(final Instruments instruments)
     {
         int open = 0;
         for (int i = 0; i < instruments.definedCount(); i++)
         {
-            if (state[instruments.definedId(i)] != FLAT)
+            final int id = instruments.definedId(i);
+            if (position[id] != 0 || state[id] == ENTERING)
             {
                 open++;
             }
@@ -49,9 +60,30 @@ final class Portfolio
         return open;
     }
 
-    /** After an order ends without (more) fills: back to what the position says. */
-    void settle(final int instrumentId)
+    /** When an order ends (filled, rejected or cancelled) at {@code timeNs}: back to what the position says. */
+    void settle(final int instrumentId, final long timeNs)
     {
-        state[instrumentId] = position[instrumentId] > 0 ? LONG : FLAT;
+        if (position[instrumentId] > 0)
+        {
+            state[instrumentId] = LONG;
+        }
+        else if (state[instrumentId] == EXITING && cooldownNs > 0)
+        {
+            state[instrumentId] = COOLING_DOWN;
+            cooldownEndNs[instrumentId] = timeNs + cooldownNs;
+        }
+        else
+        {
+            state[instrumentId] = FLAT;
+        }
+    }
+
+    /** Ends a cool-down once event time has reached its end. */
+    void advanceTime(final int instrumentId, final long timeNs)
+    {
+        if (state[instrumentId] == COOLING_DOWN && timeNs >= cooldownEndNs[instrumentId])
+        {
+            state[instrumentId] = FLAT;
+        }
     }
 }

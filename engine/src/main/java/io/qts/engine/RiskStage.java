@@ -140,7 +140,8 @@ final class RiskStage
         {
             return;
         }
-        if (portfolio.state[instrumentId] == Portfolio.FLAT)
+        final int state = portfolio.state[instrumentId];
+        if (state == Portfolio.FLAT || state == Portfolio.COOLING_DOWN)
         {
             stop.onFlat(instrumentId);
         }

@@ -1,66 +1,101 @@
 package io.qts.engine;
 
+import java.util.List;
+
 /**
- * Simple moving average cross-over. SMA(n) is the exact mean of the last n prices and exists from the
- * n-th price on. The averages are compared exactly by cross-multiplying the sums, so equal averages
- * are a tie. An up-cross is fast &gt; slow now with fast &lt; slow on the last price where they were not
- * equal; a down-cross is the mirror; a tie is neither.
+ * Simple moving average cross-over on closes (a trade's price). SMA(n) is the exact mean of the last n
+ * prices and exists from the n-th price on. The averages are compared exactly by cross-multiplying the
+ * sums, so equal averages are a tie; signals are crosses as {@link CrossSign} defines them. A window
+ * changed at run time is recomputed from the kept prices and used from the next price on; the last
+ * sign is kept, so a change that flips the order of the averages signals on the next price.
  */
 final class SmaCross implements Strategy
 {
-    private final int fast;
-    private final int slow;
-    private final long[] window;
-    private long count;
+    static final List<StrategyParam> PARAMS = List.of(
+        StrategyParam.whole("fast", 1, Strategies.MAX_WINDOW - 1, null),
+        StrategyParam.whole("slow", 2, Strategies.MAX_WINDOW, null));
+    private static final List<String> NAMES = List.of("fast", "slow");
+
+    private final PriceHistory prices = new PriceHistory(Strategies.MAX_WINDOW + 1);
+    private final CrossSign cross = new CrossSign();
+    private int fast;
+    private int slow;
     private long fastSum;
     private long slowSum;
-    private int lastNonZeroSign;
 
     SmaCross(final int fast, final int slow)
     {
-        if (fast < 1 || slow <= fast)
+        if (!valid(fast, slow))
         {
             throw new IllegalArgumentException("sma-cross needs 1 <= fast < slow, got fast=" + fast + " slow=" + slow);
         }
         this.fast = fast;
         this.slow = slow;
-        this.window = new long[slow];
+    }
+
+    private static boolean valid(final long fast, final long slow)
+    {
+        return fast >= 1 && fast < slow && slow <= Strategies.MAX_WINDOW;
     }
 
     @Override
-    public int onPrice(final long timeNs, final long price)
+    public int onBar(
+        final long timeNs, final long durationNs, final long openPrice, final long highPrice, final long lowPrice, final long closePrice)
     {
-        final int at = (int)(count % slow);
-        if (count >= slow)
-        {
-            slowSum -= window[at];
-        }
-        if (count >= fast)
-        {
-            fastSum -= window[(int)((count - fast) % slow)];
-        }
-        window[at] = price;
+        return onPrice(closePrice);
+    }
+
+    @Override
+    public int onTrade(final long timeNs, final long price)
+    {
+        return onPrice(price);
+    }
+
+    private int onPrice(final long price)
+    {
+        prices.add(price);
+        final long count = prices.count();
         fastSum = Math.addExact(fastSum, price);
         slowSum = Math.addExact(slowSum, price);
-        count++;
+        if (count > fast)
+        {
+            fastSum -= prices.ago(fast);
+        }
+        if (count > slow)
+        {
+            slowSum -= prices.ago(slow);
+        }
         if (count < slow)
         {
             return NONE;
         }
-        final int sign = FixedPoint.compareProducts(fastSum, slow, slowSum, fast);
-        int signal = NONE;
-        if (sign > 0 && lastNonZeroSign < 0)
+        return cross.signal(FixedPoint.compareProducts(fastSum, slow, slowSum, fast));
+    }
+
+    @Override
+    public List<String> paramNames()
+    {
+        return NAMES;
+    }
+
+    @Override
+    public boolean setParam(final int index, final long value8)
+    {
+        if (!PARAMS.get(index).accepts(value8))
         {
-            signal = BUY;
+            return false;
         }
-        else if (sign < 0 && lastNonZeroSign > 0)
+        final int value = (int)(value8 / StrategyParam.ONE);
+        final int newFast = index == 0 ? value : fast;
+        final int newSlow = index == 1 ? value : slow;
+        if (!valid(newFast, newSlow))
         {
-            signal = SELL;
+            return false;
         }
-        if (sign != 0)
-        {
-            lastNonZeroSign = sign;
-        }
-        return signal;
+        fast = newFast;
+        slow = newSlow;
+        fastSum = prices.sumOfLast(fast);
+        slowSum = prices.sumOfLast(slow);
+        return true;
     }
 }

@@ -12,7 +12,7 @@ class SmaCrossTest
         final int[] out = new int[prices.length];
         for (int i = 0; i < prices.length; i++)
         {
-            out[i] = strategy.onPrice(i, prices[i]);
+            out[i] = strategy.onTrade(i, prices[i]);
         }
         return out;
     }
@@ -65,9 +65,9 @@ class SmaCrossTest
         // compared as exact cross-multiplied sums (2 * fastSum vs 1 * slowSum) fast < slow.
         final long big = 3_000_000_000_000_000L;
         final Strategy sma = new SmaCross(1, 2);
-        sma.onPrice(0, big);
-        sma.onPrice(1, big + 1);
-        assertArrayEquals(new int[] {Strategy.SELL}, new int[] {sma.onPrice(2, big)});
+        sma.onTrade(0, big);
+        sma.onTrade(1, big + 1);
+        assertArrayEquals(new int[] {Strategy.SELL}, new int[] {sma.onTrade(2, big)});
     }
 
     @Test

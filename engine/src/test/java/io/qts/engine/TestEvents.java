@@ -52,6 +52,15 @@ final class TestEvents
         sink.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bar.encodedLength());
     }
 
+    /** Any bar; prices raw at the instrument's price scale. */
+    void bar(final long timeNs, final long durationNs, final long open, final long high, final long low, final long close)
+    {
+        bar.wrapAndApplyHeader(buffer, 0, header)
+            .timeNs(timeNs).instrumentId(INSTRUMENT).durationNs(durationNs)
+            .openPrice(open).highPrice(high).lowPrice(low).closePrice(close).volume(1);
+        sink.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bar.encodedLength());
+    }
+
     void trade(final long timeNs, final long price, final long qty)
     {
         trade.wrapAndApplyHeader(buffer, 0, header)

@@ -2,12 +2,15 @@ package io.qts.adapters.cli;
 
 import io.qts.adapters.report.BacktestReport;
 import io.qts.adapters.research.BacktestRun;
+import io.qts.adapters.run.AdminSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -20,11 +23,16 @@ final class BacktestCommand implements Callable<Integer>
     @Mixin
     private BacktestOptions options;
 
-    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "Strategy: sma-cross.")
+    @Option(names = "--strategy", required = true, paramLabel = "NAME", completionCandidates = StrategyNames.class,
+        description = "Strategy: ${COMPLETION-CANDIDATES}.")
     private String strategy;
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Strategy parameter, e.g. --param fast=10.")
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Strategy parameter, e.g. --param fast=10 (see docs/strategies.md).")
     private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--admin", paramLabel = "COMMAND",
+        description = "Operator command put into the inputs at its time (repeatable): " + AdminSchedule.SYNTAX + ".")
+    private List<String> admin = new ArrayList<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where report.json, report.html and trades.csv go.")
     private Path out;
@@ -36,7 +44,13 @@ final class BacktestCommand implements Callable<Integer>
     public Integer call()
     {
         final BacktestOptions.Inputs inputs = options.inputs();
-        final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.replay());
+        final AdminSchedule adminSchedule = AdminSchedule.parse(admin, strategy);
+        final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), sink ->
+        {
+            final AdminSchedule.Merged merged = adminSchedule.into(sink);
+            inputs.replay().accept(merged);
+            merged.finish();
+        });
         options.check(inputs, report.result().instrumentSeen(), report.result().marketEvents());
         report.writeTo(out);
         spec.commandLine().getOut().println(report.summary());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.run.AdminSchedule;
 import io.qts.adapters.run.PaperSession;
 import io.qts.adapters.run.RunSettings;
 import io.qts.engine.EngineContext;
@@ -26,7 +27,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -41,8 +44,16 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the embedded config/qts.yml).")
     private Path config;
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a strategy parameter.")
+    @Option(names = "--strategy", paramLabel = "NAME", completionCandidates = StrategyNames.class,
+        description = "Overrides run.strategy: ${COMPLETION-CANDIDATES}. Another strategy than the configured one takes only --param.")
+    private String strategy;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a strategy parameter (see docs/strategies.md).")
     private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--admin", paramLabel = "COMMAND",
+        description = "Operator command put into the feed at its time and journaled (repeatable): " + AdminSchedule.SYNTAX + ".")
+    private List<String> admin = new ArrayList<>();
 
     @Option(names = "--var-dir", paramLabel = "DIR", description = "Where journals and last-run.json go (default: run.varDir).")
     private Path varDir;
@@ -64,8 +75,9 @@ final class RunCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final QtsConfig loaded = QtsConfig.load(config, System.getenv(), overrides());
-        final RunSettings settings = RunSettings.from(loaded, params, varDir);
+        final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir);
         final EngineContext engine = settings.engine();
+        final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
         final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
@@ -75,7 +87,7 @@ final class RunCommand implements Callable<Integer>
         out.printf("QTS paper run %s: %s %s on %s, %d feed events from %s, simulated venue, wait strategy %s%n",
             runDir.getFileName(), engine.strategyName(), engine.strategyParams(), engine.symbol(), feed.size(),
             settings.feed(), engine.waitStrategy());
-        final PaperSession.Outcome outcome = PaperSession.run(settings, feed, inDir, outDir, out);
+        final PaperSession.Outcome outcome = PaperSession.run(settings, feed, adminSchedule, inDir, outDir, out);
         final EngineResult result = outcome.result();
         final double seconds = outcome.elapsedNs() / 1e9;
         final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
@@ -107,6 +119,7 @@ final class RunCommand implements Callable<Integer>
         summary.put("unknownOrderEvents", result.unknownOrderEvents());
         summary.put("malformedInputs", result.malformed());
         summary.put("stateChanges", result.stateChanges());
+        summary.put("ignoredParamChanges", result.ignoredParamChanges());
         summary.put("finalValue", finalValue);
         summary.put("pnl", pnl);
         summary.put("digest", result.digest());

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -85,7 +86,7 @@ public final class QtsConfig
         {
             if (e.getKey().startsWith("QTS_RUN_PARAMS_"))
             {
-                values.put(PARAMS_PREFIX + e.getKey().substring("QTS_RUN_PARAMS_".length()).toLowerCase(), e.getValue());
+                values.put(PARAMS_PREFIX + camelCase(e.getKey().substring("QTS_RUN_PARAMS_".length())), e.getValue());
             }
         }
         for (final Map.Entry<String, String> e : new TreeMap<>(systemProperties).entrySet())
@@ -159,6 +160,24 @@ public final class QtsConfig
     static String envName(final String key)
     {
         return "QTS_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase();
+    }
+
+    /** COOLDOWN_SECONDS -> cooldownSeconds: the inverse of {@link #envName} for parameter names. */
+    static String camelCase(final String upperSnake)
+    {
+        final StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (final char c : upperSnake.toLowerCase(Locale.ROOT).toCharArray())
+        {
+            if (c == '_')
+            {
+                upper = true;
+                continue;
+            }
+            name.append(upper ? Character.toUpperCase(c) : c);
+            upper = false;
+        }
+        return name.toString();
     }
 
     public String origin()

@@ -94,6 +94,8 @@ public final class BacktestReport
             root.putNull("openPosition");
         }
         root.put("rejectedOrders", result.rejectedOrders());
+        root.put("ignoredParamChanges", result.ignoredParamChanges());
+        root.put("stateChanges", result.stateChanges());
         root.put("finalCash", money(result.finalCash()));
         root.put("finalValue", money(result.finalValue()));
         root.put("digest", result.digest());

@@ -30,8 +30,12 @@ public final class PaperSession
     {
     }
 
+    /**
+     * @param admin operator commands put into the feed at their times, journaled like every input.
+     */
     public static Outcome run(
-        final RunSettings settings, final MarketSeries feed, final Path inDir, final Path outDir, final PrintWriter progress)
+        final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final Path inDir, final Path outDir,
+        final PrintWriter progress)
     {
         final long startNs;
         final EngineResult result;
@@ -45,12 +49,13 @@ public final class PaperSession
                 new SimulatedVenue(settings.engine().commissionRate()),
                 new JournaledOrderFeed(pipeline.orders(), outAppender),
                 pipeline.input());
+            final AdminSchedule.Merged withAdmin = admin.into(exchange);
             final long total = feed.size() + 1L;
             final long step = Math.max(1, total / 10);
             final long[] published = new long[1];
             final InputSink withProgress = (timeNs, sourceId, format, buffer, offset, length) ->
             {
-                exchange.accept(timeNs, sourceId, format, buffer, offset, length);
+                withAdmin.accept(timeNs, sourceId, format, buffer, offset, length);
                 if (++published[0] % step == 0 || published[0] == total)
                 {
                     progress.printf("  [%3d%%] %d/%d feed events, %d inputs processed by the engine%n",
@@ -59,6 +64,7 @@ public final class PaperSession
             };
             startNs = System.nanoTime();
             feed.replay(withProgress);
+            withAdmin.finish();
             exchange.finish();
             result = pipeline.stop();
         }

@@ -29,14 +29,21 @@ public record RunSettings(
     /** The sample feed inside the jar, used when the configuration is the embedded one. */
     public static final String EMBEDDED_PREFIX = "/qts-config/";
 
-    public static RunSettings from(final QtsConfig config, final Map<String, String> paramOverrides, final Path varDirOverride)
+    /**
+     * @param strategyOverride replaces run.strategy; if it names another strategy, the run.params of the
+     *                         configuration (written for that one) are not used, only {@code paramOverrides}.
+     */
+    public static RunSettings from(
+        final QtsConfig config, final String strategyOverride, final Map<String, String> paramOverrides, final Path varDirOverride)
     {
         final String venue = config.get("run.venue");
         if (!"sim".equals(venue))
         {
             throw new UserError("config key 'run.venue': only 'sim' (the simulated venue) is available, got '" + venue + "'");
         }
-        final SortedMap<String, String> params = new TreeMap<>(config.params());
+        final String strategy = strategyOverride != null ? strategyOverride : config.get("run.strategy");
+        final SortedMap<String, String> params = new TreeMap<>(
+            strategy.equals(config.get("run.strategy")) ? config.params() : Map.of());
         params.putAll(paramOverrides);
         final String size = config.get("run.size");
         final String cash = config.get("run.cash");
@@ -50,7 +57,7 @@ public record RunSettings(
             .topology(config.get("engine.topology"))
             .cpuAffinity(config.get("engine.cpuAffinity"))
             .symbol(config.get("run.symbol"))
-            .strategy(config.get("run.strategy"), params)
+            .strategy(strategy, params)
             .orderQty(Decimals.parse("run.size", size, 8))
             .initialCash(Decimals.parse("run.cash", cash, FixedPoint.MONEY_SCALE))
             .commissionRate(Decimals.parse("run.commission", commission, FixedPoint.RATE_SCALE))

@@ -43,7 +43,7 @@ class CliErrorsTest
     @Test
     void unknownStrategy() throws IOException
     {
-        assertOneLine(backtest("--strategy", "martingale"), 1, "qts: error: unknown strategy 'martingale' (known: sma-cross)");
+        assertOneLine(backtest("--strategy", "martingale"), 1, "qts: error: unknown strategy 'martingale' (known: sma-cross, ema-cross, momentum, volatility-breakout)");
         assertFalse(Files.exists(dir.resolve("out")), "no report for a failed backtest");
     }
 
@@ -51,18 +51,18 @@ class CliErrorsTest
     void missingParameter() throws IOException
     {
         assertOneLine(backtest("--strategy", "sma-cross", "--param", "fast=2"), 1,
-            "qts: error: missing parameter 'slow' for sma-cross (use --param slow=N)");
+            "qts: error: missing parameter 'slow' for sma-cross (use --param slow=N, a whole number from 2 to 100000)");
     }
 
     @Test
     void invalidParameters() throws IOException
     {
         assertOneLine(backtest("--strategy", "sma-cross", "--param", "fast=x", "--param", "slow=4"), 1,
-            "qts: error: parameter 'fast' for sma-cross must be a whole number from 1 to 100000, got 'x'");
+            "qts: error: parameter 'fast' for sma-cross must be a whole number from 1 to 99999, got 'x'");
         assertOneLine(backtest("--strategy", "sma-cross", "--param", "fast=5", "--param", "slow=4"), 1,
             "qts: error: sma-cross needs 1 <= fast < slow, got fast=5 slow=4");
         assertOneLine(backtest("--strategy", "sma-cross", "--param", "fast=2", "--param", "slow=4", "--param", "fats=1"), 1,
-            "qts: error: unknown parameter 'fats' for sma-cross (known: fast, slow)");
+            "qts: error: unknown parameter 'fats' for sma-cross (known: cooldownSeconds, fast, slow)");
         assertOneLine(backtest("--strategy", "sma-cross", "--param", "fast=2", "--param", "slow=4", "--size", "-1"), 1,
             "qts: error: size must be positive, got -1");
         assertOneLine(backtest("--strategy", "sma-cross", "--param", "fast=2", "--param", "slow=4", "--commission", "abc"), 1,

@@ -26,7 +26,7 @@ class QtsConfigTest
         assertEquals("chain", config.get("engine.topology"));
         assertEquals("none", config.get("engine.cpuAffinity"));
         assertEquals(Map.of("fast", "10", "slow", "30"), config.params());
-        RunSettings.from(config, Map.of(), null);
+        RunSettings.from(config, null, Map.of(), null);
     }
 
     @Test
@@ -39,6 +39,28 @@ class QtsConfigTest
         assertEquals("5", config.params().get("fast"));
         assertEquals("0.02", config.get("run.size"));
         assertEquals("QTS_RISK_MAX_ORDER_NOTIONAL", QtsConfig.envName("risk.maxOrderNotional"));
+    }
+
+    @Test
+    void strategyParametersFromTheEnvironmentAreCamelCasedAndSystemPropertiesKeepTheirName()
+    {
+        final QtsConfig config = QtsConfig.load(null,
+            Map.of("QTS_RUN_PARAMS_COOLDOWN_SECONDS", "60", "QTS_RUN_PARAMS_SESSION_MINUTES", "30"),
+            Map.of("qts.run.params.stopPct", "0.01"));
+        assertEquals(Map.of("fast", "10", "slow", "30", "cooldownSeconds", "60", "sessionMinutes", "30", "stopPct", "0.01"),
+            config.params());
+    }
+
+    @Test
+    void anotherStrategyOnTheCommandLineTakesOnlyTheCommandLinesParameters()
+    {
+        final QtsConfig config = QtsConfig.load(null, Map.of(), Map.of());
+        final RunSettings settings = RunSettings.from(config, "volatility-breakout", Map.of("k", "0.4"), null);
+        assertEquals("volatility-breakout", settings.engine().strategyName());
+        assertEquals(Map.of("k", "0.4"), settings.engine().strategyParams());
+        final UserError error = assertThrows(UserError.class, () -> RunSettings.from(config, "momentum", Map.of(), null));
+        assertEquals("configuration (embedded qts-config/qts.yml): missing parameter 'lookback' for momentum " +
+            "(use --param lookback=N, a whole number from 1 to 100000)", error.getMessage());
     }
 
     @Test
@@ -60,19 +82,19 @@ class QtsConfigTest
     {
         assertEquals("configuration (embedded qts-config/qts.yml): unknown wait strategy 'spin' (known: busy-spin, yielding, sleeping, blocking)",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_ENGINE_WAIT_STRATEGY", "spin"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_ENGINE_WAIT_STRATEGY", "spin"), Map.of()), null, Map.of(), null)).getMessage());
         assertEquals("configuration (embedded qts-config/qts.yml): engine.topology must be one of chain, parallel, got 'ring'",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_ENGINE_TOPOLOGY", "ring"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_ENGINE_TOPOLOGY", "ring"), Map.of()), null, Map.of(), null)).getMessage());
         assertEquals("configuration (embedded qts-config/qts.yml): engine.cpuAffinity must be 'none' or CPU ids like '1' or '0,1', " +
                 "got 'all'",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_ENGINE_CPU_AFFINITY", "all"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_ENGINE_CPU_AFFINITY", "all"), Map.of()), null, Map.of(), null)).getMessage());
         assertEquals("run.cash: not a number: 'lots'",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_RUN_CASH", "lots"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_RUN_CASH", "lots"), Map.of()), null, Map.of(), null)).getMessage());
         assertEquals("config key 'engine.ringSize' must be a whole number, got 'big'",
             assertThrows(UserError.class, () -> RunSettings.from(
-                QtsConfig.load(null, Map.of("QTS_ENGINE_RING_SIZE", "big"), Map.of()), Map.of(), null)).getMessage());
+                QtsConfig.load(null, Map.of("QTS_ENGINE_RING_SIZE", "big"), Map.of()), null, Map.of(), null)).getMessage());
     }
 }
