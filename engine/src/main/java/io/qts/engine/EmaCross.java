@@ -8,7 +8,7 @@ import java.util.List;
  * on); signals are crosses as {@link CrossSign} defines them. A length changed at run time changes the
  * smoothing from the next price on; the EMAs are not restarted.
  */
-final class EmaCross implements Strategy
+final class EmaCross extends ClosePriceStrategy
 {
     static final List<StrategyParam> PARAMS = List.of(
         StrategyParam.whole("fast", 1, Strategies.MAX_WINDOW - 1, null),
@@ -34,19 +34,7 @@ final class EmaCross implements Strategy
     }
 
     @Override
-    public int onBar(
-        final long timeNs, final long durationNs, final long openPrice, final long highPrice, final long lowPrice, final long closePrice)
-    {
-        return onPrice(closePrice);
-    }
-
-    @Override
-    public int onTrade(final long timeNs, final long price)
-    {
-        return onPrice(price);
-    }
-
-    private int onPrice(final long price)
+    int onPrice(final long price)
     {
         fastEma.add(price);
         slowEma.add(price);

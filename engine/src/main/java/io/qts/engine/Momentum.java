@@ -9,7 +9,7 @@ import java.util.List;
  * exactly: (p - p0) x 10^8 against threshold x p0 in 128 bits. A lookback changed at run time uses
  * the kept prices from the next price on.
  */
-final class Momentum implements Strategy
+final class Momentum extends ClosePriceStrategy
 {
     static final List<StrategyParam> PARAMS = List.of(
         StrategyParam.whole("lookback", 1, Strategies.MAX_WINDOW, null),
@@ -35,19 +35,7 @@ final class Momentum implements Strategy
     }
 
     @Override
-    public int onBar(
-        final long timeNs, final long durationNs, final long openPrice, final long highPrice, final long lowPrice, final long closePrice)
-    {
-        return onPrice(closePrice);
-    }
-
-    @Override
-    public int onTrade(final long timeNs, final long price)
-    {
-        return onPrice(price);
-    }
-
-    private int onPrice(final long price)
+    int onPrice(final long price)
     {
         prices.add(price);
         if (prices.count() <= lookback)

@@ -9,7 +9,7 @@ import java.util.List;
  * changed at run time is recomputed from the kept prices and used from the next price on; the last
  * sign is kept, so a change that flips the order of the averages signals on the next price.
  */
-final class SmaCross implements Strategy
+final class SmaCross extends ClosePriceStrategy
 {
     static final List<StrategyParam> PARAMS = List.of(
         StrategyParam.whole("fast", 1, Strategies.MAX_WINDOW - 1, null),
@@ -39,19 +39,7 @@ final class SmaCross implements Strategy
     }
 
     @Override
-    public int onBar(
-        final long timeNs, final long durationNs, final long openPrice, final long highPrice, final long lowPrice, final long closePrice)
-    {
-        return onPrice(closePrice);
-    }
-
-    @Override
-    public int onTrade(final long timeNs, final long price)
-    {
-        return onPrice(price);
-    }
-
-    private int onPrice(final long price)
+    int onPrice(final long price)
     {
         prices.add(price);
         final long count = prices.count();
