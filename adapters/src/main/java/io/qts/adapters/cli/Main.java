@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
     mixinStandardHelpOptions = true,
     version = "qts 0.1.0",
     description = "Low-latency, event-sourced trading engine.",
-    subcommands = {RunCommand.class, BacktestCommand.class, SweepCommand.class, ImportCommand.class, JournalCommand.class})
+    subcommands = {RunCommand.class, BacktestCommand.class, SweepCommand.class, ReplayCommand.class, ImportCommand.class, JournalCommand.class})
 public final class Main implements Runnable
 {
     static final int EXIT_ERROR = 1;

@@ -10,6 +10,7 @@ import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.run.AdminSchedule;
 import io.qts.adapters.run.PaperSession;
 import io.qts.adapters.run.RunSettings;
+import io.qts.adapters.run.SessionSettings;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
@@ -83,6 +84,7 @@ final class RunCommand implements Callable<Integer>
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = readFeed(settings);
+        settings.session().writeTo(runDir);
 
         out.printf("QTS paper run %s: %s %s on %s, %d feed events from %s, simulated venue, wait strategy %s%n",
             runDir.getFileName(), engine.strategyName(), engine.strategyParams(), engine.symbol(), feed.size(),
@@ -93,7 +95,7 @@ final class RunCommand implements Callable<Integer>
         final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
         final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
         final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
-        final String backtest = backtestCommand(settings, inDir, settings.varDir().resolve("backtest").resolve(runDir.getFileName()));
+        final String backtest = backtestCommand(settings.session(), inDir, settings.varDir().resolve("backtest").resolve(runDir.getFileName()));
 
         out.println();
         out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
@@ -127,6 +129,7 @@ final class RunCommand implements Callable<Integer>
         summary.put("outJournal", outDir.toString());
         summary.put("eventsPerSec", eventsPerSec);
         summary.put("backtestCommand", backtest);
+        summary.put("replayCommand", "bin/qts replay --journal " + inDir);
         writeAtomically(settings.varDir().resolve("last-run.json"), summary);
         out.println("  summary     " + settings.varDir().resolve("last-run.json"));
         return 0;
@@ -207,20 +210,19 @@ final class RunCommand implements Callable<Integer>
         return dir;
     }
 
-    private static String backtestCommand(final RunSettings settings, final Path inDir, final Path outDir)
+    private static String backtestCommand(final SessionSettings session, final Path inDir, final Path outDir)
     {
-        final EngineContext engine = settings.engine();
         final StringBuilder command = new StringBuilder("bin/qts backtest --journal ").append(inDir)
-            .append(" --strategy ").append(engine.strategyName());
-        engine.strategyParams().forEach((k, v) -> command.append(" --param ").append(k).append('=').append(v));
-        command.append(" --size ").append(settings.size())
-            .append(" --cash ").append(settings.cash())
-            .append(" --commission ").append(settings.commission())
-            .append(" --max-position ").append(settings.maxPositionQty())
-            .append(" --max-order-notional ").append(settings.maxOrderNotional())
-            .append(" --engine-id ").append(engine.engineId());
+            .append(" --strategy ").append(session.strategy());
+        session.params().forEach((k, v) -> command.append(" --param ").append(k).append('=').append(v));
+        command.append(" --size ").append(session.size())
+            .append(" --cash ").append(session.cash())
+            .append(" --commission ").append(session.commission())
+            .append(" --max-position ").append(session.maxPositionQty())
+            .append(" --max-order-notional ").append(session.maxOrderNotional())
+            .append(" --engine-id ").append(session.engineId());
         // The windows' own spaces are dropped: the command is one line of space-separated words.
-        settings.risk().forEach((k, v) -> command.append(" --risk ").append(k).append('=').append(v.replaceAll("\\s", "")));
+        session.risk().forEach((k, v) -> command.append(" --risk ").append(k).append('=').append(v.replaceAll("\\s", "")));
         return command
             .append(" --out ").append(outDir)
             .toString();

@@ -1,0 +1,136 @@
+package io.qts.adapters.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.cli.Decimals;
+import io.qts.adapters.cli.UserError;
+import io.qts.engine.EngineContext;
+import io.qts.engine.FixedPoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything that decides a session's orders, as the texts it was configured with (config key names):
+ * the engine is built from these in one place, for the live run and for a replay of its journal. A run
+ * writes them next to its journals ({@value #FILE_NAME}); they hold no secrets.
+ */
+public record SessionSettings(
+    int engineId,
+    String symbol,
+    String strategy,
+    SortedMap<String, String> params,
+    String size,
+    String cash,
+    String commission,
+    String maxPositionQty,
+    String maxOrderNotional,
+    SortedMap<String, String> risk)
+{
+    public static final String FILE_NAME = "session.json";
+
+    /** The engine these settings describe, not yet concluded (the caller adds its thread settings). */
+    public EngineContext engineContext()
+    {
+        final EngineContext engine = new EngineContext()
+            .engineId(engineId)
+            .symbol(symbol)
+            .strategy(strategy, params)
+            .orderQty(Decimals.parse("run.size", size, 8))
+            .initialCash(Decimals.parse("run.cash", cash, FixedPoint.MONEY_SCALE))
+            .commissionRate(Decimals.parse("run.commission", commission, FixedPoint.RATE_SCALE))
+            .maxPositionQty(Decimals.parse("risk.maxPositionQty", maxPositionQty, 8))
+            .maxOrderNotional(Decimals.parse("risk.maxOrderNotional", maxOrderNotional, FixedPoint.MONEY_SCALE));
+        RiskSettings.apply(engine, risk);
+        return engine;
+    }
+
+    /** Writes {@value #FILE_NAME} into {@code dir} (through a temporary file, so it is whole or absent). */
+    public void writeTo(final Path dir)
+    {
+        final ObjectMapper json = new ObjectMapper();
+        final ObjectNode root = json.createObjectNode();
+        root.put("engineId", engineId);
+        root.put("symbol", symbol);
+        root.put("strategy", strategy);
+        params.forEach(root.putObject("params")::put);
+        root.put("size", size);
+        root.put("cash", cash);
+        root.put("commission", commission);
+        root.put("maxPositionQty", maxPositionQty);
+        root.put("maxOrderNotional", maxOrderNotional);
+        risk.forEach(root.putObject("risk")::put);
+        try
+        {
+            Files.createDirectories(dir);
+            final Path tmp = dir.resolve(FILE_NAME + ".tmp");
+            Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + dir.resolve(FILE_NAME), ex);
+        }
+    }
+
+    /** Reads {@value #FILE_NAME} from {@code dir}; a missing or incomplete file is a {@link UserError}. */
+    public static SessionSettings readFrom(final Path dir)
+    {
+        final Path file = dir.resolve(FILE_NAME);
+        final JsonNode root;
+        try
+        {
+            root = new ObjectMapper().readTree(file.toFile());
+        }
+        catch (final NoSuchFileException | java.io.FileNotFoundException ex)
+        {
+            throw new UserError("no " + FILE_NAME + " in " + dir + " (a run writes it beside its in/ and out/ journals)");
+        }
+        catch (final IOException ex)
+        {
+            throw new UserError("cannot read " + file + ": " + ex.getMessage());
+        }
+        return new SessionSettings(
+            required(root, file, "engineId").asInt(),
+            required(root, file, "symbol").asText(),
+            required(root, file, "strategy").asText(),
+            texts(required(root, file, "params")),
+            required(root, file, "size").asText(),
+            required(root, file, "cash").asText(),
+            required(root, file, "commission").asText(),
+            required(root, file, "maxPositionQty").asText(),
+            required(root, file, "maxOrderNotional").asText(),
+            texts(required(root, file, "risk")));
+    }
+
+    private static JsonNode required(final JsonNode root, final Path file, final String key)
+    {
+        final JsonNode node = root.get(key);
+        if (node == null || node.isNull())
+        {
+            throw new UserError(file + ": missing '" + key + "'");
+        }
+        return node;
+    }
+
+    private static SortedMap<String, String> texts(final JsonNode object)
+    {
+        final SortedMap<String, String> values = new TreeMap<>();
+        for (final Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); )
+        {
+            final Map.Entry<String, JsonNode> field = it.next();
+            values.put(field.getKey(), field.getValue().asText());
+        }
+        return values;
+    }
+}
