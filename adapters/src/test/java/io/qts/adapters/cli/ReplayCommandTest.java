@@ -27,8 +27,7 @@ class ReplayCommandTest
         final JsonNode last = new ObjectMapper().readTree(var.resolve("last-run.json").toFile());
         assertTrue(last.get("orders").asLong() > 0, "the run must trade for the replay to show anything");
 
-        final Cli replay = Cli.run(last.get("replayCommand").asText().replaceFirst("^bin/qts ", "").split(" ")[0], "--json",
-            "--journal", last.get("journal").asText());
+        final Cli replay = Cli.run((last.get("replayCommand").asText().replaceFirst("^bin/qts ", "") + " --json").split(" "));
         assertEquals(0, replay.exitCode, replay.err);
         final JsonNode result = new ObjectMapper().readTree(replay.out);
         assertEquals(last.get("digest").asText(), result.get("digest").asText());
