@@ -485,20 +485,20 @@ final class SimExchange
             .put("state", fill == null ? o.state : "trade")
             .put("trade_uuid", fill == null ? null : fill.tradeUuid);
         // In a "trade" message price and volume are the fill's; otherwise the order's.
-        n.put("price", fill != null ? fill.price : o.price);
+        n.put("price", num(fill != null ? fill.price : o.price));
         n.put("avg_price", o.executedVolume.signum() == 0 ? BigDecimal.ZERO
             : o.executedFunds.divide(o.executedVolume, SCALE, RoundingMode.HALF_UP).stripTrailingZeros());
-        n.put("volume", fill != null ? fill.volume : o.volume);
-        n.put("remaining_volume", o.remainingVolume);
-        n.put("executed_volume", o.executedVolume);
+        n.put("volume", num(fill != null ? fill.volume : o.volume));
+        n.put("remaining_volume", num(o.remainingVolume));
+        n.put("executed_volume", num(o.executedVolume));
         n.put("trades_count", o.fills.size());
-        n.put("reserved_fee", o.reservedFee);
-        n.put("remaining_fee", o.remainingFee);
-        n.put("paid_fee", o.paidFee);
-        n.put("locked", o.locked);
-        n.put("executed_funds", o.executedFunds);
+        n.put("reserved_fee", num(o.reservedFee));
+        n.put("remaining_fee", num(o.remainingFee));
+        n.put("paid_fee", num(o.paidFee));
+        n.put("locked", num(o.locked));
+        n.put("executed_funds", num(o.executedFunds));
         n.put("time_in_force", o.timeInForce);
-        n.put("trade_fee", fill == null ? null : fill.fee);
+        n.put("trade_fee", fill == null ? null : num(fill.fee));
         if (fill == null)
         {
             n.putNull("is_maker");
@@ -520,7 +520,7 @@ final class SimExchange
         final ObjectNode n = JSON.objectNode().put("type", "myAsset").put("asset_uuid", uuidOf(accessKey));
         final ArrayNode assets = n.putArray("assets");
         account(accessKey).forEach((c, b) ->
-            assets.addObject().put("currency", c).put("balance", b.balance).put("locked", b.locked));
+            assets.addObject().put("currency", c).put("balance", num(b.balance)).put("locked", num(b.locked)));
         final long now = clockMs.getAsLong();
         return n.put("asset_timestamp", now).put("timestamp", now).put("stream_type", "REALTIME");
     }
@@ -575,6 +575,17 @@ final class SimExchange
     private static String uuidOf(final String accessKey)
     {
         return UUID.nameUUIDFromBytes(("asset:" + accessKey).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A JSON number without trailing zeros (null stays null). */
+    static BigDecimal num(final BigDecimal v)
+    {
+        if (v == null)
+        {
+            return null;
+        }
+        final BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     static String plain(final BigDecimal v)
