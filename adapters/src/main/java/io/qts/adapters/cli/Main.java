@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
     mixinStandardHelpOptions = true,
     version = "qts 0.1.0",
     description = "Low-latency, event-sourced trading engine.",
-    subcommands = {RunCommand.class, BacktestCommand.class, SweepCommand.class, ReplayCommand.class, ImportCommand.class, JournalCommand.class})
+    subcommands = {RunCommand.class, BacktestCommand.class, SweepCommand.class, ReplayCommand.class, ImportCommand.class,
+        JournalCommand.class, SimExchangeCommand.class})
 public final class Main implements Runnable
 {
     static final int EXIT_ERROR = 1;

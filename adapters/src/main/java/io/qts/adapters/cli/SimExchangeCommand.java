@@ -1,0 +1,192 @@
+package io.qts.adapters.cli;
+
+import io.qts.adapters.data.DataFormat;
+import io.qts.adapters.data.MarketDataFile;
+import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.upbit.sim.ExchangeSimulator;
+import io.qts.adapters.upbit.sim.SimSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code qts sim-exchange}: an Upbit-compatible exchange simulator on loopback that plays a market-data file.
+ * Runs until interrupted (Ctrl-C). See docs/sim-exchange.md.
+ */
+@Command(
+    name = "sim-exchange",
+    description = "Run the Upbit-compatible exchange simulator on 127.0.0.1, playing a market-data file.")
+public final class SimExchangeCommand implements Callable<Integer>
+{
+    static final String ACCESS_ENV = "UPBIT_OPEN_API_ACCESS_KEY";
+    static final String SECRET_ENV = "UPBIT_OPEN_API_SECRET_KEY";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port on 127.0.0.1 (0 = any free port).")
+    String port;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The market-data CSV file to play.")
+    Path data;
+
+    @Option(names = "--format", defaultValue = "ohlcv", paramLabel = "ohlcv|trades",
+        description = "Layout of the file: ohlcv bars (each played as four trades) or trades (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--symbol", defaultValue = "KRW-BTC", paramLabel = "MARKET",
+        description = "The Upbit market code the data is played as (default: ${DEFAULT-VALUE}).")
+    String symbol;
+
+    @Option(names = "--speed", defaultValue = "10", paramLabel = "X",
+        description = "Trades played per second of wall time (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--loop", description = "Start over at the end of the data.")
+    boolean loop;
+
+    @Option(names = "--keys", paramLabel = "FILE",
+        description = "API keys the simulator accepts: one 'ACCESS_KEY SECRET_KEY' per line (# comments). Without it, "
+            + ACCESS_ENV + " and " + SECRET_ENV + " if set.")
+    Path keys;
+
+    @Option(names = "--fee-rate", defaultValue = "0.0005", paramLabel = "R",
+        description = "Fee per fill as a fraction of its funds (default: ${DEFAULT-VALUE}).")
+    String feeRate;
+
+    @Option(names = "--krw", defaultValue = "10000000", paramLabel = "AMOUNT",
+        description = "KRW every account starts with (default: ${DEFAULT-VALUE}).")
+    String krw;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final int p = port(port);
+        final DataFormat dataFormat = DataFormat.fromName(format);
+        if (dataFormat == DataFormat.YAHOO)
+        {
+            throw new UserError("--format must be ohlcv or trades");
+        }
+        final SimSettings settings = new SimSettings();
+        try
+        {
+            settings.market(symbol).speed(speed).loop(loop).feeRate(decimal("--fee-rate", feeRate))
+                .initialBalance("KRW", decimal("--krw", krw));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UserError(ex.getMessage());
+        }
+        if (!Files.exists(data))
+        {
+            throw new UserError("cannot read " + data + ": no such file");
+        }
+        loadKeys(settings);
+        final MarketSeries series = MarketDataFile.read(data, dataFormat, symbol);
+        final ExchangeSimulator simulator = ExchangeSimulator.of(series, settings);
+        final int bound;
+        try
+        {
+            bound = simulator.start(p);
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new UserError(ex.getMessage());
+        }
+        spec.commandLine().getOut().println("sim-exchange listening on 127.0.0.1:" + bound
+            + " (ws://127.0.0.1:" + bound + ExchangeSimulator.PUBLIC_PATH + ", http://127.0.0.1:" + bound + "/v1/...)");
+        spec.commandLine().getOut().flush();
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            simulator.close();
+            stopped.countDown();
+        }, "sim-exchange-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    static int port(final String text)
+    {
+        try
+        {
+            final int p = Integer.parseInt(text.trim());
+            if (p >= 0 && p <= 65535)
+            {
+                return p;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new UserError("invalid --port '" + text + "': expected a number from 0 to 65535");
+    }
+
+    private static BigDecimal decimal(final String option, final String text)
+    {
+        try
+        {
+            return new BigDecimal(text.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new UserError("invalid " + option + " '" + text + "': expected a decimal number");
+        }
+    }
+
+    private void loadKeys(final SimSettings settings)
+    {
+        if (keys == null)
+        {
+            final String access = System.getenv(ACCESS_ENV);
+            final String secret = System.getenv(SECRET_ENV);
+            if (access != null && !access.isBlank() && secret != null && !secret.isBlank())
+            {
+                settings.key(access.trim(), secret.trim().getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        final List<String> lines;
+        try
+        {
+            lines = Files.readAllLines(keys, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UserError("cannot read " + keys + ": " + (ex instanceof java.nio.file.NoSuchFileException
+                ? "no such file" : ex.getMessage()));
+        }
+        int n = 0;
+        for (int i = 0; i < lines.size(); i++)
+        {
+            final String line = lines.get(i).trim();
+            if (line.isEmpty() || line.startsWith("#"))
+            {
+                continue;
+            }
+            final String[] parts = line.split("\\s+");
+            if (parts.length != 2)
+            {
+                // never echo the line: it may hold a secret
+                throw new UserError(keys + ":" + (i + 1) + ": expected 'ACCESS_KEY SECRET_KEY'");
+            }
+            settings.key(parts[0], parts[1].getBytes(StandardCharsets.UTF_8));
+            n++;
+        }
+        if (n == 0)
+        {
+            throw new UserError(keys + ": no keys");
+        }
+    }
+}

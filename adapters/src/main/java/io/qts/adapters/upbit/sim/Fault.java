@@ -1,0 +1,90 @@
+package io.qts.adapters.upbit.sim;
+
+/**
+ * A fault the simulator injects on command ({@link ExchangeSimulator#inject(Fault...)} or {@code POST /sim/faults}).
+ */
+public sealed interface Fault
+{
+    /** Closes every open connection (WebSocket and HTTP) at once; the server keeps listening. */
+    record DropConnections() implements Fault
+    {
+    }
+
+    /** Delays every REST response by {@code millis} from now on; 0 ends the delay. */
+    record DelayAcks(long millis) implements Fault
+    {
+        public DelayAcks
+        {
+            if (millis < 0)
+            {
+                throw new IllegalArgumentException("millis must be >= 0: " + millis);
+            }
+        }
+    }
+
+    /**
+     * Answers the next {@code count} REST calls (to {@code /v1/...}) with {@code status}: 429
+     * ({@code too_many_requests}), 418 (banned for {@code banSeconds}: a {@code Retry-After} header and the time in
+     * the error message) or 500.
+     */
+    record HttpError(int status, int count, long banSeconds) implements Fault
+    {
+        public HttpError
+        {
+            if (status != 429 && status != 418 && status != 500)
+            {
+                throw new IllegalArgumentException("status must be 429, 418 or 500: " + status);
+            }
+            if (count < 1)
+            {
+                throw new IllegalArgumentException("count must be >= 1: " + count);
+            }
+            if (banSeconds < 0)
+            {
+                throw new IllegalArgumentException("ban seconds must be >= 0: " + banSeconds);
+            }
+        }
+    }
+
+    /** Sends {@code count} malformed JSON frames on the public stream, each just before the next market message. */
+    record MalformedJson(int count) implements Fault
+    {
+        public MalformedJson
+        {
+            if (count < 1)
+            {
+                throw new IllegalArgumentException("count must be >= 1: " + count);
+            }
+        }
+    }
+
+    static Fault dropConnections()
+    {
+        return new DropConnections();
+    }
+
+    static Fault delayAcks(final long millis)
+    {
+        return new DelayAcks(millis);
+    }
+
+    static Fault tooManyRequests(final int count)
+    {
+        return new HttpError(429, count, 0);
+    }
+
+    static Fault banned(final int count, final long banSeconds)
+    {
+        return new HttpError(418, count, banSeconds);
+    }
+
+    static Fault serverError(final int count)
+    {
+        return new HttpError(500, count, 0);
+    }
+
+    static Fault malformedJson(final int count)
+    {
+        return new MalformedJson(count);
+    }
+}
