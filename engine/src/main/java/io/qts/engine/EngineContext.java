@@ -59,6 +59,7 @@ public final class EngineContext
     private StageProbe stageProbe = StageProbe.NONE;
     private Strategy strategy;
     private long cooldownNs;
+    private final InputDecoder[] inputDecoders = new InputDecoder[8];
 
     public EngineContext engineId(final int engineId)
     {
@@ -255,6 +256,29 @@ public final class EngineContext
     {
         this.stageProbe = stageProbe;
         return this;
+    }
+
+    /**
+     * The decoder for inputs of a journal entry {@code format} other than SBE (e.g. EntryHeader.FORMAT_JSON for
+     * venue JSON). Without one, such inputs are malformed. A replay must register the same decoder.
+     */
+    public EngineContext inputDecoder(final int format, final InputDecoder decoder)
+    {
+        require(format > io.qts.journal.EntryHeader.FORMAT_SBE && format < inputDecoders.length,
+            "input decoder format must be 2.." + (inputDecoders.length - 1) + " (SBE is built in), got " + format);
+        inputDecoders[format] = decoder;
+        return this;
+    }
+
+    /** The registered decoder for a format, or null. */
+    InputDecoder inputDecoder(final int format)
+    {
+        return format >= 0 && format < inputDecoders.length ? inputDecoders[format] : null;
+    }
+
+    InputDecoder[] inputDecoders()
+    {
+        return inputDecoders.clone();
     }
 
     /**
