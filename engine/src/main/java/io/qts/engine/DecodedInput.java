@@ -42,6 +42,137 @@ public final class DecodedInput
         this.counters = counters;
     }
 
+    /**
+     * A decoder harness outside the engine (tests, journal tools): {@link #define} instruments, then
+     * {@link #decode} inputs and read what was reported with the getters. Single-threaded; not for the hot path.
+     */
+    public static DecodedInput standalone()
+    {
+        final DecodedInput input = new DecodedInput(new Counters());
+        input.slot = new InboundSlot();
+        return input;
+    }
+
+    /** Defines an instrument as an InstrumentDefinition input would (standalone use). */
+    public void define(final String symbol, final int instrumentId, final int priceScale, final int qtyScale)
+    {
+        define(Arrays.copyOf(symbol.getBytes(java.nio.charset.StandardCharsets.US_ASCII), SYMBOL_LENGTH),
+            instrumentId, priceScale, qtyScale);
+    }
+
+    /** Runs {@code decoder} on one payload (standalone use); returns {@link #kind()}. */
+    public String decode(final InputDecoder decoder, final int sourceId, final long timeNs, final DirectBuffer payload, final int length)
+    {
+        slot.set(timeNs, sourceId, io.qts.journal.EntryHeader.FORMAT_JSON, payload, 0, length);
+        begin(slot);
+        decoder.decode(sourceId, slot.rawBuffer, slot.length, this);
+        if (!reported())
+        {
+            slot.type = EventType.MALFORMED;
+        }
+        if (slot.type == EventType.MALFORMED)
+        {
+            counters.malformed++;
+        }
+        return kind();
+    }
+
+    /** What the last standalone decode found: trade, quote, accepted, rejected, filled, cancelled, done, blocked, feed, ignored, duplicate, malformed. */
+    public String kind()
+    {
+        switch (slot.type)
+        {
+            case EventType.TRADE: return "trade";
+            case EventType.QUOTE: return "quote";
+            case EventType.ORDER_ACCEPTED: return "accepted";
+            case EventType.ORDER_REJECTED: return "rejected";
+            case EventType.ORDER_FILLED: return "filled";
+            case EventType.ORDER_CANCELLED: return "cancelled";
+            case EventType.ORDER_DONE: return "done";
+            case EventType.VENUE_BLOCKED: return "blocked";
+            case EventType.FEED_STATE: return "feed";
+            case EventType.DUPLICATE: return "duplicate";
+            case EventType.MALFORMED: return "malformed";
+            default: return slot.ignored ? "ignored" : "none";
+        }
+    }
+
+    public int decodedInstrumentId()
+    {
+        return slot.instrumentId;
+    }
+
+    public long price()
+    {
+        return slot.price;
+    }
+
+    public long qty()
+    {
+        return slot.qty;
+    }
+
+    public long bidPrice()
+    {
+        return slot.bidPrice;
+    }
+
+    public long askPrice()
+    {
+        return slot.askPrice;
+    }
+
+    public long clientOrderId()
+    {
+        return slot.clientOrderId;
+    }
+
+    public int side()
+    {
+        return slot.side;
+    }
+
+    public long leavesQty()
+    {
+        return slot.leavesQty;
+    }
+
+    public long commission()
+    {
+        return slot.commission;
+    }
+
+    public int rejectReason()
+    {
+        return slot.rejectReason;
+    }
+
+    public long venueTimeNs()
+    {
+        return slot.venueTimeNs;
+    }
+
+    public long blockedUntilNs()
+    {
+        return slot.blockedUntilNs;
+    }
+
+    public boolean feedIsStale()
+    {
+        return slot.feedStale;
+    }
+
+    /** Malformed inputs counted by a standalone harness. */
+    public long malformedCount()
+    {
+        return counters.malformed;
+    }
+
+    public long duplicateTradesDropped()
+    {
+        return counters.duplicateTradesDropped;
+    }
+
     /** Called by the decode stage for each InstrumentDefinition it decodes. */
     void define(final byte[] paddedSymbol, final int instrumentId, final int priceScale, final int qtyScale)
     {
