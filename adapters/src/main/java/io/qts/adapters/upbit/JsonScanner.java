@@ -317,7 +317,7 @@ final class JsonScanner
                     }
                     continue;
                 }
-                if (++significant > 18)
+                if (++significant > 19 || mantissa > (Long.MAX_VALUE - (b - '0')) / 10)
                 {
                     ok = false;
                     return 0;
