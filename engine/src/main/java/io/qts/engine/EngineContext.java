@@ -60,6 +60,7 @@ public final class EngineContext
     private Strategy strategy;
     private long cooldownNs;
     private final InputDecoder[] inputDecoders = new InputDecoder[8];
+    private boolean multiProducer;
 
     public EngineContext engineId(final int engineId)
     {
@@ -268,6 +269,22 @@ public final class EngineContext
             "input decoder format must be 2.." + (inputDecoders.length - 1) + " (SBE is built in), got " + format);
         inputDecoders[format] = decoder;
         return this;
+    }
+
+    /**
+     * Whether inputs are published from more than one thread (a live venue session: market data, private stream and
+     * order gateway each on their own thread). The publishers must still not race for the order of inputs: wrap the
+     * input in one lock (the adapters' SerializedInput); this only tells the ring it has several producer threads.
+     */
+    public EngineContext multiProducer(final boolean multiProducer)
+    {
+        this.multiProducer = multiProducer;
+        return this;
+    }
+
+    public boolean multiProducer()
+    {
+        return multiProducer;
     }
 
     /** The registered decoder for a format, or null. */

@@ -22,6 +22,21 @@ public final class JournalReplay
     /** Returns the number of entries read. */
     public static long replay(final Journal journal, final InputSink sink)
     {
+        return replay(journal, sink, false);
+    }
+
+    /**
+     * Feeds every input as recorded, venue answers included: the replay of a session against a real venue (or its
+     * simulator over sockets), whose answers cannot be produced again. Drive an engine whose orders go nowhere
+     * (QueuedOrders): it decides exactly as the live run did.
+     */
+    public static long replayAll(final Journal journal, final InputSink sink)
+    {
+        return replay(journal, sink, true);
+    }
+
+    private static long replay(final Journal journal, final InputSink sink, final boolean withVenue)
+    {
         final JournalEntry entry = new JournalEntry();
         final CRC32C crc = new CRC32C();
         long entries = 0;
@@ -35,7 +50,7 @@ public final class JournalReplay
                     throw new JournalException(String.format(
                         "corrupt journal entry at index 0x%x in %s (run 'qts journal verify')", entry.index(), journal.dir()));
                 }
-                if (entry.sourceId() != Sources.VENUE)
+                if (withVenue || entry.sourceId() != Sources.VENUE)
                 {
                     sink.accept(entry.timeNs(), entry.sourceId(), entry.format(), entry.payloadBuffer(), 0, entry.length());
                 }
