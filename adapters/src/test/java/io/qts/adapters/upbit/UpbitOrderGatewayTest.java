@@ -99,9 +99,14 @@ class UpbitOrderGatewayTest
 
     private void order(final long clientOrderId, final Side side, final long price, final long qty)
     {
+        order(clientOrderId, OrderAction.NEW, side, price, qty);
+    }
+
+    private void order(final long clientOrderId, final OrderAction action, final Side side, final long price, final long qty)
+    {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
         final OrderCommandEncoder command = new OrderCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder());
-        command.timeNs(5).clientOrderId(clientOrderId).instrumentId(1).action(OrderAction.NEW).side(side)
+        command.timeNs(5).clientOrderId(clientOrderId).instrumentId(1).action(action).side(side)
             .orderType(OrderType.MARKET).price(price).qty(qty);
         final byte[] bytes = new byte[MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength()];
         buffer.getBytes(0, bytes);
@@ -313,5 +318,20 @@ class UpbitOrderGatewayTest
         }
         assertEquals(List.of(EngineState.BREAKER_OPEN.name()), states);
         assertEquals(0, inline.result().malformed());
+    }
+
+    @Test
+    void aCancelIsADeleteByIdentifierAndAccountsAreReadSigned() throws Exception
+    {
+        final LoopbackHttpServer server = server((r) -> r.path().equals("/v1/accounts")
+            ? LoopbackHttpServer.Reply.json(200, "[{\"currency\":\"KRW\",\"balance\":\"1000000.0\"}]")
+            : LoopbackHttpServer.Reply.json(200, created(CID)));
+        final UpbitOrderGateway gateway = gateway(server, null);
+        order(CID, OrderAction.CANCEL, Side.BUY, 0, 0);
+        Recorded.await(() -> engine.inputs.size() == 1, 5_000, "the cancel's answer");
+        assertEquals("DELETE /v1/order?identifier=" + CID, server.requests.get(0).method() + " " + server.requests.get(0).uri());
+        assertEquals(List.of("ignored"), decoded(), "the cancel itself arrives as a myOrder state");
+        assertTrue(gateway.accounts().get().contains("KRW"));
+        assertEquals(ACCESS, UpbitAuth.verify(server.requests.get(1).headers().get("Authorization"), (k) -> SECRET, null));
     }
 }
