@@ -130,6 +130,23 @@ final class CircuitBreaker
         }
     }
 
+    /**
+     * The venue blocked us until {@code untilNs}: open now (or stay open), and half-open no earlier than both the
+     * cool-down and the end of the block.
+     */
+    void trip(final long timeNs, final long untilNs)
+    {
+        if (failuresToOpen == 0)
+        {
+            return;
+        }
+        if (state != OPEN)
+        {
+            open(timeNs, StateChangeReason.VENUE_FAILURES);
+        }
+        openedNs = Math.max(openedNs, Math.max(timeNs, untilNs - coolDownNs));
+    }
+
     private void onFailure(final long clientOrderId, final long timeNs)
     {
         if (state == HALF_OPEN && probeSent && clientOrderId == probeId)

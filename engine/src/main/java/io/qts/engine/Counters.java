@@ -21,4 +21,8 @@ final class Counters
     long stateChanges;
     /** Admin SET_PARAM commands that named no known parameter or gave a strategy parameter a value out of range. */
     long ignoredParamChanges;
+    /** Venue trades received again after a reconnect (same trade id): journaled, dropped in decode. */
+    long duplicateTradesDropped;
+    /** Times the market-data feed went stale. */
+    long feedStale;
 }

@@ -53,17 +53,27 @@ final class DecodeStage
     private final byte[][] paramKeys;
     private final byte[][] strategyParamKeys;
     private final Counters counters;
+    private final InputDecoder[] decoders;
+    private final DecodedInput decoded;
 
     DecodeStage(final String tradedSymbol, final Counters counters)
     {
         this(tradedSymbol, counters, new String[0]);
     }
 
+    DecodeStage(final String tradedSymbol, final Counters counters, final String[] strategyParamKeys)
+    {
+        this(tradedSymbol, counters, strategyParamKeys, new InputDecoder[0]);
+    }
+
     /**
      * @param strategyParamKeys the signal stage's parameter keys; an admin key among them gets its index.
      */
-    DecodeStage(final String tradedSymbol, final Counters counters, final String[] strategyParamKeys)
+    DecodeStage(
+        final String tradedSymbol, final Counters counters, final String[] strategyParamKeys, final InputDecoder[] decoders)
     {
+        this.decoders = decoders;
+        this.decoded = new DecodedInput(counters);
         this.tradedSymbol = Arrays.copyOf(tradedSymbol.getBytes(StandardCharsets.US_ASCII), symbolScratch.length);
         this.counters = counters;
         paramKeys = paddedKeys(RiskParams.KEYS);
@@ -91,7 +101,11 @@ final class DecodeStage
 
     private int decode(final InboundSlot slot)
     {
-        if (slot.format != EntryHeader.FORMAT_SBE || slot.length < MessageHeaderDecoder.ENCODED_LENGTH)
+        if (slot.format != EntryHeader.FORMAT_SBE)
+        {
+            return decodeOther(slot);
+        }
+        if (slot.length < MessageHeaderDecoder.ENCODED_LENGTH)
         {
             return EventType.MALFORMED;
         }
@@ -169,9 +183,14 @@ final class DecodeStage
                 slot.qtyScale = instrument.qtyScale();
                 instrument.getSymbol(symbolScratch, 0);
                 slot.symbolMatches = Arrays.equals(symbolScratch, tradedSymbol);
-                return Instruments.validId(slot.instrumentId) &&
+                if (Instruments.validId(slot.instrumentId) &&
                     slot.priceScale >= 0 && slot.priceScale <= FixedPoint.MONEY_SCALE &&
-                    slot.qtyScale >= 0 && slot.qtyScale <= FixedPoint.MONEY_SCALE ? EventType.INSTRUMENT : EventType.MALFORMED;
+                    slot.qtyScale >= 0 && slot.qtyScale <= FixedPoint.MONEY_SCALE)
+                {
+                    decoded.define(symbolScratch, slot.instrumentId, slot.priceScale, slot.qtyScale);
+                    return EventType.INSTRUMENT;
+                }
+                return EventType.MALFORMED;
 
             case TimerDecoder.TEMPLATE_ID:
                 timer.wrapAndApplyHeader(slot.rawBuffer, 0, header);
@@ -189,6 +208,27 @@ final class DecodeStage
             default:
                 return EventType.MALFORMED;
         }
+    }
+
+    /** A payload of another format (venue JSON): the registered decoder reads it, or it is malformed. */
+    private int decodeOther(final InboundSlot slot)
+    {
+        final InputDecoder decoder = slot.format >= 0 && slot.format < decoders.length ? decoders[slot.format] : null;
+        if (decoder == null)
+        {
+            return EventType.MALFORMED;
+        }
+        decoded.begin(slot);
+        decoder.decode(slot.sourceId, slot.rawBuffer, slot.length, decoded);
+        if (!decoded.reported())
+        {
+            return EventType.MALFORMED;
+        }
+        if (slot.type == EventType.FEED_STATE && slot.feedStale)
+        {
+            counters.feedStale++;
+        }
+        return slot.type;
     }
 
     /** Index of the decoded admin key among {@code keys}, or -1 (so risk ids are this + 1, UNKNOWN when absent). */

@@ -59,6 +59,8 @@ public final class EngineContext
     private StageProbe stageProbe = StageProbe.NONE;
     private Strategy strategy;
     private long cooldownNs;
+    private final InputDecoder[] inputDecoders = new InputDecoder[8];
+    private boolean multiProducer;
 
     public EngineContext engineId(final int engineId)
     {
@@ -255,6 +257,45 @@ public final class EngineContext
     {
         this.stageProbe = stageProbe;
         return this;
+    }
+
+    /**
+     * The decoder for inputs of a journal entry {@code format} other than SBE (e.g. EntryHeader.FORMAT_JSON for
+     * venue JSON). Without one, such inputs are malformed. A replay must register the same decoder.
+     */
+    public EngineContext inputDecoder(final int format, final InputDecoder decoder)
+    {
+        require(format > io.qts.journal.EntryHeader.FORMAT_SBE && format < inputDecoders.length,
+            "input decoder format must be 2.." + (inputDecoders.length - 1) + " (SBE is built in), got " + format);
+        inputDecoders[format] = decoder;
+        return this;
+    }
+
+    /**
+     * Whether inputs are published from more than one thread (a live venue session: market data, private stream and
+     * order gateway each on their own thread). The publishers must still not race for the order of inputs: wrap the
+     * input in one lock (the adapters' SerializedInput); this only tells the ring it has several producer threads.
+     */
+    public EngineContext multiProducer(final boolean multiProducer)
+    {
+        this.multiProducer = multiProducer;
+        return this;
+    }
+
+    public boolean multiProducer()
+    {
+        return multiProducer;
+    }
+
+    /** The registered decoder for a format, or null. */
+    InputDecoder inputDecoder(final int format)
+    {
+        return format >= 0 && format < inputDecoders.length ? inputDecoders[format] : null;
+    }
+
+    InputDecoder[] inputDecoders()
+    {
+        return inputDecoders.clone();
     }
 
     /**

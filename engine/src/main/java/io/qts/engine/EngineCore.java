@@ -22,7 +22,7 @@ final class EngineCore
         signal = new SignalStage(context.builtStrategy(), context.cooldownNs(), context.orderQty(), instruments, portfolio, counters);
         chain = new StageChain(
             journal == null ? null : new JournalStage(journal),
-            new DecodeStage(context.symbol(), counters, signal.paramKeys()),
+            new DecodeStage(context.symbol(), counters, signal.paramKeys(), context.inputDecoders()),
             signal,
             new RiskStage(context, instruments, portfolio, output, counters),
             new ExecutionStage(context.engineId(), sender, instruments, portfolio, output, counters),

@@ -13,6 +13,8 @@ public final class EngineResult
     private final long unknownOrderEvents;
     private final long stateChanges;
     private final long ignoredParamChanges;
+    private final long duplicateTradesDropped;
+    private final long feedStale;
     private final long finalCash;
     private final long finalValue;
     private final long position;
@@ -36,6 +38,8 @@ public final class EngineResult
         venueRejects = counters.venueRejects;
         unknownOrderEvents = counters.unknownOrderEvents;
         ignoredParamChanges = counters.ignoredParamChanges;
+        duplicateTradesDropped = counters.duplicateTradesDropped;
+        feedStale = counters.feedStale;
         finalCash = portfolio.cash;
         finalValue = portfolio.equity(instruments);
         stateChanges = counters.stateChanges;
@@ -99,6 +103,18 @@ public final class EngineResult
     public long ignoredParamChanges()
     {
         return ignoredParamChanges;
+    }
+
+    /** Venue trades received twice (same trade id, e.g. after a reconnect): journaled, dropped in decode. */
+    public long duplicateTradesDropped()
+    {
+        return duplicateTradesDropped;
+    }
+
+    /** Times the market-data feed was reported stale. */
+    public long feedStale()
+    {
+        return feedStale;
     }
 
     public long finalCash()

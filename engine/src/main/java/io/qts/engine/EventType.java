@@ -16,6 +16,14 @@ final class EventType
     static final int ADMIN = 10;
     /** Bytes we could not decode: counted, journaled, otherwise ignored. */
     static final int MALFORMED = 11;
+    /** A venue order is finished (after fills whose leaves were unknown); ends it if still in flight. */
+    static final int ORDER_DONE = 12;
+    /** The venue blocked us (rate-limit ban): the circuit breaker opens at once. */
+    static final int VENUE_BLOCKED = 13;
+    /** The market-data feed went stale or fresh again ({@link InboundSlot#feedStale}). */
+    static final int FEED_STATE = 14;
+    /** A trade the venue sent again (same trade id): counted and dropped. */
+    static final int DUPLICATE = 15;
 
     private EventType()
     {

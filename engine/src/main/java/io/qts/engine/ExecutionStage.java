@@ -1,8 +1,11 @@
 package io.qts.engine;
 
+import io.qts.journal.EntryHeader;
 import io.qts.journal.sbe.MessageHeaderEncoder;
 import io.qts.journal.sbe.OrderAction;
 import io.qts.journal.sbe.OrderCommandEncoder;
+import io.qts.journal.sbe.OrderFilledEncoder;
+import io.qts.journal.sbe.OrderRejectedEncoder;
 import io.qts.journal.sbe.OrderType;
 import io.qts.journal.sbe.RejectReason;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -24,6 +27,9 @@ final class ExecutionStage
     private final UnsafeBuffer commandBuffer = new UnsafeBuffer(new byte[128]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final OrderCommandEncoder command = new OrderCommandEncoder();
+    private final UnsafeBuffer answerBuffer = new UnsafeBuffer(new byte[128]);
+    private final OrderFilledEncoder filled = new OrderFilledEncoder();
+    private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
 
     ExecutionStage(
         final int engineId, final OrderSender sender, final Instruments instruments, final Portfolio portfolio,
@@ -51,6 +57,13 @@ final class ExecutionStage
 
             case EventType.ORDER_CANCELLED:
                 onEnded(slot, false);
+                break;
+
+            case EventType.ORDER_DONE:
+                if (orders.find(slot.clientOrderId) >= 0)
+                {
+                    onEnded(slot, false);
+                }
                 break;
 
             case EventType.ORDER_ACCEPTED:
@@ -122,8 +135,44 @@ final class ExecutionStage
             orders.remove(slot.clientOrderId);
             portfolio.settle(instrumentId, slot.timeNs);
         }
-        output.record(slot.rawBuffer, 0, slot.length);
+        if (slot.format == EntryHeader.FORMAT_SBE)
+        {
+            output.record(slot.rawBuffer, 0, slot.length);
+        }
+        else
+        {
+            output.record(answerBuffer, 0, encodeFill(slot));
+        }
         counters.fills++;
+    }
+
+    /** A fill decoded from venue JSON, as the SBE record the output stream and its digest carry. */
+    private int encodeFill(final InboundSlot slot)
+    {
+        filled.wrapAndApplyHeader(answerBuffer, 0, header)
+            .timeNs(slot.timeNs)
+            .clientOrderId(slot.clientOrderId)
+            .instrumentId(slot.instrumentId)
+            .side(Sides.toSbe(slot.side))
+            .price(slot.price)
+            .qty(slot.qty)
+            .leavesQty(slot.leavesQty)
+            .commission(slot.commission);
+        return MessageHeaderEncoder.ENCODED_LENGTH + filled.encodedLength();
+    }
+
+    /** A venue reject decoded from JSON, as an SBE record; side from the order book. */
+    private int encodeReject(final InboundSlot slot, final int instrumentId, final int side)
+    {
+        rejected.wrapAndApplyHeader(answerBuffer, 0, header)
+            .timeNs(slot.timeNs)
+            .clientOrderId(slot.clientOrderId)
+            .instrumentId(instrumentId)
+            .reason(RejectReason.get(slot.rejectReason))
+            .side(Sides.toSbe(side))
+            .price(0)
+            .qty(0);
+        return MessageHeaderEncoder.ENCODED_LENGTH + rejected.encodedLength();
     }
 
     private void onEnded(final InboundSlot slot, final boolean rejected)
@@ -135,11 +184,19 @@ final class ExecutionStage
             return;
         }
         final int instrumentId = orders.instrumentId(at);
+        final int side = orders.side(at);
         orders.remove(slot.clientOrderId);
         portfolio.settle(instrumentId, slot.timeNs);
         if (rejected)
         {
-            output.record(slot.rawBuffer, 0, slot.length);
+            if (slot.format == EntryHeader.FORMAT_SBE)
+            {
+                output.record(slot.rawBuffer, 0, slot.length);
+            }
+            else
+            {
+                output.record(answerBuffer, 0, encodeReject(slot, instrumentId, side));
+            }
             counters.rejectedOrders++;
             counters.venueRejects++;
         }

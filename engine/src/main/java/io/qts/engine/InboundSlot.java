@@ -48,6 +48,14 @@ public final class InboundSlot
     int priceScale;
     int qtyScale;
     boolean symbolMatches;
+    /** A venue trade's own time (the engine's time stays {@link #timeNs}); 0 if not given. */
+    long venueTimeNs;
+    /** VENUE_BLOCKED: event time until which the venue refuses us. */
+    long blockedUntilNs;
+    /** FEED_STATE: true when the market-data feed went stale. */
+    boolean feedStale;
+    /** Set by an input decoder for a message it read and found nothing in for the engine. */
+    boolean ignored;
 
     // Filled by the signal stage, cleared by risk if rejected.
     int intentSide;

@@ -40,7 +40,7 @@ public final class LivePipeline implements AutoCloseable
         core = new EngineCore(context, journal, this::sendOutbound, listener);
         disruptor = new Disruptor<>(
             InboundSlot::new, context.ringSize(), new EngineThreads(context.cpuIds(), (ex) -> failure = ex),
-            ProducerType.SINGLE, WaitStrategies.create(context.waitStrategy()));
+            context.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE, WaitStrategies.create(context.waitStrategy()));
         if (EngineContext.PARALLEL.equals(context.topology()))
         {
             parallel = new ParallelStages(core.chain);
@@ -60,7 +60,7 @@ public final class LivePipeline implements AutoCloseable
         disruptor.start();
     }
 
-    /** Publishes inputs; call from one thread only. */
+    /** Publishes inputs; call from one thread only (or, with EngineContext.multiProducer, from several under one lock). */
     public InputSink input()
     {
         return publisher;

@@ -36,6 +36,8 @@ final class RiskStage
     private boolean halted;
     /** Set by the kill switch: sell every position, one per event, until RESUME. */
     private boolean flattening;
+    /** The live market-data feed said it is stale: no new positions until it says it is fresh. */
+    private boolean feedStale;
 
     RiskStage(
         final EngineContext context, final Instruments instruments, final Portfolio portfolio, final OutputRecorder output,
@@ -88,7 +90,14 @@ final class RiskStage
                 breaker.onReject(slot.clientOrderId, timeNs);
                 break;
             case EventType.ORDER_CANCELLED:
+            case EventType.ORDER_DONE:
                 breaker.onCancel(slot.clientOrderId);
+                break;
+            case EventType.VENUE_BLOCKED:
+                breaker.trip(timeNs, slot.blockedUntilNs);
+                break;
+            case EventType.FEED_STATE:
+                feedStale = slot.feedStale;
                 break;
             default:
                 break;
@@ -207,6 +216,10 @@ final class RiskStage
         {
             return RejectReason.HALTED.value();
         }
+        if (feedStale)
+        {
+            return RejectReason.FEED_STALE.value();
+        }
         final int qtyScale = instruments.qtyScale(instrumentId);
         final long equity = portfolio.equity(instruments);
         slot.intentQty = sizing.entryQty(slot.intentQty, slot.intentPrice, instruments.priceScale(instrumentId), qtyScale, equity);
@@ -283,6 +296,11 @@ final class RiskStage
     {
         halted = true;
         changes.record(timeNs, EngineState.HALTED, reason);
+    }
+
+    boolean feedStale()
+    {
+        return feedStale;
     }
 
     boolean halted()

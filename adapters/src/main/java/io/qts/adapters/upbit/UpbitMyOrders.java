@@ -1,0 +1,80 @@
+package io.qts.adapters.upbit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.qts.journal.Sources;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * Upbit's private WebSocket ({@code myOrder}): our orders' states and fills, each message journaled as a VENUE
+ * input and decoded by {@link UpbitDecoder}. A fresh JWT (no query) is sent in the Authorization header of each
+ * handshake. Reconnects like the market data; no staleness watch (orders can be quiet for hours).
+ */
+public final class UpbitMyOrders implements AutoCloseable
+{
+    public static final URI UPBIT_URL = URI.create("wss://api.upbit.com/websocket/v1/private");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UpbitWebSocketClient client;
+
+    /**
+     * @param codes markets to hear about; empty for all.
+     */
+    public UpbitMyOrders(
+        final URI url, final List<String> codes, final UpbitAuth auth, final long pingIntervalMs, final long connectTimeoutMs,
+        final Backoff backoff, final SerializedInput input, final PrintStream log)
+    {
+        final List<String> markets = List.copyOf(codes);
+        client = new UpbitWebSocketClient("my-order", url, () -> subscribeRequest(markets),
+            () -> auth.authorization(null, UUID.randomUUID().toString()), Sources.VENUE, pingIntervalMs, 0,
+            connectTimeoutMs, backoff, input, log);
+    }
+
+    public UpbitMyOrders(final URI url, final List<String> codes, final UpbitAuth auth, final SerializedInput input,
+        final RandomGenerator jitter, final PrintStream log)
+    {
+        this(url, codes, auth, 30_000, 5_000, new Backoff(500, 30_000, jitter), input, log);
+    }
+
+    public static String subscribeRequest(final List<String> codes)
+    {
+        final ArrayNode request = JSON.createArrayNode();
+        request.addObject().put("ticket", UUID.randomUUID().toString());
+        if (codes.isEmpty())
+        {
+            request.addObject().put("type", "myOrder");
+        }
+        else
+        {
+            UpbitMarketData.addType(request, "myOrder", codes);
+        }
+        request.addObject().put("format", "DEFAULT");
+        return request.toString();
+    }
+
+    public void start()
+    {
+        client.start();
+    }
+
+    public long reconnects()
+    {
+        return client.reconnects();
+    }
+
+    public boolean connected()
+    {
+        return client.connected();
+    }
+
+    @Override
+    public void close()
+    {
+        client.close();
+    }
+}

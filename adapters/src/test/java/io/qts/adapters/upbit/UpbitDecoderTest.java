@@ -1,0 +1,190 @@
+package io.qts.adapters.upbit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qts.engine.DecodedInput;
+import io.qts.journal.Sources;
+import io.qts.journal.sbe.RejectReason;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Upbit decoder on the real schema samples, with exact fixed-point values, and on what it must refuse. */
+class UpbitDecoderTest
+{
+    private static final int BTC = 1;
+    private static final int ETH = 2;
+    private static final int USDT_BTC = 3;
+
+    private final UpbitDecoder decoder = new UpbitDecoder();
+    private DecodedInput out;
+
+    @BeforeEach
+    void instruments()
+    {
+        out = DecodedInput.standalone();
+        out.define("KRW-BTC", BTC, 0, 8);
+        out.define("KRW-ETH", ETH, 0, 8);
+        out.define("USDT-BTC", USDT_BTC, 3, 8);
+    }
+
+    private String decode(final int source, final String json)
+    {
+        final byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return out.decode(decoder, source, 1, new UnsafeBuffer(bytes), bytes.length);
+    }
+
+    @Test
+    void aTradeFromTheWebSocketSample() throws IOException
+    {
+        final String message = UpbitSamples.subscriptionMessage("Subscriptions_Spot_Trades.txt");
+        assertEquals("trade", decode(Sources.MARKET_DATA, message));
+        assertEquals(ETH, out.decodedInstrumentId());
+        assertEquals(37_625, out.price(), "trade_price 37625 at price scale 0");
+        assertEquals(8_428, out.qty(), "trade_volume 8.428e-05 (exponent form) at qty scale 8");
+        assertEquals(1_696_585_056_846_000_000L, out.venueTimeNs(), "trade_timestamp in ns");
+        assertEquals("duplicate", decode(Sources.MARKET_DATA, message), "same sequential_id again");
+        assertEquals(1, out.duplicateTradesDropped());
+        assertEquals("trade", decode(Sources.MARKET_DATA, message.replace("1696585056846000", "1696585056846001")));
+    }
+
+    @Test
+    void theBestLevelOfTheOrderBookSampleIsTheQuote() throws IOException
+    {
+        assertEquals("quote", decode(Sources.MARKET_DATA, UpbitSamples.subscriptionMessage("Subscriptions_Spot_OrderBook.txt")));
+        assertEquals(ETH, out.decodedInstrumentId());
+        assertEquals(137_001_000, out.bidPrice());
+        assertEquals(137_002_000, out.askPrice());
+    }
+
+    @Test
+    void aTickerIsReadAndIgnored() throws IOException
+    {
+        assertEquals("ignored", decode(Sources.MARKET_DATA, UpbitSamples.subscriptionMessage("Subscriptions_Spot_Tickers.txt")));
+        assertEquals("ignored", decode(Sources.MARKET_DATA, "{\"status\":\"UP\"}"));
+        assertEquals(0, out.malformedCount());
+    }
+
+    @Test
+    void quotedDecimalNumbersOfTheCcxtSampleParseExactly() throws IOException
+    {
+        final JsonNode trade = new ObjectMapper().readTree(Files.readString(UpbitSamples.file("ccxt_upbit/upbit.json")))
+            .path("methods").path("fetchTrades").get(0).path("httpResponse").get(0);
+        // The REST trade, given the fields of a stream trade: quoted decimals with trailing zeros.
+        final String message = "{\"type\":\"trade\",\"code\":\"" + trade.path("market").asText() +
+            "\",\"trade_price\":\"" + trade.path("trade_price").asText() + "\",\"trade_volume\":\"" +
+            trade.path("trade_volume").asText() + "\",\"trade_timestamp\":\"" + trade.path("timestamp").asText() +
+            "\",\"sequential_id\":\"" + trade.path("sequential_id").asText() + "\"}";
+        assertEquals("trade", decode(Sources.MARKET_DATA, message));
+        assertEquals(USDT_BTC, out.decodedInstrumentId());
+        assertEquals(73_249_665, out.price(), "73249.66500000 at price scale 3");
+        assertEquals(840_925, out.qty(), "0.00840925 at qty scale 8");
+        assertEquals(1_710_327_571_922_000_000L, out.venueTimeNs());
+    }
+
+    @Test
+    void numbersInEveryFormTheVenueUses()
+    {
+        final JsonScanner json = new JsonScanner();
+        final String text = "{\"a\":1.2345e-05,\"b\":\"0.00006314\",\"c\":1E+2,\"d\":-306,\"e\":0.123456789,\"f\":99999999999999999999}";
+        final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        assertTrue(json.wrap(new UnsafeBuffer(bytes), 0, bytes.length));
+        final int end = json.end();
+        assertEquals(1_234_500, json.fixed(json.find("a".getBytes(), 0, end), 11));
+        assertEquals(6_314, json.fixed(json.find("b".getBytes(), 0, end), 8));
+        assertEquals(100, json.fixed(json.find("c".getBytes(), 0, end), 0));
+        assertEquals(-306, json.fixed(json.find("d".getBytes(), 0, end), 0));
+        assertTrue(json.ok());
+        json.fixed(json.find("e".getBytes(), 0, end), 8);
+        assertFalse(json.ok(), "nine decimals do not fit scale 8: refused, not rounded");
+        assertTrue(json.wrap(new UnsafeBuffer(bytes), 0, bytes.length));
+        json.fixed(json.find("a".getBytes(), 0, end), 8);
+        assertFalse(json.ok(), "1.2345e-05 needs scale 9");
+        assertTrue(json.wrap(new UnsafeBuffer(bytes), 0, bytes.length));
+        json.fixed(json.find("f".getBytes(), 0, end), 0);
+        assertFalse(json.ok(), "out of range");
+    }
+
+    @Test
+    void malformedAndUnexpectedMessagesAreCountedNotThrown()
+    {
+        final String[] bad = {
+            "", "not json", "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":1", "[1,2]",
+            "{\"type\":\"trade\",\"code\":\"KRW-DOGE\",\"trade_price\":1,\"trade_volume\":1}",
+            "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":\"abc\",\"trade_volume\":1}",
+            "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":0.5,\"trade_volume\":1}",
+            "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_volume\":1}",
+            "{\"type\":\"candle\",\"code\":\"KRW-BTC\"}", "{\"error\":{\"name\":\"INVALID_AUTH\",\"message\":\"x\"}}",
+            "{\"type\":\"orderbook\",\"code\":\"KRW-BTC\",\"orderbook_units\":[]}", "{} {}",
+        };
+        for (final String message : bad)
+        {
+            assertEquals("malformed", decode(Sources.MARKET_DATA, message), message);
+        }
+        assertEquals(bad.length, out.malformedCount());
+        assertEquals("malformed", decode(Sources.VENUE, "{\"type\":\"trade\"}"), "market data on the venue source");
+    }
+
+    private static String myOrder(final String state, final String extra)
+    {
+        return "{\"type\":\"myOrder\",\"code\":\"KRW-BTC\",\"uuid\":\"ac2dc2a3-fce9-40a2-a4f6-5987c25c438f\"," +
+            "\"ask_bid\":\"BID\",\"order_type\":\"price\",\"state\":\"" + state + "\",\"identifier\":\"281474976710700\"" +
+            extra + ",\"stream_type\":\"REALTIME\"}";
+    }
+
+    @Test
+    void privateOrderStatesMapToEngineAnswers()
+    {
+        assertEquals("accepted", decode(Sources.VENUE, myOrder("wait", "")));
+        assertEquals(281_474_976_710_700L, out.clientOrderId());
+        assertEquals(BTC, out.decodedInstrumentId());
+        assertEquals("filled", decode(Sources.VENUE, myOrder("trade",
+            ",\"price\":148520000,\"volume\":0.0134662,\"remaining_volume\":null,\"trade_fee\":1000.1234")));
+        assertEquals(DecodedInput.BUY, out.side());
+        assertEquals(148_520_000, out.price());
+        assertEquals(1_346_620, out.qty());
+        assertEquals(DecodedInput.LEAVES_UNKNOWN, out.leavesQty(), "an amount-based buy says no remaining volume");
+        assertEquals(100_012_340_000L, out.commission(), "KRW at 10^-8");
+        assertEquals("filled", decode(Sources.VENUE, myOrder("trade",
+            ",\"price\":148520000,\"volume\":0.5,\"remaining_volume\":0.25,\"trade_fee\":0").replace("\"BID\"", "\"ASK\"")));
+        assertEquals(DecodedInput.SELL, out.side());
+        assertEquals(25_000_000, out.leavesQty());
+        assertEquals("done", decode(Sources.VENUE, myOrder("done", "")));
+        assertEquals("cancelled", decode(Sources.VENUE, myOrder("cancel", "")));
+        assertEquals("malformed", decode(Sources.VENUE, myOrder("trade", ",\"price\":1")), "no volume");
+        assertEquals("malformed", decode(Sources.VENUE, myOrder("wait", "").replace("281474976710700", "manual-order")));
+    }
+
+    @Test
+    void theGatewaysWrappedRestAnswers()
+    {
+        final String created = "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"77\",\"market\":\"KRW-BTC\",\"status\":201," +
+            "\"body\":{\"uuid\":\"u1\",\"side\":\"bid\",\"ord_type\":\"price\",\"state\":\"wait\",\"market\":\"KRW-BTC\"}}";
+        assertEquals("accepted", decode(Sources.VENUE, created));
+        assertEquals(77, out.clientOrderId());
+        assertEquals("rejected", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"78\",\"market\":" +
+            "\"KRW-BTC\",\"status\":400,\"body\":{\"error\":{\"name\":\"insufficient_funds_bid\",\"message\":\"x\"}}}"));
+        assertEquals(78, out.clientOrderId());
+        assertEquals(RejectReason.VENUE_REJECTED.value(), out.rejectReason());
+        assertEquals("rejected", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"79\",\"market\":" +
+            "\"KRW-BTC\",\"status\":0,\"body\":null}"), "no answer after every retry");
+        assertEquals("ignored", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"cancel\",\"identifier\":\"79\",\"market\":" +
+            "\"KRW-BTC\",\"status\":200,\"body\":{}}"));
+        assertEquals("blocked", decode(Sources.VENUE, "{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":123456}"));
+        assertEquals(123_456, out.blockedUntilNs());
+        assertEquals("feed", decode(Sources.MARKET_DATA, "{\"qts\":\"feed\",\"stale\":true}"));
+        assertTrue(out.feedIsStale());
+        assertEquals("feed", decode(Sources.MARKET_DATA, "{\"qts\":\"feed\",\"stale\":false}"));
+        assertFalse(out.feedIsStale());
+        assertEquals("malformed", decode(Sources.MARKET_DATA, "{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":1}"),
+            "a venue note on the market source");
+    }
+}

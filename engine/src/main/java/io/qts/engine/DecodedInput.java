@@ -1,0 +1,404 @@
+package io.qts.engine;
+
+import io.qts.journal.sbe.RejectReason;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.LongHashSet;
+
+import java.util.Arrays;
+
+/**
+ * What an {@link InputDecoder} reports about one input; fills the slot's typed fields. It also knows the
+ * instruments defined so far by InstrumentDefinition inputs (symbol, id, scales), so a decoder finds the
+ * instrument of a venue message and its fixed-point scales in the journal itself, not in outside config.
+ * <p>
+ * Trades with a venue trade id are de-duplicated here: an id seen among the last {@value #RECENT_TRADE_IDS}
+ * trades is dropped and counted (a reconnecting feed resends recent trades). The journal keeps both copies;
+ * a replay drops the same ones.
+ */
+public final class DecodedInput
+{
+    public static final int BUY = Sides.BUY;
+    public static final int SELL = Sides.SELL;
+    /** Fill's leaves quantity when the venue does not say (an amount-based market buy): the order stays open until done. */
+    public static final long LEAVES_UNKNOWN = Long.MAX_VALUE;
+    /** Trade ids remembered for de-duplication. */
+    public static final int RECENT_TRADE_IDS = 4096;
+    private static final int SYMBOL_LENGTH = 24;
+
+    private final Counters counters;
+    private final byte[][] symbols = new byte[Instruments.MAX_INSTRUMENTS][];
+    private final int[] symbolIds = new int[Instruments.MAX_INSTRUMENTS];
+    private final int[] priceScale = new int[Instruments.MAX_INSTRUMENTS];
+    private final int[] qtyScale = new int[Instruments.MAX_INSTRUMENTS];
+    private int symbolCount;
+    private final long[] recentTrades = new long[RECENT_TRADE_IDS];
+    private final LongHashSet recentTradeSet = new LongHashSet(RECENT_TRADE_IDS * 4);
+    private int recentNext;
+    private int recentCount;
+    private InboundSlot slot;
+
+    DecodedInput(final Counters counters)
+    {
+        this.counters = counters;
+    }
+
+    /**
+     * A decoder harness outside the engine (tests, journal tools): {@link #define} instruments, then
+     * {@link #decode} inputs and read what was reported with the getters. Single-threaded; not for the hot path.
+     */
+    public static DecodedInput standalone()
+    {
+        final DecodedInput input = new DecodedInput(new Counters());
+        input.slot = new InboundSlot();
+        return input;
+    }
+
+    /** Defines an instrument as an InstrumentDefinition input would (standalone use). */
+    public void define(final String symbol, final int instrumentId, final int priceScale, final int qtyScale)
+    {
+        define(Arrays.copyOf(symbol.getBytes(java.nio.charset.StandardCharsets.US_ASCII), SYMBOL_LENGTH),
+            instrumentId, priceScale, qtyScale);
+    }
+
+    /** Runs {@code decoder} on one payload (standalone use); returns {@link #kind()}. */
+    public String decode(final InputDecoder decoder, final int sourceId, final long timeNs, final DirectBuffer payload, final int length)
+    {
+        slot.set(timeNs, sourceId, io.qts.journal.EntryHeader.FORMAT_JSON, payload, 0, length);
+        begin(slot);
+        decoder.decode(sourceId, slot.rawBuffer, slot.length, this);
+        if (!reported())
+        {
+            slot.type = EventType.MALFORMED;
+        }
+        if (slot.type == EventType.MALFORMED)
+        {
+            counters.malformed++;
+        }
+        return kind();
+    }
+
+    /** What the last standalone decode found: trade, quote, accepted, rejected, filled, cancelled, done, blocked, feed, ignored, duplicate, malformed. */
+    public String kind()
+    {
+        switch (slot.type)
+        {
+            case EventType.TRADE: return "trade";
+            case EventType.QUOTE: return "quote";
+            case EventType.ORDER_ACCEPTED: return "accepted";
+            case EventType.ORDER_REJECTED: return "rejected";
+            case EventType.ORDER_FILLED: return "filled";
+            case EventType.ORDER_CANCELLED: return "cancelled";
+            case EventType.ORDER_DONE: return "done";
+            case EventType.VENUE_BLOCKED: return "blocked";
+            case EventType.FEED_STATE: return "feed";
+            case EventType.DUPLICATE: return "duplicate";
+            case EventType.MALFORMED: return "malformed";
+            default: return slot.ignored ? "ignored" : "none";
+        }
+    }
+
+    public int decodedInstrumentId()
+    {
+        return slot.instrumentId;
+    }
+
+    public long price()
+    {
+        return slot.price;
+    }
+
+    public long qty()
+    {
+        return slot.qty;
+    }
+
+    public long bidPrice()
+    {
+        return slot.bidPrice;
+    }
+
+    public long askPrice()
+    {
+        return slot.askPrice;
+    }
+
+    public long clientOrderId()
+    {
+        return slot.clientOrderId;
+    }
+
+    public int side()
+    {
+        return slot.side;
+    }
+
+    public long leavesQty()
+    {
+        return slot.leavesQty;
+    }
+
+    public long commission()
+    {
+        return slot.commission;
+    }
+
+    public int rejectReason()
+    {
+        return slot.rejectReason;
+    }
+
+    public long venueTimeNs()
+    {
+        return slot.venueTimeNs;
+    }
+
+    public long blockedUntilNs()
+    {
+        return slot.blockedUntilNs;
+    }
+
+    public boolean feedIsStale()
+    {
+        return slot.feedStale;
+    }
+
+    /** Malformed inputs counted by a standalone harness. */
+    public long malformedCount()
+    {
+        return counters.malformed;
+    }
+
+    public long duplicateTradesDropped()
+    {
+        return counters.duplicateTradesDropped;
+    }
+
+    /** Called by the decode stage for each InstrumentDefinition it decodes. */
+    void define(final byte[] paddedSymbol, final int instrumentId, final int priceScale, final int qtyScale)
+    {
+        int at = -1;
+        for (int i = 0; i < symbolCount; i++)
+        {
+            if (Arrays.equals(symbols[i], paddedSymbol))
+            {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0)
+        {
+            if (symbolCount == symbols.length)
+            {
+                return;
+            }
+            at = symbolCount++;
+            symbols[at] = paddedSymbol.clone();
+        }
+        symbolIds[at] = instrumentId;
+        this.priceScale[instrumentId] = priceScale;
+        this.qtyScale[instrumentId] = qtyScale;
+    }
+
+    void begin(final InboundSlot slot)
+    {
+        this.slot = slot;
+        slot.type = EventType.NONE;
+        slot.ignored = false;
+    }
+
+    /** Whether the decoder reported an outcome; the decode stage counts a silent decoder as malformed. */
+    boolean reported()
+    {
+        return slot.type != EventType.NONE || slot.ignored;
+    }
+
+    public long timeNs()
+    {
+        return slot.timeNs;
+    }
+
+    /**
+     * The instrument id defined for the ASCII symbol {@code buffer[offset, offset+length)}, or -1 if none is.
+     * Linear over the defined instruments (few); no allocation.
+     */
+    public int instrumentId(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length <= 0 || length > SYMBOL_LENGTH)
+        {
+            return -1;
+        }
+        outer:
+        for (int i = 0; i < symbolCount; i++)
+        {
+            final byte[] symbol = symbols[i];
+            if (length < SYMBOL_LENGTH && symbol[length] != 0)
+            {
+                continue;
+            }
+            for (int j = 0; j < length; j++)
+            {
+                if (symbol[j] != buffer.getByte(offset + j))
+                {
+                    continue outer;
+                }
+            }
+            return symbolIds[i];
+        }
+        return -1;
+    }
+
+    /** Price scale of a defined instrument (an id from {@link #instrumentId}). */
+    public int priceScale(final int instrumentId)
+    {
+        return priceScale[instrumentId];
+    }
+
+    public int qtyScale(final int instrumentId)
+    {
+        return qtyScale[instrumentId];
+    }
+
+    /**
+     * A public trade. {@code tradeId} &gt; 0 is the venue's unique trade id: a repeat of a recent one is dropped
+     * and counted as a duplicate. {@code venueTimeNs} is the venue's trade time (the engine's time stays the
+     * receive time).
+     */
+    public void trade(final int instrumentId, final long price, final long qty, final long tradeId, final long venueTimeNs)
+    {
+        if (price <= 0 || qty <= 0 || !Instruments.validId(instrumentId))
+        {
+            malformed();
+            return;
+        }
+        if (tradeId > 0 && !firstSeen(tradeId ^ ((long)instrumentId << 56)))
+        {
+            slot.type = EventType.DUPLICATE;
+            counters.duplicateTradesDropped++;
+            return;
+        }
+        slot.instrumentId = instrumentId;
+        slot.price = price;
+        slot.qty = qty;
+        slot.venueTimeNs = venueTimeNs;
+        slot.type = EventType.TRADE;
+    }
+
+    private boolean firstSeen(final long key)
+    {
+        if (recentTradeSet.contains(key))
+        {
+            return false;
+        }
+        if (recentCount == recentTrades.length)
+        {
+            recentTradeSet.remove(recentTrades[recentNext]);
+        }
+        else
+        {
+            recentCount++;
+        }
+        recentTrades[recentNext] = key;
+        recentNext = (recentNext + 1) % recentTrades.length;
+        recentTradeSet.add(key);
+        return true;
+    }
+
+    /** Top of book. */
+    public void quote(final int instrumentId, final long bidPrice, final long askPrice)
+    {
+        if (!Instruments.validId(instrumentId) || bidPrice < 0 || askPrice < 0)
+        {
+            malformed();
+            return;
+        }
+        slot.instrumentId = instrumentId;
+        slot.bidPrice = bidPrice;
+        slot.askPrice = askPrice;
+        slot.type = EventType.QUOTE;
+    }
+
+    public void accepted(final long clientOrderId, final int instrumentId)
+    {
+        slot.clientOrderId = clientOrderId;
+        slot.instrumentId = instrumentId;
+        slot.type = EventType.ORDER_ACCEPTED;
+    }
+
+    /** The venue refused the order (or it could not be sent); {@code reason} is a RejectReason value. */
+    public void rejected(final long clientOrderId, final int instrumentId, final RejectReason reason)
+    {
+        slot.clientOrderId = clientOrderId;
+        slot.instrumentId = instrumentId;
+        slot.rejectReason = reason.value();
+        slot.type = EventType.ORDER_REJECTED;
+    }
+
+    /**
+     * A fill of {@code qty} at {@code price}; {@code leavesQty} 0 ends the order, {@link #LEAVES_UNKNOWN} keeps
+     * it open until {@link #done}. Commission in the quote currency at 10^-8.
+     */
+    public void filled(
+        final long clientOrderId, final int instrumentId, final int side, final long price, final long qty,
+        final long leavesQty, final long commission)
+    {
+        if (qty <= 0 || price <= 0 || leavesQty < 0 || commission < 0 || (side != BUY && side != SELL) ||
+            !Instruments.validId(instrumentId))
+        {
+            malformed();
+            return;
+        }
+        slot.clientOrderId = clientOrderId;
+        slot.instrumentId = instrumentId;
+        slot.side = side;
+        slot.price = price;
+        slot.qty = qty;
+        slot.leavesQty = leavesQty;
+        slot.commission = commission;
+        slot.type = EventType.ORDER_FILLED;
+    }
+
+    public void cancelled(final long clientOrderId, final int instrumentId)
+    {
+        slot.clientOrderId = clientOrderId;
+        slot.instrumentId = instrumentId;
+        slot.type = EventType.ORDER_CANCELLED;
+    }
+
+    /** The venue says the order is finished: ends it if it is still in flight (after fills whose leaves were unknown). */
+    public void done(final long clientOrderId, final int instrumentId)
+    {
+        slot.clientOrderId = clientOrderId;
+        slot.instrumentId = instrumentId;
+        slot.type = EventType.ORDER_DONE;
+    }
+
+    /**
+     * The venue blocked us (Upbit's 418) until {@code untilNs} (event time): the circuit breaker opens at once
+     * and stays open at least until then.
+     */
+    public void venueBlocked(final long untilNs)
+    {
+        slot.blockedUntilNs = untilNs;
+        slot.type = EventType.VENUE_BLOCKED;
+    }
+
+    /** The market-data feed went stale (no new positions) or is fresh again. */
+    public void feedStale(final boolean stale)
+    {
+        slot.feedStale = stale;
+        slot.type = EventType.FEED_STATE;
+    }
+
+    /** Read and understood, but nothing for the engine (a ticker, a subscription status). */
+    public void ignored()
+    {
+        slot.ignored = true;
+        slot.type = EventType.NONE;
+    }
+
+    /** Could not be read: counted, journaled, otherwise ignored. */
+    public void malformed()
+    {
+        slot.type = EventType.MALFORMED;
+    }
+}
