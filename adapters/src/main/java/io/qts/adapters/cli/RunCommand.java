@@ -9,7 +9,13 @@ import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.run.AdminSchedule;
 import io.qts.adapters.run.PaperSession;
+import io.qts.adapters.run.LiveSession;
 import io.qts.adapters.run.RunSettings;
+import io.qts.adapters.run.VenueSettings;
+import io.qts.adapters.upbit.UpbitAuth;
+import io.qts.adapters.upbit.UpbitKeys;
+import io.qts.adapters.upbit.sim.ExchangeSimulator;
+import io.qts.adapters.upbit.sim.SimSettings;
 import io.qts.adapters.run.SessionSettings;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
@@ -23,7 +29,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -37,7 +49,8 @@ import java.util.stream.Collectors;
 
 /** {@code qts run}: the main job. With no arguments it paper-trades the bundled sample on embedded defaults. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Paper-trade a recorded feed through the live pipeline against the simulated venue.")
+    description = "Trade through the live pipeline: against the Upbit-compatible simulator over loopback sockets (default), "
+        + "the real Upbit, or the in-process simulated venue.")
 final class RunCommand implements Callable<Integer>
 {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -51,6 +64,14 @@ final class RunCommand implements Callable<Integer>
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a strategy parameter (see docs/strategies.md).")
     private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--venue", paramLabel = "V",
+        description = "Overrides run.venue: sim (the exchange simulator in-process, over real sockets), upbit (the real venue; "
+            + "keys from UPBIT_ACCESS_KEY/UPBIT_SECRET_KEY or venue.keyFile) or local (in-process simulated venue, lockstep, no sockets).")
+    private String venue;
+
+    @Option(names = "--paper", description = "Send no order to the venue: orders are filled in-process at the next live trade's price.")
+    private boolean paper;
 
     @Option(names = "--admin", paramLabel = "COMMAND",
         description = "Operator command put into the feed at its time and journaled (repeatable): " + AdminSchedule.SYNTAX + ".")
@@ -72,26 +93,51 @@ final class RunCommand implements Callable<Integer>
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call()
+    public Integer call() throws InterruptedException
     {
         final PrintWriter out = spec.commandLine().getOut();
         final QtsConfig loaded = QtsConfig.load(config, System.getenv(), overrides());
-        final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir);
+        final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
+        final VenueSettings venueSettings = settings.venue();
+        final UpbitAuth upbitKeys = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper()
+            ? UpbitKeys.load(venueSettings.keyFile(), System.getenv())
+            : null;
         final EngineContext engine = settings.engine();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
         final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
-        final MarketSeries feed = readFeed(settings);
+        final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
         settings.session().writeTo(runDir);
 
-        out.printf("QTS paper run %s: %s %s on %s, %d feed events from %s, simulated venue, wait strategy %s%n",
-            runDir.getFileName(), engine.strategyName(), engine.strategyParams(), engine.symbol(), feed.size(),
-            settings.feed(), engine.waitStrategy());
-        final PaperSession.Outcome outcome = PaperSession.run(settings, feed, adminSchedule, inDir, outDir, out);
-        final EngineResult result = outcome.result();
-        final double seconds = outcome.elapsedNs() / 1e9;
+        out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
+            engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
+            engine.waitStrategy());
+        final EngineResult result;
+        final long elapsedNs;
+        final long ordersSent;
+        final long reconnects;
+        if (VenueSettings.LOCAL.equals(venueSettings.name()))
+        {
+            out.printf("  %d feed events from %s through the in-process simulated venue, in lockstep%n", feed.size(), settings.feed());
+            final PaperSession.Outcome outcome = PaperSession.run(settings, feed, adminSchedule, inDir, outDir, out);
+            result = outcome.result();
+            elapsedNs = outcome.elapsedNs();
+            ordersSent = result.orders();
+            reconnects = 0;
+        }
+        else
+        {
+            final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
+                ? runOnSimulator(settings, feed, adminSchedule, inDir, outDir, out)
+                : runOnUpbit(settings, upbitKeys, adminSchedule, inDir, outDir, out);
+            result = outcome.result();
+            elapsedNs = outcome.elapsedNs();
+            ordersSent = outcome.ordersSent();
+            reconnects = outcome.reconnects();
+        }
+        final double seconds = elapsedNs / 1e9;
         final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
         final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
         final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
@@ -101,14 +147,20 @@ final class RunCommand implements Callable<Integer>
         out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
         out.printf("  orders      %d, fills %d, rejected %d%n", result.orders(), result.fills(), result.rejectedOrders());
         out.printf("  final value %s (PnL %s)%n", finalValue, pnl);
-        out.printf("  events/s    %d (%.3f s, paced by the simulated venue's lockstep)%n", eventsPerSec, seconds);
+        out.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
+            VenueSettings.LOCAL.equals(venueSettings.name()) ? "simulated venue's lockstep" : "venue's market data");
         out.printf("  digest      %s%n", result.digest());
         out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
-        out.printf("  reproduce   %s%n", backtest);
+        out.printf("  replay      bin/qts replay --journal %s%n", inDir);
+        if (VenueSettings.LOCAL.equals(venueSettings.name()))
+        {
+            out.printf("  reproduce   %s%n", backtest);
+        }
 
         final ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("runId", runDir.getFileName().toString());
-        summary.put("venue", settings.venue());
+        summary.put("venue", venueSettings.name());
+        summary.put("paper", venueSettings.paper());
         summary.put("symbol", engine.symbol());
         summary.put("strategy", engine.strategyName());
         final ObjectNode paramsNode = summary.putObject("params");
@@ -117,7 +169,10 @@ final class RunCommand implements Callable<Integer>
         summary.put("orders", result.orders());
         summary.put("fills", result.fills());
         summary.put("rejectedOrders", result.rejectedOrders());
+        summary.put("ordersSent", ordersSent);
         summary.put("ordersRejectedByVenue", result.venueRejects());
+        summary.put("reconnects", reconnects);
+        summary.put("duplicateTradesDropped", result.duplicateTradesDropped());
         summary.put("unknownOrderEvents", result.unknownOrderEvents());
         summary.put("malformedInputs", result.malformed());
         summary.put("stateChanges", result.stateChanges());
@@ -128,11 +183,105 @@ final class RunCommand implements Callable<Integer>
         summary.put("journal", inDir.toString());
         summary.put("outJournal", outDir.toString());
         summary.put("eventsPerSec", eventsPerSec);
-        summary.put("backtestCommand", backtest);
+        if (VenueSettings.LOCAL.equals(venueSettings.name()))
+        {
+            summary.put("backtestCommand", backtest);
+        }
         summary.put("replayCommand", "bin/qts replay --journal " + inDir);
         writeAtomically(settings.varDir().resolve("last-run.json"), summary);
         out.println("  summary     " + settings.varDir().resolve("last-run.json"));
         return 0;
+    }
+
+    /** The exchange simulator in-process on loopback, playing the configured feed; traded over real sockets with a one-run key. */
+    private static LiveSession.Outcome runOnSimulator(
+        final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final Path inDir, final Path outDir,
+        final PrintWriter out) throws InterruptedException
+    {
+        final VenueSettings venue = settings.venue();
+        final SecureRandom random = new SecureRandom();
+        final String accessKey = "qts-run-" + Long.toHexString(random.nextLong());
+        final byte[] secretKey = new byte[32];
+        random.nextBytes(secretKey);
+        final SimSettings simSettings = new SimSettings()
+            .market(settings.engine().symbol())
+            .speed(venue.simSpeed())
+            .autoPlay(false)
+            .feeRate(new BigDecimal(settings.session().commission()))
+            .key(accessKey, secretKey)
+            .initialBalance("KRW", new BigDecimal(settings.session().cash()))
+            .log(SimSettings.stderr(System.err));
+        try (ExchangeSimulator simulator = ExchangeSimulator.of(feed, simSettings))
+        {
+            final int port = simulator.start(0);
+            out.printf("  exchange simulator on 127.0.0.1:%d: %d trades from %s at %s trades/s%n", port, feed.size() * 4L,
+                settings.feed(), venue.simSpeed());
+            final LiveSession.Venue endpoints = new LiveSession.Venue("the simulator",
+                URI.create("ws://127.0.0.1:" + port + ExchangeSimulator.PUBLIC_PATH),
+                URI.create("ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH),
+                URI.create("http://127.0.0.1:" + port),
+                venue.paper() ? null : new UpbitAuth(accessKey, secretKey), venue.staleAfterMs());
+            final long deadlineNs = deadline(venue);
+            return LiveSession.run(settings, endpoints, venue.paper(), venue.market(settings.engine().symbol()), admin,
+                () -> playOnceSubscribed(simulator), () -> simulator.finished() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+        }
+    }
+
+    /** Starts the tape once the session's market-data subscription has reached the simulator, so no trade is played to nobody. */
+    private static void playOnceSubscribed(final ExchangeSimulator simulator)
+    {
+        final long deadlineNs = System.nanoTime() + 10_000_000_000L;
+        while (simulator.publicSubscribers() == 0 && System.nanoTime() < deadlineNs)
+        {
+            LockSupport.parkNanos(1_000_000L);
+        }
+        simulator.play();
+    }
+
+    /** The real venue: until the configured duration has passed or Ctrl-C. */
+    private static LiveSession.Outcome runOnUpbit(
+        final RunSettings settings, final UpbitAuth keys, final AdminSchedule admin, final Path inDir, final Path outDir,
+        final PrintWriter out) throws InterruptedException
+    {
+        final VenueSettings venue = settings.venue();
+        final AtomicBoolean interrupted = new AtomicBoolean();
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread hook = new Thread(() ->
+        {
+            interrupted.set(true);
+            try
+            {
+                // Let the session stop its engine and write last-run.json before the JVM exits.
+                stopped.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }, "qts-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.printf("  Upbit at %s and %s, %s%n", venue.rest(), venue.websocket(),
+            venue.durationSeconds() > 0 ? "for " + venue.durationSeconds() + " s" : "until Ctrl-C");
+        final long deadlineNs = deadline(venue);
+        try
+        {
+            return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
+                keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
+                () -> interrupted.get() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+        }
+        finally
+        {
+            stopped.countDown();
+            if (!interrupted.get())
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    private static long deadline(final VenueSettings venue)
+    {
+        return venue.durationSeconds() == 0 ? Long.MAX_VALUE : System.nanoTime() + venue.durationSeconds() * 1_000_000_000L;
     }
 
     /** System properties, then this command's own options, which win. */

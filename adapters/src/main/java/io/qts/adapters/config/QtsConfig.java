@@ -34,7 +34,9 @@ public final class QtsConfig
         "risk.maxPositionQty", "risk.maxOrderNotional", "risk.sizing", "risk.orderNotional", "risk.equityFraction",
         "risk.maxOpenPositions", "risk.priceBand", "risk.maxOrdersPerSecond", "risk.atrBars", "risk.stop",
         "risk.stopAtrMultiple", "risk.maxAtrFraction", "risk.dailyLossLimit", "risk.maxDrawdown", "risk.breakerFailures",
-        "risk.breakerWindowMs", "risk.breakerCoolDownMs", "risk.orderTimeoutMs", "risk.haltWindows");
+        "risk.breakerWindowMs", "risk.breakerCoolDownMs", "risk.orderTimeoutMs", "risk.haltWindows",
+        "venue.paper", "venue.simSpeed", "venue.durationSeconds", "venue.priceScale", "venue.qtyScale", "venue.staleAfterMs",
+        "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl");
 
     private final String origin;
     private final SortedMap<String, String> values;
@@ -194,6 +196,13 @@ public final class QtsConfig
             throw new UserError("config key '" + key + "' is missing (from " + origin + ")");
         }
         return value;
+    }
+
+    /** The value of a key that configurations written before it existed may lack. */
+    public String get(final String key, final String defaultValue)
+    {
+        final String value = values.get(key);
+        return value == null || value.isBlank() ? defaultValue : value;
     }
 
     public int getInt(final String key)

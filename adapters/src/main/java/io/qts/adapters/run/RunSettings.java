@@ -14,7 +14,7 @@ import java.util.TreeMap;
 public record RunSettings(
     EngineContext engine,
     SessionSettings session,
-    String venue,
+    VenueSettings venue,
     String feed,
     DataFormat feedFormat,
     Path varDir)
@@ -29,11 +29,17 @@ public record RunSettings(
     public static RunSettings from(
         final QtsConfig config, final String strategyOverride, final Map<String, String> paramOverrides, final Path varDirOverride)
     {
-        final String venue = config.get("run.venue");
-        if (!"sim".equals(venue))
-        {
-            throw new UserError("config key 'run.venue': only 'sim' (the simulated venue) is available, got '" + venue + "'");
-        }
+        return from(config, strategyOverride, paramOverrides, varDirOverride, null, false);
+    }
+
+    /**
+     * @param venueOverride replaces run.venue when not null; {@code paper} forces a paper session.
+     */
+    public static RunSettings from(
+        final QtsConfig config, final String strategyOverride, final Map<String, String> paramOverrides, final Path varDirOverride,
+        final String venueOverride, final boolean paper)
+    {
+        final VenueSettings venue = VenueSettings.from(config, venueOverride, paper);
         final String strategy = strategyOverride != null ? strategyOverride : config.get("run.strategy");
         final SortedMap<String, String> params = new TreeMap<>(
             strategy.equals(config.get("run.strategy")) ? config.params() : Map.of());
@@ -55,6 +61,8 @@ public record RunSettings(
                 .waitStrategy(config.get("engine.waitStrategy"))
                 .topology(config.get("engine.topology"))
                 .cpuAffinity(config.get("engine.cpuAffinity"))
+                // Over sockets the market-data, private-stream and gateway threads all publish inputs.
+                .multiProducer(!VenueSettings.LOCAL.equals(venue.name()))
                 .conclude();
         }
         catch (final IllegalArgumentException ex)

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.cli.Decimals;
 import io.qts.adapters.cli.UserError;
+import io.qts.adapters.upbit.UpbitDecoder;
 import io.qts.engine.EngineContext;
 import io.qts.engine.FixedPoint;
+import io.qts.journal.EntryHeader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +54,8 @@ public record SessionSettings(
             .maxPositionQty(Decimals.parse("risk.maxPositionQty", maxPositionQty, 8))
             .maxOrderNotional(Decimals.parse("risk.maxOrderNotional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         RiskSettings.apply(engine, risk);
-        return engine;
+        // Venue messages are journaled as received (JSON) and decoded in the decode stage, live and in a replay.
+        return engine.inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder());
     }
 
     /** Writes {@value #FILE_NAME} into {@code dir} (through a temporary file, so it is whole or absent). */

@@ -22,11 +22,13 @@ class AdminCommandTest
 
     private JsonNode run(final Path var, final String... extra) throws IOException
     {
-        final String[] args = new String[3 + extra.length];
+        final String[] args = new String[5 + extra.length];
         args[0] = "run";
-        args[1] = "--var-dir";
-        args[2] = var.toString();
-        System.arraycopy(extra, 0, args, 3, extra.length);
+        args[1] = "--venue";
+        args[2] = "local";
+        args[3] = "--var-dir";
+        args[4] = var.toString();
+        System.arraycopy(extra, 0, args, 5, extra.length);
         final Cli run = Cli.run(args);
         assertEquals(0, run.exitCode, run.err);
         return new ObjectMapper().readTree(var.resolve("last-run.json").toFile());
@@ -74,7 +76,7 @@ class AdminCommandTest
         for (final String[] p : params)
         {
             final java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                "run", "--var-dir", dir.resolve(p[0]).toString(), "--strategy", p[0]));
+                "run", "--venue", "local", "--var-dir", dir.resolve(p[0]).toString(), "--strategy", p[0]));
             for (int i = 1; i < p.length; i++)
             {
                 args.add("--param");

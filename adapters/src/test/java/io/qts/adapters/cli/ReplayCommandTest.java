@@ -40,7 +40,7 @@ class ReplayCommandTest
     void aJournalWithoutItsSessionSettingsIsOneClearError() throws IOException
     {
         final Path var = dir.resolve("var");
-        assertEquals(0, Cli.run("run", "--var-dir", var.toString()).exitCode);
+        assertEquals(0, Cli.run("run", "--venue", "local", "--var-dir", var.toString()).exitCode);
         final Path in = Path.of(new ObjectMapper().readTree(var.resolve("last-run.json").toFile()).get("journal").asText());
         Files.delete(in.getParent().resolve("session.json"));
 

@@ -16,12 +16,12 @@ class RunCommandTest
     @TempDir
     Path dir;
 
-    /** The live paper run (Disruptor threads, journal on disk) and a backtest over its journal decide the same. */
+    /** The lockstep run on the in-process venue (Disruptor threads, journal on disk) and a backtest over its journal decide the same. */
     @Test
-    void runThenBacktestOverItsJournalGivesTheSameDigest() throws IOException
+    void aLocalRunThenABacktestOverItsJournalGiveTheSameDigest() throws IOException
     {
         final Path var = dir.resolve("var");
-        final Cli run = Cli.run("run", "--var-dir", var.toString());
+        final Cli run = Cli.run("run", "--venue", "local", "--var-dir", var.toString());
         assertEquals(0, run.exitCode, run.err);
         assertTrue(run.out.contains("[100%]"), run.out);
         final JsonNode last = new ObjectMapper().readTree(var.resolve("last-run.json").toFile());

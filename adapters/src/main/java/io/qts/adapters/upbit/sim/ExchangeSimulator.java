@@ -260,6 +260,12 @@ public final class ExchangeSimulator implements AutoCloseable
         return done;
     }
 
+    /** Connections subscribed to the public stream now. */
+    public int publicSubscribers()
+    {
+        return publicSubs.size();
+    }
+
     public long tradesPlayed()
     {
         synchronized (playLock)

@@ -1,0 +1,128 @@
+package io.qts.adapters.run;
+
+import io.qts.adapters.cli.UserError;
+import io.qts.adapters.config.QtsConfig;
+import io.qts.adapters.upbit.UpbitMarketData;
+import io.qts.adapters.upbit.UpbitMyOrders;
+import io.qts.adapters.upbit.UpbitOrderGateway;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where {@code qts run} trades and how: {@code local} (the in-process simulated venue in lockstep, no
+ * sockets), {@code sim} (the Upbit-compatible exchange simulator started in-process on loopback, traded over
+ * real sockets; the default) or {@code upbit} (the real venue). {@code paper} sends no order to any venue.
+ */
+public record VenueSettings(
+    String name,
+    boolean paper,
+    double simSpeed,
+    long durationSeconds,
+    int priceScale,
+    int qtyScale,
+    long staleAfterMs,
+    Path keyFile,
+    URI rest,
+    URI websocket,
+    URI privateWebsocket)
+{
+    public static final String LOCAL = "local";
+    public static final String SIM = "sim";
+    public static final String UPBIT = "upbit";
+    public static final List<String> NAMES = List.of(LOCAL, SIM, UPBIT);
+
+    static VenueSettings from(final QtsConfig config, final String nameOverride, final boolean paperOverride)
+    {
+        final String name = nameOverride != null ? nameOverride : config.get("run.venue");
+        if (!NAMES.contains(name))
+        {
+            throw new UserError("config key 'run.venue' (or --venue) must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
+        }
+        final boolean paper = paperOverride || Boolean.parseBoolean(bool(config, "venue.paper", "false"));
+        final String keyFile = config.get("venue.keyFile", "none");
+        return new VenueSettings(
+            name,
+            paper,
+            positive(config, "venue.simSpeed", "200"),
+            between(config, "venue.durationSeconds", "0", 0, Long.MAX_VALUE),
+            (int)between(config, "venue.priceScale", "4", 0, 12),
+            (int)between(config, "venue.qtyScale", "8", 0, 12),
+            between(config, "venue.staleAfterMs", "30000", 0, Long.MAX_VALUE),
+            "none".equals(keyFile) ? null : Path.of(keyFile),
+            uri(config, "venue.restUrl", UpbitOrderGateway.UPBIT_URL),
+            uri(config, "venue.websocketUrl", UpbitMarketData.UPBIT_URL),
+            uri(config, "venue.privateWebsocketUrl", UpbitMyOrders.UPBIT_URL));
+    }
+
+    public UpbitOrderGateway.Market market(final String symbol)
+    {
+        return new UpbitOrderGateway.Market(symbol, 1, priceScale, qtyScale);
+    }
+
+    private static String bool(final QtsConfig config, final String key, final String defaultValue)
+    {
+        final String value = config.get(key, defaultValue).trim();
+        if (!value.equals("true") && !value.equals("false"))
+        {
+            throw new UserError("config key '" + key + "' must be true or false, got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static double positive(final QtsConfig config, final String key, final String defaultValue)
+    {
+        final String value = config.get(key, defaultValue);
+        try
+        {
+            final double number = Double.parseDouble(value.trim());
+            if (number > 0 && number <= 1_000_000)
+            {
+                return number;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // Reported below with the key's name.
+        }
+        throw new UserError("config key '" + key + "' must be a number above 0 and at most 1000000, got '" + value + "'");
+    }
+
+    private static long between(final QtsConfig config, final String key, final String defaultValue, final long min, final long max)
+    {
+        final String value = config.get(key, defaultValue);
+        try
+        {
+            final long number = Long.parseLong(value.trim());
+            if (number >= min && number <= max)
+            {
+                return number;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // Reported below with the key's name.
+        }
+        throw new UserError("config key '" + key + "' must be a whole number from " + min + (max == Long.MAX_VALUE ? " up" : " to " + max)
+            + ", got '" + value + "'");
+    }
+
+    private static URI uri(final QtsConfig config, final String key, final URI defaultValue)
+    {
+        final String value = config.get(key, defaultValue.toString());
+        try
+        {
+            final URI uri = new URI(value.trim());
+            if (uri.getScheme() != null && uri.getHost() != null)
+            {
+                return uri;
+            }
+        }
+        catch (final java.net.URISyntaxException ignored)
+        {
+            // Reported below with the key's name.
+        }
+        throw new UserError("config key '" + key + "' must be an absolute URL, got '" + value + "'");
+    }
+}
