@@ -32,7 +32,7 @@ final class CircuitBreaker
     private long probeId;
 
     /**
-     * @param failuresToOpen 0 for no breaker.
+     * @param failuresToOpen 0 to open only when the venue blocks us (418), never on counted failures.
      * @param timeoutNs      {@link EngineContext#UNLIMITED} for no time-outs.
      */
     CircuitBreaker(
@@ -57,10 +57,6 @@ final class CircuitBreaker
 
     void onSent(final long clientOrderId, final long timeNs)
     {
-        if (failuresToOpen == 0)
-        {
-            return;
-        }
         if (state == HALF_OPEN)
         {
             probeSent = true;
@@ -109,10 +105,6 @@ final class CircuitBreaker
     /** Each event: orders past their time-out fail, and an open breaker half-opens after its cool-down. */
     void onTime(final long timeNs)
     {
-        if (failuresToOpen == 0)
-        {
-            return;
-        }
         for (int i = 0; i < awaitingCount; i++)
         {
             if (timeoutNs != EngineContext.UNLIMITED && timeNs - awaitingSentNs[i] > timeoutNs)
@@ -132,14 +124,10 @@ final class CircuitBreaker
 
     /**
      * The venue blocked us until {@code untilNs}: open now (or stay open), and half-open no earlier than both the
-     * cool-down and the end of the block.
+     * cool-down and the end of the block. The venue said so itself, so this holds even when counting failures is off.
      */
     void trip(final long timeNs, final long untilNs)
     {
-        if (failuresToOpen == 0)
-        {
-            return;
-        }
         if (state != OPEN)
         {
             open(timeNs, StateChangeReason.VENUE_FAILURES);
@@ -153,7 +141,7 @@ final class CircuitBreaker
         {
             open(timeNs, StateChangeReason.PROBE_FAILED);
         }
-        else if (state == CLOSED)
+        else if (state == CLOSED && failuresToOpen > 0)
         {
             if (failures == 0 || timeNs - firstFailureNs > windowNs)
             {
