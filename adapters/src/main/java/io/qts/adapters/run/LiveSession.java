@@ -28,8 +28,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class LiveSession
 {
-    /** How long the engine must have been idle before a finished session is stopped. */
-    private static final long SETTLE_MS = 500;
+    /**
+     * How long the engine and the gateway must have been idle before a finished session is stopped: longer
+     * than the gateway's rate-limit window, so an order waiting for the window still goes out.
+     */
+    private static final long SETTLE_MS = 1_500;
     private static final long MAX_SETTLE_MS = 10_000;
     /** A feed that is not up by then keeps reconnecting in the background; the session goes on. */
     private static final long CONNECT_WAIT_MS = 10_000;
@@ -113,7 +116,7 @@ public final class LiveSession
                         progress.flush();
                     }
                 }
-                settle(pipeline);
+                settle(pipeline, gateway);
                 withAdmin.finish();
                 sentByGateway = gateway != null ? gateway.ordersSent() : 0;
                 reconnects = feed.reconnects() + (myOrders != null ? myOrders.reconnects() : 0);
@@ -137,15 +140,25 @@ public final class LiveSession
         }
     }
 
-    /** Lets answers to the last orders arrive: returns once nothing new was processed for {@link #SETTLE_MS}. */
-    private static void settle(final LivePipeline pipeline) throws InterruptedException
+    /**
+     * Lets the last orders go out and their answers arrive: returns once the engine processed nothing new and
+     * the gateway sent nothing new for {@link #SETTLE_MS}.
+     */
+    private static void settle(final LivePipeline pipeline, final UpbitOrderGateway gateway) throws InterruptedException
     {
         final long deadlineNs = System.nanoTime() + MAX_SETTLE_MS * 1_000_000L;
         long seen = -1;
-        while (seen != pipeline.processed() && System.nanoTime() < deadlineNs)
+        long now = activity(pipeline, gateway);
+        while (seen != now && System.nanoTime() < deadlineNs)
         {
-            seen = pipeline.processed();
+            seen = now;
             Thread.sleep(SETTLE_MS);
+            now = activity(pipeline, gateway);
         }
+    }
+
+    private static long activity(final LivePipeline pipeline, final UpbitOrderGateway gateway)
+    {
+        return pipeline.processed() + (gateway != null ? gateway.requestsSent() : 0);
     }
 }
