@@ -3,6 +3,7 @@ package io.qts.adapters.cli;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.upbit.UpbitKeys;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
 import picocli.CommandLine.Command;
@@ -28,8 +29,9 @@ import java.util.concurrent.CountDownLatch;
     description = "Run the Upbit-compatible exchange simulator on 127.0.0.1, playing a market-data file.")
 public final class SimExchangeCommand implements Callable<Integer>
 {
-    static final String ACCESS_ENV = "UPBIT_OPEN_API_ACCESS_KEY";
-    static final String SECRET_ENV = "UPBIT_OPEN_API_SECRET_KEY";
+    /** The same variables the engine's live session reads, so one pair of test keys serves both ends. */
+    static final String ACCESS_ENV = UpbitKeys.ACCESS_ENV;
+    static final String SECRET_ENV = UpbitKeys.SECRET_ENV;
 
     @Spec
     CommandSpec spec;
