@@ -74,7 +74,26 @@ class QtsConfigTest
             "risk.equityFraction, risk.haltWindows, risk.maxAtrFraction, risk.maxDrawdown, risk.maxOpenPositions, " +
             "risk.maxOrderNotional, risk.maxOrdersPerSecond, risk.maxPositionQty, risk.orderNotional, risk.orderTimeoutMs, " +
             "risk.priceBand, risk.sizing, risk.stop, risk.stopAtrMultiple, run.cash, run.commission, run.feed, run.feedFormat, run.size, " +
-            "run.strategy, run.symbol, run.varDir, run.venue, run.params.*)", error.getMessage());
+            "run.strategy, run.symbol, run.varDir, run.venue, venue.durationSeconds, venue.keyFile, venue.paper, venue.priceScale, " +
+            "venue.privateWebsocketUrl, venue.qtyScale, venue.restUrl, venue.simSpeed, venue.staleAfterMs, venue.websocketUrl, " +
+            "run.params.*)", error.getMessage());
+    }
+
+    @Test
+    void badVenueSettingsNameTheKey()
+    {
+        assertEquals("config key 'run.venue' (or --venue) must be one of local, sim, upbit, got 'binance'",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_RUN_VENUE", "binance"), Map.of()), null, Map.of(), null)).getMessage());
+        assertEquals("config key 'venue.simSpeed' must be a number above 0 and at most 1000000, got '0'",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_VENUE_SIM_SPEED", "0"), Map.of()), null, Map.of(), null)).getMessage());
+        assertEquals("config key 'venue.restUrl' must be an absolute URL, got 'api.upbit.com'",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_VENUE_REST_URL", "api.upbit.com"), Map.of()), null, Map.of(), null)).getMessage());
+        assertEquals("config key 'venue.paper' must be true or false, got 'yes'",
+            assertThrows(UserError.class, () -> RunSettings.from(
+                QtsConfig.load(null, Map.of("QTS_VENUE_PAPER", "yes"), Map.of()), null, Map.of(), null)).getMessage());
     }
 
     @Test
