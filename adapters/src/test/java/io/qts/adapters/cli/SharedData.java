@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * The public market data staged beside the repository (../shared/data). CI has it and sets
  * -Dqts.requireSharedData=true, so there a missing file fails the test instead of skipping it.
  */
-final class SharedData
+public final class SharedData
 {
     private SharedData()
     {
     }
 
-    static Path file(final String relative)
+    public static Path file(final String relative)
     {
         final Path file = Path.of(System.getProperty("qts.sharedData", "../../shared/data")).resolve(relative);
         if (!Files.isRegularFile(file))

@@ -1,13 +1,13 @@
 package io.qts.adapters.upbit;
 
-import org.junit.jupiter.api.Assumptions;
+import io.qts.adapters.cli.SharedData;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The Upbit schema samples staged beside the repository (../shared/data); CI sets -Dqts.requireSharedData=true. */
+/** The Upbit schema samples in the shared public data (see {@link SharedData}). */
 final class UpbitSamples
 {
     private UpbitSamples()
@@ -16,16 +16,7 @@ final class UpbitSamples
 
     static Path file(final String relative)
     {
-        final Path file = Path.of(System.getProperty("qts.sharedData", "../../shared/data")).resolve(relative);
-        if (!Files.isRegularFile(file))
-        {
-            if (Boolean.getBoolean("qts.requireSharedData"))
-            {
-                throw new AssertionError("shared data file missing: " + file.toAbsolutePath());
-            }
-            Assumptions.abort("shared data not present: " + file.toAbsolutePath());
-        }
-        return file;
+        return SharedData.file(relative);
     }
 
     /** The message of an upbit_net subscription sample: the text after the "= " line. */
