@@ -17,6 +17,8 @@ final class Counters
     long malformed;
     /** Venue answers about orders that are not ours or no longer in flight. */
     long unknownOrderEvents;
+    /** Acceptances of orders that had already ended (filled or done): late, not unknown. */
+    long lateAcceptances;
     /** EngineStateChanged records: halts, resumes, kills and circuit-breaker moves. */
     long stateChanges;
     /** Admin SET_PARAM commands that named no known parameter or gave a strategy parameter a value out of range. */

@@ -11,6 +11,7 @@ public final class EngineResult
     private final long malformed;
     private final long venueRejects;
     private final long unknownOrderEvents;
+    private final long lateAcceptances;
     private final long stateChanges;
     private final long ignoredParamChanges;
     private final long duplicateTradesDropped;
@@ -37,6 +38,7 @@ public final class EngineResult
         malformed = counters.malformed;
         venueRejects = counters.venueRejects;
         unknownOrderEvents = counters.unknownOrderEvents;
+        lateAcceptances = counters.lateAcceptances;
         ignoredParamChanges = counters.ignoredParamChanges;
         duplicateTradesDropped = counters.duplicateTradesDropped;
         feedStale = counters.feedStale;
@@ -91,6 +93,12 @@ public final class EngineResult
     public long unknownOrderEvents()
     {
         return unknownOrderEvents;
+    }
+
+    /** Venue acceptances that arrived after the order had already ended: the channels raced; harmless. */
+    public long lateAcceptances()
+    {
+        return lateAcceptances;
     }
 
     /** Halts, resumes, kills and circuit-breaker moves (EngineStateChanged records in the output). */

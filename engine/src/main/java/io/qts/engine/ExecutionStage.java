@@ -69,7 +69,15 @@ final class ExecutionStage
             case EventType.ORDER_ACCEPTED:
                 if (orders.find(slot.clientOrderId) < 0)
                 {
-                    counters.unknownOrderEvents++;
+                    // Over two channels (REST answer, private stream) an acceptance can arrive after the fill that ended the order.
+                    if (orders.endedRecently(slot.clientOrderId))
+                    {
+                        counters.lateAcceptances++;
+                    }
+                    else
+                    {
+                        counters.unknownOrderEvents++;
+                    }
                 }
                 break;
 

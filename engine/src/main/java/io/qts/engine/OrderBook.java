@@ -6,6 +6,7 @@ import org.agrona.collections.Long2LongHashMap;
 final class OrderBook
 {
     static final int CAPACITY = 1024;
+    static final int RECENTLY_ENDED = 64;
     private static final long MISSING = -1;
 
     private final Long2LongHashMap slotById = new Long2LongHashMap(CAPACITY * 2, 0.65f, MISSING);
@@ -13,6 +14,9 @@ final class OrderBook
     private final int[] side = new int[CAPACITY];
     private final int[] freeSlots = new int[CAPACITY];
     private int freeCount = CAPACITY;
+    /** The last orders that ended, so a venue's late answer about one is known for what it is. */
+    private final long[] ended = new long[RECENTLY_ENDED];
+    private int endedNext;
 
     OrderBook()
     {
@@ -57,6 +61,21 @@ final class OrderBook
         if (slot != MISSING)
         {
             freeSlots[freeCount++] = (int)slot;
+            ended[endedNext] = clientOrderId;
+            endedNext = (endedNext + 1) % RECENTLY_ENDED;
         }
+    }
+
+    /** Whether the order is one of the last {@link #RECENTLY_ENDED} to end. */
+    boolean endedRecently(final long clientOrderId)
+    {
+        for (final long id : ended)
+        {
+            if (id == clientOrderId && id != 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -174,6 +174,7 @@ final class RunCommand implements Callable<Integer>
         summary.put("reconnects", reconnects);
         summary.put("duplicateTradesDropped", result.duplicateTradesDropped());
         summary.put("unknownOrderEvents", result.unknownOrderEvents());
+        summary.put("lateAcceptances", result.lateAcceptances());
         summary.put("malformedInputs", result.malformed());
         summary.put("stateChanges", result.stateChanges());
         summary.put("ignoredParamChanges", result.ignoredParamChanges());

@@ -43,6 +43,7 @@ class LiveRunTest
         assertEquals(0, last.get("reconnects").asLong(), last.toString());
         assertEquals(0, last.get("duplicateTradesDropped").asLong(), last.toString());
         assertEquals(0, last.get("malformedInputs").asLong(), last.toString());
+        assertEquals(0, last.get("unknownOrderEvents").asLong(), "late acceptances are counted apart: " + last);
         assertFalse(last.has("backtestCommand"), "a backtest re-simulates the venue; the sim's own fills are only replayed");
 
         final Cli replay = Cli.run("replay", "--json", "--journal", last.get("journal").asText());
