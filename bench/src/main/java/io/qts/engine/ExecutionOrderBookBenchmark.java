@@ -32,7 +32,7 @@ public class ExecutionOrderBookBenchmark
     private final Portfolio portfolio = new Portfolio(StageFixtures.CASH);
     private final OrderSender sender = (buffer, offset, length) -> true;
     private final ExecutionStage execution = new ExecutionStage(
-        StageFixtures.ENGINE_ID, sender, instruments, portfolio, new OutputRecorder(OutputListener.NONE), new Counters());
+        ClientOrderIds.of(StageFixtures.ENGINE_ID, 0), sender, instruments, portfolio, new OutputRecorder(OutputListener.NONE), new Counters());
     private final InboundSlot order = new InboundSlot();
     private final InboundSlot accepted = new InboundSlot();
     private final InboundSlot filled = new InboundSlot();

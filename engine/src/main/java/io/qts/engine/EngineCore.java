@@ -25,7 +25,7 @@ final class EngineCore
             new DecodeStage(context.symbol(), counters, signal.paramKeys(), context.inputDecoders()),
             signal,
             new RiskStage(context, instruments, portfolio, output, counters),
-            new ExecutionStage(context.engineId(), sender, instruments, portfolio, output, counters),
+            new ExecutionStage(context.orderIdBase(), sender, instruments, portfolio, output, counters),
             counters, context.stageProbe());
     }
 

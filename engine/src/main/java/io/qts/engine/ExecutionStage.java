@@ -17,7 +17,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class ExecutionStage
 {
-    private final int engineId;
+    /** The engine id and session bits of every id this engine gives its orders. */
+    private final long orderIdBase;
     private final OrderSender sender;
     private final OrderBook orders = new OrderBook();
     private final Instruments instruments;
@@ -32,10 +33,10 @@ final class ExecutionStage
     private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
 
     ExecutionStage(
-        final int engineId, final OrderSender sender, final Instruments instruments, final Portfolio portfolio,
+        final long orderIdBase, final OrderSender sender, final Instruments instruments, final Portfolio portfolio,
         final OutputRecorder output, final Counters counters)
     {
-        this.engineId = engineId;
+        this.orderIdBase = orderIdBase;
         this.sender = sender;
         this.instruments = instruments;
         this.portfolio = portfolio;
@@ -92,7 +93,7 @@ final class ExecutionStage
 
     private void send(final InboundSlot slot)
     {
-        final long clientOrderId = ClientOrderIds.of(engineId, slot.sequence);
+        final long clientOrderId = orderIdBase | slot.sequence;
         command.wrapAndApplyHeader(commandBuffer, 0, header)
             .timeNs(slot.timeNs)
             .clientOrderId(clientOrderId)

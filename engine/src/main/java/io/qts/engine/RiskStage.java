@@ -18,7 +18,7 @@ import io.qts.journal.sbe.StateChangeReason;
  */
 final class RiskStage
 {
-    private final int engineId;
+    private final long orderIdBase;
     private final RiskLimits limits;
     private final Instruments instruments;
     private final Portfolio portfolio;
@@ -43,7 +43,7 @@ final class RiskStage
         final EngineContext context, final Instruments instruments, final Portfolio portfolio, final OutputRecorder output,
         final Counters counters)
     {
-        this.engineId = context.engineId();
+        this.orderIdBase = context.orderIdBase();
         this.limits = new RiskLimits(context);
         this.instruments = instruments;
         this.portfolio = portfolio;
@@ -113,7 +113,7 @@ final class RiskStage
             if (reason != RejectReason.NONE.value())
             {
                 output.riskReject(
-                    slot.timeNs, ClientOrderIds.of(engineId, slot.sequence), slot.instrumentId, reason,
+                    slot.timeNs, orderIdBase | slot.sequence, slot.instrumentId, reason,
                     slot.intentSide, slot.intentPrice, slot.intentQty);
                 counters.rejectedOrders++;
                 slot.intentSide = Sides.NONE;
@@ -133,7 +133,7 @@ final class RiskStage
     void onOrderSent(final InboundSlot slot)
     {
         orderRate.onSent(slot.timeNs);
-        breaker.onSent(ClientOrderIds.of(engineId, slot.sequence), slot.timeNs);
+        breaker.onSent(orderIdBase | slot.sequence, slot.timeNs);
     }
 
     private static boolean isMarket(final int type)

@@ -16,6 +16,7 @@ import io.qts.adapters.upbit.UpbitAuth;
 import io.qts.adapters.upbit.UpbitKeys;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
+import io.qts.adapters.run.SessionNumbers;
 import io.qts.adapters.run.SessionSettings;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
@@ -109,7 +110,10 @@ final class RunCommand implements Callable<Integer>
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
-        settings.session().writeTo(runDir);
+        // A venue over sockets may remember every identifier it was sent: each such run gets a new session number.
+        final int session = VenueSettings.LOCAL.equals(venueSettings.name()) ? 0 : SessionNumbers.next(settings.varDir());
+        engine.session(session);
+        settings.session().withSession(session).writeTo(runDir);
 
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
@@ -160,6 +164,7 @@ final class RunCommand implements Callable<Integer>
         final ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("runId", runDir.getFileName().toString());
         summary.put("venue", venueSettings.name());
+        summary.put("session", session);
         summary.put("paper", venueSettings.paper());
         summary.put("symbol", engine.symbol());
         summary.put("strategy", engine.strategyName());

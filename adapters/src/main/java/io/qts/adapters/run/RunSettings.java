@@ -50,7 +50,7 @@ public record RunSettings(
             risk.put(key, config.get("risk." + key));
         }
         final SessionSettings session = new SessionSettings(
-            config.getInt("engine.id"), config.get("run.symbol"), strategy, params, config.get("run.size"),
+            config.getInt("engine.id"), 0, config.get("run.symbol"), strategy, params, config.get("run.size"),
             config.get("run.cash"), config.get("run.commission"), config.get("risk.maxPositionQty"),
             config.get("risk.maxOrderNotional"), risk);
         final EngineContext engine;

@@ -29,6 +29,7 @@ import java.util.TreeMap;
  */
 public record SessionSettings(
     int engineId,
+    int session,
     String symbol,
     String strategy,
     SortedMap<String, String> params,
@@ -46,6 +47,7 @@ public record SessionSettings(
     {
         final EngineContext engine = new EngineContext()
             .engineId(engineId)
+            .session(session)
             .symbol(symbol)
             .strategy(strategy, params)
             .orderQty(Decimals.parse("run.size", size, 8))
@@ -58,12 +60,20 @@ public record SessionSettings(
         return engine.inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder());
     }
 
+    /** The same settings for another session (a new number per live run, see {@link SessionNumbers}). */
+    public SessionSettings withSession(final int newSession)
+    {
+        return new SessionSettings(engineId, newSession, symbol, strategy, params, size, cash, commission, maxPositionQty,
+            maxOrderNotional, risk);
+    }
+
     /** Writes {@value #FILE_NAME} into {@code dir} (through a temporary file, so it is whole or absent). */
     public void writeTo(final Path dir)
     {
         final ObjectMapper json = new ObjectMapper();
         final ObjectNode root = json.createObjectNode();
         root.put("engineId", engineId);
+        root.put("session", session);
         root.put("symbol", symbol);
         root.put("strategy", strategy);
         params.forEach(root.putObject("params")::put);
@@ -105,6 +115,7 @@ public record SessionSettings(
         }
         return new SessionSettings(
             required(root, file, "engineId").asInt(),
+            required(root, file, "session").asInt(),
             required(root, file, "symbol").asText(),
             required(root, file, "strategy").asText(),
             texts(required(root, file, "params")),

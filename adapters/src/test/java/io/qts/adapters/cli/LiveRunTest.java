@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +62,30 @@ class LiveRunTest
         {
             assertFalse(request.toLowerCase().contains("authorization") || request.contains("Bearer") || request.contains("qts-run-"),
                 "no credentials in the outbound journal: " + request);
+        }
+    }
+
+    /** Upbit remembers every identifier an account used: the next run's must all be new. */
+    @Test
+    void twoRunsNeverShareAClientOrderId() throws IOException
+    {
+        final Path var = dir.resolve("var");
+        final Set<String> seen = new HashSet<>();
+        for (int run = 1; run <= 2; run++)
+        {
+            final Cli cli = Cli.run("run", "--var-dir", var.toString());
+            assertEquals(0, cli.exitCode, cli.err);
+            final JsonNode last = new ObjectMapper().readTree(var.resolve("last-run.json").toFile());
+            assertEquals(run, last.get("session").asInt(), "a new session number per run");
+            final List<String> ids = jsonEntries(Path.of(last.get("outJournal").asText())).stream()
+                .filter((r) -> r.contains("\"op\":\"create\""))
+                .map((r) -> r.replaceAll(".*\"identifier\":\"([0-9]+)\".*", "$1"))
+                .toList();
+            assertTrue(ids.size() > 0, "run " + run + " sent orders");
+            for (final String id : ids)
+            {
+                assertTrue(seen.add(id), "identifier " + id + " used twice");
+            }
         }
     }
 
