@@ -135,6 +135,8 @@ public final class AdminSchedule
         private final MessageHeaderEncoder header = new MessageHeaderEncoder();
         private final AdminCommandEncoder encoder = new AdminCommandEncoder();
         private int next;
+        /** The time of the last input passed on: a command is never sent at an earlier time than that. */
+        private long lastNs = Long.MIN_VALUE;
 
         private Merged(final InputSink sink)
         {
@@ -146,10 +148,11 @@ public final class AdminSchedule
             final long timeNs, final int sourceId, final int format, final DirectBuffer input, final int offset, final int length)
         {
             sendDue(timeNs);
+            lastNs = Math.max(lastNs, timeNs);
             sink.accept(timeNs, sourceId, format, input, offset, length);
         }
 
-        /** Sends the commands later than the last input, at their own times. */
+        /** Sends the commands later than the last input, at their own times. Call it once no other thread publishes. */
         public void finish()
         {
             sendDue(Long.MAX_VALUE);
@@ -160,12 +163,15 @@ public final class AdminSchedule
             while (next < commands.size() && commands.get(next).timeNs() <= timeNs)
             {
                 final Command command = commands.get(next++);
+                // Live inputs carry their receive time: a command whose time has passed goes in at the
+                // present, so event time never runs backwards. Replayed inputs meet their commands in time order.
+                final long commandNs = Math.max(command.timeNs(), lastNs);
                 encoder.wrapAndApplyHeader(buffer, 0, header)
-                    .timeNs(command.timeNs())
+                    .timeNs(commandNs)
                     .action(command.action())
                     .paramValue(command.value8())
                     .paramKey(command.key());
-                sink.accept(command.timeNs(), Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0,
+                sink.accept(commandNs, Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0,
                     MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
             }
         }

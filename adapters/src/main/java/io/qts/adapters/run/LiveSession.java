@@ -59,7 +59,8 @@ public final class LiveSession
      */
     public static Outcome run(
         final RunSettings settings, final Venue venue, final boolean paper, final UpbitOrderGateway.Market market,
-        final AdminSchedule admin, final Runnable onConnected, final BooleanSupplier finished, final Path inDir, final Path outDir, final PrintWriter progress, final PrintStream log)
+        final AdminSchedule admin, final Runnable onConnected, final BooleanSupplier finished, final Path inDir, final Path outDir,
+        final PrintWriter progress, final PrintStream log)
         throws InterruptedException
     {
         final long startNs;
@@ -73,14 +74,10 @@ public final class LiveSession
         {
             pipeline.start();
             final PaperVenue paperVenue = paper
-                ? new PaperVenue(pipeline.input(), market, settings.engine().commissionRate(), pipeline::pollOrders, out)
+                ? new PaperVenue(pipeline.input(), market, settings.engine().commissionRate(), pipeline.orders(), out)
                 : null;
             final AdminSchedule.Merged withAdmin = admin.into(paper ? paperVenue : pipeline.input());
             final SerializedInput input = new SerializedInput(withAdmin, SerializedInput.systemClock());
-            if (paperVenue != null)
-            {
-                paperVenue.answerThrough(input);
-            }
             UpbitInstruments.define(List.of(market), input);
             final UpbitMarketData.Config feedConfig = new UpbitMarketData.Config(
                 venue.publicWebSocket(), codes, false, false, 30_000, venue.staleAfterMs(), 5_000, 500, 30_000);
@@ -117,10 +114,11 @@ public final class LiveSession
                     }
                 }
                 settle(pipeline, gateway);
-                withAdmin.finish();
                 sentByGateway = gateway != null ? gateway.ordersSent() : 0;
                 reconnects = feed.reconnects() + (myOrders != null ? myOrders.reconnects() : 0);
             }
+            // The clients are closed: this thread is the only publisher left.
+            withAdmin.finish();
             if (paperVenue != null)
             {
                 paperVenue.close();

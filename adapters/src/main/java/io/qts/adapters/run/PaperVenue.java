@@ -2,7 +2,6 @@ package io.qts.adapters.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qts.adapters.upbit.SerializedInput;
 import io.qts.adapters.upbit.UpbitOrderGateway;
 import io.qts.engine.InputSink;
 import io.qts.engine.OrderConsumer;
@@ -24,8 +23,10 @@ import java.math.BigDecimal;
 /**
  * {@code --paper}: orders never leave the process. Market data still comes from the venue; each order the
  * engine sends is journaled to out/ and filled by the engine's own {@link SimulatedVenue} at the price of
- * the next live trade, and its answers go in as venue inputs like a real venue's would. Sits between the
- * {@link SerializedInput} and the pipeline, on whichever thread publishes (under the input's lock).
+ * the next live trade, as a backtest fills: before that trade reaches the engine, the venue takes the
+ * orders decided so far (waiting for the engine to finish what it was given), fills them at the trade's
+ * price, and its answers go in ahead of the trade, at the trade's time. Sits between the input's lock
+ * ({@link io.qts.adapters.upbit.SerializedInput}) and the pipeline, so one thread at a time is in here.
  */
 final class PaperVenue implements InputSink
 {
@@ -37,16 +38,19 @@ final class PaperVenue implements InputSink
     private final OrderFeed orders;
     private final Journal outJournal;
     private final byte[] orderCopy = new byte[EntryHeader.MAX_PAYLOAD_LENGTH];
-    /** Made on the publishing thread that first needs it: Chronicle appenders belong to one thread. */
-    private JournalAppender outAppender;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final TradeTickEncoder trade = new TradeTickEncoder();
     private final UnsafeBuffer tradeBuffer = new UnsafeBuffer(new byte[128]);
-    private SerializedInput answers;
-    private final InputSink venueAnswers = (timeNs, sourceId, format, buffer, offset, length) ->
-        answers.publish(sourceId, format, buffer, offset, length);
+    /** Made on the publishing thread that first needs it: Chronicle appenders belong to one thread. */
+    private JournalAppender outAppender;
+    /** The time of the trade being handled: the venue's answers go in at it. */
+    private long nowNs;
+    private final InputSink answers;
     private final OrderConsumer toVenue;
 
+    /**
+     * @param orders the engine's outbound path, draining once the engine is idle ({@code LivePipeline#orders()}).
+     */
     PaperVenue(
         final InputSink engine, final UpbitOrderGateway.Market market, final long commissionRate, final OrderFeed orders,
         final Journal outJournal)
@@ -56,6 +60,8 @@ final class PaperVenue implements InputSink
         this.venue = new SimulatedVenue(commissionRate);
         this.orders = orders;
         this.outJournal = outJournal;
+        this.answers = (timeNs, sourceId, format, buffer, offset, length) ->
+            engine.accept(Math.max(timeNs, nowNs), sourceId, format, buffer, offset, length);
         this.toVenue = (buffer, offset, length) ->
         {
             if (outAppender == null)
@@ -63,8 +69,8 @@ final class PaperVenue implements InputSink
                 outAppender = outJournal.appender();
             }
             buffer.getBytes(offset, orderCopy, 0, length);
-            outAppender.append(answers.nowNs(), Sources.ORDERS, EntryHeader.FORMAT_SBE, orderCopy, 0, length);
-            venue.onOrder(buffer, offset, length, venueAnswers);
+            outAppender.append(nowNs, Sources.ORDERS, EntryHeader.FORMAT_SBE, orderCopy, 0, length);
+            venue.onOrder(buffer, offset, length, answers);
         };
     }
 
@@ -76,17 +82,11 @@ final class PaperVenue implements InputSink
         }
     }
 
-    /** The input the venue's answers are published through: the one this venue sits behind. */
-    void answerThrough(final SerializedInput input)
-    {
-        this.answers = input;
-    }
-
     @Override
     public void accept(
         final long timeNs, final int sourceId, final int format, final DirectBuffer buffer, final int offset, final int length)
     {
-        engine.accept(timeNs, sourceId, format, buffer, offset, length);
+        nowNs = timeNs;
         if (sourceId == Sources.REFERENCE && format == EntryHeader.FORMAT_SBE)
         {
             venue.onReference(buffer, offset, length);
@@ -99,9 +99,10 @@ final class PaperVenue implements InputSink
             {
                 trade.wrapAndApplyHeader(tradeBuffer, 0, header)
                     .timeNs(timeNs).instrumentId(market.instrumentId()).aggressor(Aggressor.UNKNOWN).price(price).qty(0).tradeId(0);
-                venue.onMarket(timeNs, tradeBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength(), venueAnswers);
+                venue.onMarket(timeNs, tradeBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength(), answers);
             }
         }
+        engine.accept(timeNs, sourceId, format, buffer, offset, length);
     }
 
     /** The trade's price at the market's price scale, or 0 if the message is not a trade of this market. */
