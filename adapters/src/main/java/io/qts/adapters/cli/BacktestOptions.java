@@ -8,6 +8,7 @@ import io.qts.engine.EngineContext;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.InputSink;
 import io.qts.engine.JournalReplay;
+import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import picocli.CommandLine.Option;
 
@@ -104,7 +105,16 @@ final class BacktestOptions
         {
             try (Journal in = Journal.openForRead(dir))
             {
-                JournalReplay.replay(in, sink);
+                JournalReplay.replay(in, (timeNs, sourceId, format, buffer, offset, length) ->
+                {
+                    if (format != EntryHeader.FORMAT_SBE)
+                    {
+                        // The simulated venue fills on SBE bars and trades; a live session's venue messages it cannot re-simulate.
+                        throw new UserError("journal " + dir + " holds a live session's venue messages: decide it again with "
+                            + "'qts replay --journal " + dir + "' (a backtest re-simulates the venue from SBE market data)");
+                    }
+                    sink.accept(timeNs, sourceId, format, buffer, offset, length);
+                });
             }
         });
     }

@@ -55,6 +55,13 @@ class LiveRunTest
         assertEquals(last.get("events").asLong(), replayed.get("events").asLong());
         assertEquals(last.get("orders").asLong(), replayed.get("orders").asLong());
 
+        final Cli backtest = Cli.run("backtest", "--journal", last.get("journal").asText(), "--strategy", "sma-cross",
+            "--param", "fast=10", "--param", "slow=30", "--cash", "1",
+            "--out", dir.resolve("bt").toString());
+        assertEquals(1, backtest.exitCode);
+        assertTrue(backtest.err.contains("holds a live session's venue messages: decide it again with 'qts replay"), backtest.err);
+        assertFalse(dir.resolve("bt").resolve("report.json").toFile().exists(), "no report from a refused backtest");
+
         final List<String> requests = jsonEntries(Path.of(last.get("outJournal").asText()));
         assertEquals(last.get("ordersSent").asLong(), requests.stream().filter((r) -> r.contains("\"op\":\"create\"")).count(),
             "one create request per order in the outbound journal: " + requests);
