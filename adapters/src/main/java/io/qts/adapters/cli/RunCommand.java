@@ -34,8 +34,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
@@ -96,6 +94,15 @@ final class RunCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
+        try (StopSignal stop = new StopSignal())
+        {
+            return run(stop);
+        }
+    }
+
+    /** @param stop Ctrl-C ends a live session early, in order: the engine stops and last-run.json is written first. */
+    private int run(final StopSignal stop) throws InterruptedException
+    {
         final PrintWriter out = spec.commandLine().getOut();
         final QtsConfig loaded = QtsConfig.load(config, System.getenv(), overrides());
         final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
@@ -134,8 +141,8 @@ final class RunCommand implements Callable<Integer>
         else
         {
             final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
-                ? runOnSimulator(settings, feed, adminSchedule, inDir, outDir, out)
-                : runOnUpbit(settings, upbitKeys, adminSchedule, inDir, outDir, out);
+                ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out)
+                : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out);
             result = outcome.result();
             elapsedNs = outcome.elapsedNs();
             ordersSent = outcome.ordersSent();
@@ -201,8 +208,8 @@ final class RunCommand implements Callable<Integer>
 
     /** The exchange simulator in-process on loopback, playing the configured feed; traded over real sockets with a one-run key. */
     private static LiveSession.Outcome runOnSimulator(
-        final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final Path inDir, final Path outDir,
-        final PrintWriter out) throws InterruptedException
+        final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final StopSignal stop, final Path inDir,
+        final Path outDir, final PrintWriter out) throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
         final SecureRandom random = new SecureRandom();
@@ -229,7 +236,7 @@ final class RunCommand implements Callable<Integer>
                 venue.paper() ? null : new UpbitAuth(accessKey, secretKey), venue.staleAfterMs());
             final long deadlineNs = deadline(venue);
             return LiveSession.run(settings, endpoints, venue.paper(), venue.market(settings.engine().symbol()), admin,
-                () -> playOnceSubscribed(simulator), () -> simulator.finished() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+                () -> playOnceSubscribed(simulator), () -> simulator.finished() || stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
         }
     }
 
@@ -246,43 +253,16 @@ final class RunCommand implements Callable<Integer>
 
     /** The real venue: until the configured duration has passed or Ctrl-C. */
     private static LiveSession.Outcome runOnUpbit(
-        final RunSettings settings, final UpbitAuth keys, final AdminSchedule admin, final Path inDir, final Path outDir,
-        final PrintWriter out) throws InterruptedException
+        final RunSettings settings, final UpbitAuth keys, final AdminSchedule admin, final StopSignal stop, final Path inDir,
+        final Path outDir, final PrintWriter out) throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
-        final AtomicBoolean interrupted = new AtomicBoolean();
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Thread hook = new Thread(() ->
-        {
-            interrupted.set(true);
-            try
-            {
-                // Let the session stop its engine and write last-run.json before the JVM exits.
-                stopped.await();
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }, "qts-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         out.printf("  Upbit at %s and %s, %s%n", venue.rest(), venue.websocket(),
             venue.durationSeconds() > 0 ? "for " + venue.durationSeconds() + " s" : "until Ctrl-C");
         final long deadlineNs = deadline(venue);
-        try
-        {
-            return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
-                keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
-                () -> interrupted.get() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
-        }
-        finally
-        {
-            stopped.countDown();
-            if (!interrupted.get())
-            {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
-        }
+        return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
+            keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
+            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
     }
 
     private static long deadline(final VenueSettings venue)
