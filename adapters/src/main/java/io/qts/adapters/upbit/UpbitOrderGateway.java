@@ -713,9 +713,16 @@ public final class UpbitOrderGateway implements AutoCloseable
         }
         else
         {
-            final String text = new String(body, StandardCharsets.UTF_8);
-            final String quoted = new TextNode(text.length() > 1_000 ? text.substring(0, 1_000) : text).toString();
-            bytes.writeBytes(quoted.getBytes(StandardCharsets.UTF_8));
+            // Escaping can make a character six bytes: keep the quoted text to what fits the entry with the wrapper.
+            final int room = EntryHeader.MAX_PAYLOAD_LENGTH - head.length() - 1;
+            String text = new String(body, StandardCharsets.UTF_8);
+            byte[] quoted = new TextNode(text.length() > 1_000 ? text.substring(0, 1_000) : text).toString().getBytes(StandardCharsets.UTF_8);
+            while (quoted.length > room)
+            {
+                text = text.substring(0, Math.min(text.length(), 1_000) / 2);
+                quoted = new TextNode(text).toString().getBytes(StandardCharsets.UTF_8);
+            }
+            bytes.writeBytes(quoted);
         }
         bytes.write('}');
         final byte[] wrapped = bytes.toByteArray();
