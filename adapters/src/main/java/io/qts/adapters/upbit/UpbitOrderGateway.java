@@ -330,7 +330,14 @@ public final class UpbitOrderGateway implements AutoCloseable
     private void giveUp(final Order order, final String op)
     {
         log.println("upbit orders: order " + order.identifier + " has no answer after " + order.sends + " sends and " +
-            order.queries + " queries; reported rejected to the engine, but it may be at the venue (in doubt)");
+            order.queries + " queries; reported rejected to the engine, but it may be at the venue (in doubt); "
+            + "the circuit breaker opens for " + config.banDefaultMs() + " ms so no new order follows it at once");
+        // The engine will think the order ended: hold new orders (the breaker) so an order that did reach the venue
+        // is not doubled before anyone can look, then let one probe through as after any venue trouble.
+        final byte[] note = ("{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":" + (input.nowNs() + config.banDefaultMs() * 1_000_000L)
+            + "}").getBytes(StandardCharsets.US_ASCII);
+        scratch.putBytes(0, note);
+        input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, scratch, 0, note.length);
         publishRest(op, order, 0, null);
     }
 

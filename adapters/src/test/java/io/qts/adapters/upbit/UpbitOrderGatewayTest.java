@@ -238,8 +238,8 @@ class UpbitOrderGatewayTest
         final LoopbackHttpServer server = server((r) -> null);
         gateway(server, null);
         order(CID, Side.BUY, 148_520_000, 100_000);
-        Recorded.await(() -> engine.inputs.size() == 1, 10_000, "the give-up");
-        assertEquals(List.of("rejected " + CID), decoded());
+        Recorded.await(() -> engine.inputs.size() == 2, 10_000, "the give-up");
+        assertEquals(List.of("blocked", "rejected " + CID), decoded(), "in doubt: the breaker opens before the reject goes in");
         assertEquals(1, server.lines().stream().filter("POST /v1/orders"::equals).count(), "never resent without a 404");
         assertTrue(logBytes.toString().contains("in doubt"));
     }
