@@ -96,10 +96,13 @@ final class CircuitBreaker
         }
     }
 
-    /** Cancelled: an answer, neither success nor failure. */
-    void onCancel(final long clientOrderId)
+    /** Cancelled: an answer, neither success nor failure; but a cancelled probe proved nothing, so the breaker opens again. */
+    void onCancel(final long clientOrderId, final long timeNs)
     {
-        answered(clientOrderId);
+        if (answered(clientOrderId) && state == HALF_OPEN && probeSent && clientOrderId == probeId)
+        {
+            open(timeNs, StateChangeReason.PROBE_FAILED);
+        }
     }
 
     /** Each event: orders past their time-out fail, and an open breaker half-opens after its cool-down. */

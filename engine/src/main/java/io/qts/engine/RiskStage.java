@@ -91,7 +91,7 @@ final class RiskStage
                 break;
             case EventType.ORDER_CANCELLED:
             case EventType.ORDER_DONE:
-                breaker.onCancel(slot.clientOrderId);
+                breaker.onCancel(slot.clientOrderId, timeNs);
                 break;
             case EventType.VENUE_BLOCKED:
                 breaker.trip(timeNs, slot.blockedUntilNs);

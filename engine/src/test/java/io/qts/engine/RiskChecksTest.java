@@ -165,6 +165,48 @@ class RiskChecksTest
     }
 
     @Test
+    void aCancelledProbeOpensTheBreakerAgainInsteadOfHoldingItHalfOpen()
+    {
+        final List<String> changes = new ArrayList<>();
+        final CircuitBreaker breaker = new CircuitBreaker(1, 10 * SECOND, 30 * SECOND, EngineContext.UNLIMITED, recorder(changes));
+        breaker.onSent(1, 0);
+        breaker.onReject(1, SECOND);
+        breaker.onTime(31 * SECOND);
+        breaker.onSent(2, 31 * SECOND);
+        breaker.onCancel(2, 32 * SECOND);
+        assertFalse(breaker.allowsOrder(), "open again, not half open for ever");
+        breaker.onTime(62 * SECOND);
+        assertTrue(breaker.allowsOrder(), "a new probe after the next cool-down");
+        assertEquals(List.of(
+            "BREAKER_OPEN VENUE_FAILURES 1000000000",
+            "BREAKER_HALF_OPEN COOL_DOWN_ELAPSED 31000000000",
+            "BREAKER_OPEN PROBE_FAILED 32000000000",
+            "BREAKER_HALF_OPEN COOL_DOWN_ELAPSED 62000000000"), changes);
+    }
+
+    @Test
+    void aVenueBanOpensTheBreakerEvenWithFailureCountingOff()
+    {
+        final List<String> changes = new ArrayList<>();
+        final CircuitBreaker breaker = new CircuitBreaker(0, 10 * SECOND, 30 * SECOND, EngineContext.UNLIMITED, recorder(changes));
+        breaker.onSent(1, 0);
+        breaker.onReject(1, SECOND);
+        assertTrue(breaker.allowsOrder(), "rejects are not counted with failuresToOpen 0");
+        breaker.trip(2 * SECOND, 62 * SECOND);
+        assertFalse(breaker.allowsOrder());
+        breaker.onTime(61 * SECOND);
+        assertFalse(breaker.allowsOrder(), "not before the ban has ended");
+        breaker.onTime(62 * SECOND);
+        assertTrue(breaker.allowsOrder(), "half open when the ban ends (later than the cool-down)");
+        breaker.onSent(2, 62 * SECOND);
+        breaker.onSuccess(2, 63 * SECOND);
+        assertEquals(List.of(
+            "BREAKER_OPEN VENUE_FAILURES 2000000000",
+            "BREAKER_HALF_OPEN COOL_DOWN_ELAPSED 62000000000",
+            "BREAKER_CLOSED PROBE_SUCCEEDED 63000000000"), changes);
+    }
+
+    @Test
     void failuresFurtherApartThanTheWindowDoNotOpenTheBreaker()
     {
         final List<String> changes = new ArrayList<>();
