@@ -75,11 +75,7 @@ class BacktestConventionsTest
     private static void crossingBars(final TestEvents events)
     {
         events.instrument("TEST", 2, 0);
-        events.bar(0, 3000, 3000);
-        events.bar(1, 2000, 2000);
-        events.bar(2, 1000, 1000);
-        events.bar(3, 1000, 1000);
-        events.bar(4, 4000, 4000);
+        events.barsUpToTheUpCross();
         events.bar(5, 1500, 1000);
         events.bar(6, 500, 0);
         events.bar(7, 800, 900);
@@ -130,11 +126,7 @@ class BacktestConventionsTest
         final Backtest backtest = backtest(1000 * MONEY, 0, QTY);
         final TestEvents events = new TestEvents(backtest.input());
         events.instrument("TEST", 2, 0);
-        events.bar(0, 3000, 3000);
-        events.bar(1, 2000, 2000);
-        events.bar(2, 1000, 1000);
-        events.bar(3, 1000, 1000);
-        events.bar(4, 4000, 4000);
+        events.barsUpToTheUpCross();
         events.bar(5, 4100, 4200);
         final EngineResult result = backtest.finish();
 
@@ -151,11 +143,7 @@ class BacktestConventionsTest
         final Backtest backtest = backtest(1000 * MONEY, 0, QTY);
         final TestEvents events = new TestEvents(backtest.input());
         events.instrument("TEST", 2, 0);
-        events.bar(0, 3000, 3000);
-        events.bar(1, 2000, 2000);
-        events.bar(2, 1000, 1000);
-        events.bar(3, 1000, 1000);
-        events.bar(4, 4000, 4000);
+        events.barsUpToTheUpCross();
         final EngineResult result = backtest.finish();
 
         assertEquals(List.of("order BUY 1 day 4"), outputs);
@@ -214,11 +202,7 @@ class BacktestConventionsTest
         final TestEvents events = new TestEvents(halted.input());
         events.instrument("TEST", 2, 0);
         events.admin(0, AdminAction.HALT, "", 0);
-        events.bar(0, 3000, 3000);
-        events.bar(1, 2000, 2000);
-        events.bar(2, 1000, 1000);
-        events.bar(3, 1000, 1000);
-        events.bar(4, 4000, 4000);
+        events.barsUpToTheUpCross();
         events.bar(5, 1500, 1000);
         assertEquals(List.of("state HALTED ADMIN_HALT day 0", "reject " + RejectReason.HALTED + " day 4"), outputs);
         halted.finish();
@@ -279,11 +263,7 @@ class BacktestConventionsTest
 
     private static void crossingBarsWithoutDefinition(final TestEvents events)
     {
-        events.bar(0, 3000, 3000);
-        events.bar(1, 2000, 2000);
-        events.bar(2, 1000, 1000);
-        events.bar(3, 1000, 1000);
-        events.bar(4, 4000, 4000);
+        events.barsUpToTheUpCross();
         events.bar(5, 1500, 1000);
     }
 }

@@ -44,11 +44,7 @@ class RiskScenariosTest
     {
         final TestEvents events = new TestEvents(backtest.input());
         events.instrument("TEST", 2, 0);
-        events.bar(0, 3000, 3000);
-        events.bar(1, 2000, 2000);
-        events.bar(2, 1000, 1000);
-        events.bar(3, 1000, 1000);
-        events.bar(4, 4000, 4000);
+        events.barsUpToTheUpCross();
         return events;
     }
 

@@ -37,6 +37,19 @@ final class TestEvents
         sink.accept(0, Sources.REFERENCE, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + definition.encodedLength());
     }
 
+    /**
+     * Days 0 to 4 with closes 30 20 10 10 40 (price scale 2): the tests' sma-cross signals an up-cross on day 4's
+     * close (see SmaCrossTest), so an entry fills at day 5's open.
+     */
+    void barsUpToTheUpCross()
+    {
+        bar(0, 3000, 3000);
+        bar(1, 2000, 2000);
+        bar(2, 1000, 1000);
+        bar(3, 1000, 1000);
+        bar(4, 4000, 4000);
+    }
+
     /** A daily bar on day {@code day}; prices are raw at the instrument's price scale. */
     void bar(final long day, final long open, final long close)
     {
