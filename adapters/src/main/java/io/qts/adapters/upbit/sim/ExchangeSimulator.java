@@ -40,6 +40,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.qts.adapters.data.MarketSeries;
@@ -69,7 +71,7 @@ import java.util.function.Consumer;
 /**
  * An Upbit-compatible exchange on loopback, in-process: public WebSocket ({@code /websocket/v1}), private
  * WebSocket ({@code /websocket/v1/private}, JWT at the handshake), REST ({@code POST /v1/orders},
- * {@code GET|DELETE /v1/order}, {@code GET /v1/accounts}) and an admin endpoint ({@code POST /sim/faults},
+ * {@code GET|DELETE /v1/order}, {@code GET /v1/orders/open|closed|uuids}, {@code GET /v1/accounts}) and an admin endpoint ({@code POST /sim/faults},
  * {@code GET /sim/status}, loopback only). It plays a {@link MarketTape} at {@link SimSettings#speed} trades per
  * second, matches orders against it ({@link SimExchange}) and injects {@link Fault}s on command.
  * See docs/sim-exchange.md.
@@ -84,6 +86,8 @@ public final class ExchangeSimulator implements AutoCloseable
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final byte[] MALFORMED = "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":1149".getBytes(StandardCharsets.UTF_8);
     private static final int MAX_NONCES = 100_000;
+    private static final Set<String> PRIVATE_ROUTES = Set.of("POST /v1/orders", "GET /v1/order", "DELETE /v1/order",
+        "GET /v1/accounts", "GET /v1/orders/open", "GET /v1/orders/closed", "GET /v1/orders/uuids");
 
     private final List<SimTrade> tape;
     private final SimSettings settings;
@@ -123,7 +127,8 @@ public final class ExchangeSimulator implements AutoCloseable
         this.settings = settings;
         this.log = settings.log;
         this.exchange = new SimExchange(settings.market, settings.feeRate, settings.initialBalances,
-            System::currentTimeMillis, new PrivateFanout());
+            System::currentTimeMillis, new PrivateFanout(),
+            settings.uuidSeed != null ? settings.uuidSeed : new java.security.SecureRandom().nextLong());
         this.feed = new PublicFeed(settings.market, settings.orderbookUnits);
     }
 
@@ -493,6 +498,20 @@ public final class ExchangeSimulator implements AutoCloseable
             ctx.fireChannelInactive();
         }
 
+        /** Upbit's server closes a WebSocket idle for about 120 s (SimSettings.wsIdleTimeoutMs). */
+        @Override
+        public void userEventTriggered(final ChannelHandlerContext ctx, final Object event)
+        {
+            if (event instanceof IdleStateEvent && handshaker != null)
+            {
+                log.accept((privateStream ? "private" : "public") + " WebSocket idle for "
+                    + settings.wsIdleTimeoutMs + " ms: closing it");
+                handshaker.close(ctx.channel(), new CloseWebSocketFrame(1000, "idle timeout"));
+                return;
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+
         @Override
         public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
         {
@@ -550,6 +569,8 @@ public final class ExchangeSimulator implements AutoCloseable
                 return;
             }
             handshaker.handshake(ctx.channel(), req);
+            ctx.pipeline().addBefore(ctx.name(), "idle",
+                new IdleStateHandler(0, 0, settings.wsIdleTimeoutMs, TimeUnit.MILLISECONDS));
             log.accept((privateStream ? "private" : "public") + " WebSocket connected");
         }
 
@@ -628,8 +649,7 @@ public final class ExchangeSimulator implements AutoCloseable
             final HttpMethod method = req.method();
             final String route = method.name() + " " + path;
             final boolean orderGroup = "POST /v1/orders".equals(route);
-            if (!orderGroup && !"GET /v1/order".equals(route) && !"DELETE /v1/order".equals(route)
-                && !"GET /v1/accounts".equals(route))
+            if (!PRIVATE_ROUTES.contains(route))
             {
                 respond(ctx, req, 404, error("not_found", "no such API: " + route), null, 0);
                 return;
@@ -715,6 +735,10 @@ public final class ExchangeSimulator implements AutoCloseable
                     }
                     case "GET /v1/order" -> result = exchange.get(key, param(uri, "uuid"), param(uri, "identifier"));
                     case "DELETE /v1/order" -> result = exchange.cancel(key, param(uri, "uuid"), param(uri, "identifier"));
+                    case "GET /v1/orders/open" -> result = exchange.list(key, OrderQuery.open(uri.parameters()));
+                    case "GET /v1/orders/closed" ->
+                        result = exchange.list(key, OrderQuery.closed(uri.parameters(), System.currentTimeMillis()));
+                    case "GET /v1/orders/uuids" -> result = exchange.list(key, OrderQuery.byIds(uri.parameters()));
                     default -> result = exchange.accounts(key);
                 }
                 log.accept(route + " -> " + status);

@@ -3,6 +3,7 @@ package io.qts.adapters.upbit.sim;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.upbit.UpbitTickSize;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,8 +16,8 @@ import java.time.format.DateTimeFormatter;
  * Builds the public stream's messages ({@code trade}, {@code ticker}, {@code orderbook}) from the played trades,
  * with Upbit's field names. The day (for opening/high/low, accumulated volume and prev_closing_price) is the UTC
  * date, as Upbit's KRW markets roll over at 00:00 UTC; the first day's prev_closing_price is its first trade's
- * price. The order book is synthetic: {@code units} levels one tick apart (Upbit's KRW tick table) around the
- * last price, with sizes that depend only on the trade's sequence.
+ * price. The order book is synthetic: {@code units} levels one price unit apart around the
+ * last price (UpbitTickSize), with sizes that depend only on the trade's sequence.
  */
 final class PublicFeed
 {
@@ -149,7 +150,7 @@ final class PublicFeed
 
     ObjectNode orderbook(final long nowMs, final String streamType)
     {
-        final BigDecimal tick = tick(last);
+        final BigDecimal tick = UpbitTickSize.of(code, last);
         final BigDecimal floor = last.divide(tick, 0, RoundingMode.FLOOR).multiply(tick);
         final BigDecimal bestBid = floor;
         final BigDecimal bestAsk = floor.add(tick);
@@ -179,7 +180,7 @@ final class PublicFeed
 
     private BigDecimal[] bestBook()
     {
-        final BigDecimal tick = tick(last);
+        final BigDecimal tick = UpbitTickSize.of(code, last);
         final BigDecimal floor = last.divide(tick, 0, RoundingMode.FLOOR).multiply(tick);
         return new BigDecimal[] {strip(floor.add(tick)), size(0, 3), strip(floor), size(0, 5)};
     }
@@ -195,15 +196,6 @@ final class PublicFeed
     {
         final int c = last.compareTo(prevClose);
         return c > 0 ? "RISE" : c < 0 ? "FALL" : "EVEN";
-    }
-
-    /** Upbit's KRW-market price unit for a price. */
-    static BigDecimal tick(final BigDecimal price)
-    {
-        final double p = price.doubleValue();
-        final String t = p >= 1_000_000 ? "1000" : p >= 500_000 ? "500" : p >= 100_000 ? "100" : p >= 50_000 ? "50"
-            : p >= 10_000 ? "10" : p >= 5_000 ? "5" : p >= 100 ? "1" : p >= 10 ? "0.1" : p >= 1 ? "0.01" : "0.0001";
-        return new BigDecimal(t);
     }
 
     private static BigDecimal strip(final BigDecimal v)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.upbit.UpbitTickSize;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,18 +54,20 @@ final class SimExchange
     private final Map<String, BigDecimal> initialBalances;
     private final LongSupplier clockMs;
     private final Listener listener;
-    private final Random uuids = new Random(20240601L);
+    private final Random uuids;
 
     private final Map<String, Order> byUuid = new HashMap<>();
     private final Map<String, Map<String, Order>> byIdentifier = new HashMap<>();
     private final Map<String, Map<String, Balance>> accounts = new HashMap<>();
     private final List<Order> open = new ArrayList<>();
+    private final List<Order> history = new ArrayList<>();
     private BigDecimal lastPrice;
 
     SimExchange(
         final String market, final BigDecimal feeRate, final Map<String, BigDecimal> initialBalances,
-        final LongSupplier clockMs, final Listener listener)
+        final LongSupplier clockMs, final Listener listener, final long uuidSeed)
     {
+        this.uuids = new Random(uuidSeed);
         this.market = market;
         final int dash = market.indexOf('-');
         this.quote = market.substring(0, dash);
@@ -195,6 +198,11 @@ final class SimExchange
             }
             default -> throw new SimError(400, "validation_error", "ord_type must be limit, price, market or best");
         }
+        if ("limit".equals(ordType) && !UpbitTickSize.onGrid(market, price))
+        {
+            throw new SimError(400, bid ? "invalid_price_bid" : "invalid_price_ask", "the price " + plain(price)
+                + " is not a multiple of the market's price unit " + plain(UpbitTickSize.of(market, price)));
+        }
         if (tif != null && !"limit".equals(ordType) && !"best".equals(ordType))
         {
             throw new SimError(400, "validation_error", "time_in_force is for limit and best orders only");
@@ -266,6 +274,7 @@ final class SimExchange
             byIdentifier.computeIfAbsent(accessKey, k -> new HashMap<>()).put(identifier, o);
         }
         open.add(o);
+        history.add(o);
         final ObjectNode response = orderJson(o, false);
         listener.onMyOrder(accessKey, market, myOrder(o, null));
         listener.onMyAsset(accessKey, myAsset(accessKey));
@@ -305,6 +314,40 @@ final class SimExchange
                 .put("avg_buy_price", plain(b.avgBuyPrice))
                 .put("avg_buy_price_modified", false)
                 .put("unit_currency", quote);
+        }
+        return out;
+    }
+
+    /**
+     * GET /v1/orders/open, /v1/orders/closed and /v1/orders/uuids: the account's orders that {@code q} selects, by
+     * creation time (newest first unless {@code order_by=asc}), {@code q.limit} per page.
+     */
+    synchronized ArrayNode list(final String accessKey, final OrderQuery q)
+    {
+        final List<Order> selected = new ArrayList<>();
+        for (final Order o : history)
+        {
+            if (o.accessKey.equals(accessKey) && (q.market == null || q.market.equals(market))
+                && (q.states == null || q.states.contains(o.state))
+                && o.createdMs >= q.fromMs && o.createdMs <= q.toMs
+                && (q.uuids == null || q.uuids.contains(o.uuid))
+                && (q.identifiers == null || q.identifiers.contains(o.identifier)))
+            {
+                selected.add(o);
+            }
+        }
+        if (!q.ascending)
+        {
+            java.util.Collections.reverse(selected);
+        }
+        final ArrayNode out = JSON.arrayNode();
+        final long first = (long)(q.page - 1) * q.limit;
+        for (int i = 0; i < selected.size(); i++)
+        {
+            if (i >= first && i - first < q.limit)
+            {
+                out.add(orderJson(selected.get(i), false));
+            }
         }
         return out;
     }

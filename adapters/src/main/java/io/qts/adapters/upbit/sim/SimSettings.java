@@ -25,6 +25,8 @@ public final class SimSettings
     int defaultPerSecond = 30;
     int orderbookUnits = 15;
     Consumer<String> log = stderr(System.err);
+    Long uuidSeed;
+    long wsIdleTimeoutMs = 120_000;
 
     /** The market the data is played as, e.g. KRW-BTC (QUOTE-BASE). */
     public SimSettings market(final String market)
@@ -100,6 +102,31 @@ public final class SimSettings
         }
         this.orderPerSecond = orderPerSecond;
         this.defaultPerSecond = defaultPerSecond;
+        return this;
+    }
+
+    /**
+     * Seeds the order and trade uuids, for tests that want the same uuids run after run. Unset (the default), each
+     * simulator draws its seed from {@link java.security.SecureRandom}, so uuids never repeat across restarts, as
+     * Upbit's do not.
+     */
+    public SimSettings uuidSeed(final long seed)
+    {
+        this.uuidSeed = seed;
+        return this;
+    }
+
+    /**
+     * Milliseconds a WebSocket may carry nothing in either direction (a ping or pong counts) before the server closes
+     * it; default 120,000, as Upbit's WebSocket guide says of its server (about 120 s without data received or sent).
+     */
+    public SimSettings wsIdleTimeoutMs(final long timeoutMs)
+    {
+        if (timeoutMs < 1)
+        {
+            throw new IllegalArgumentException("WebSocket idle timeout must be >= 1 ms: " + timeoutMs);
+        }
+        this.wsIdleTimeoutMs = timeoutMs;
         return this;
     }
 

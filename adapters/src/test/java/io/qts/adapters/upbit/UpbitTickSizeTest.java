@@ -1,0 +1,123 @@
+package io.qts.adapters.upbit;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Upbit's price unit tables, band by band at both edges, and the grid rule checked over many prices. */
+class UpbitTickSizeTest
+{
+    @Test
+    void krwTableSince2025_07_31AtEveryBandEdge()
+    {
+        // {price, unit}: the lowest price of each band and the price just below it
+        final List<String[]> cases = List.of(
+            new String[] {"150000000", "1000"}, new String[] {"2000000", "1000"}, new String[] {"1000000", "1000"},
+            new String[] {"999500", "500"}, new String[] {"500000", "500"},
+            new String[] {"499900", "100"}, new String[] {"100000", "100"},
+            new String[] {"99950", "50"}, new String[] {"50000", "50"},
+            new String[] {"49990", "10"}, new String[] {"10000", "10"},
+            new String[] {"9995", "5"}, new String[] {"5000", "5"},
+            new String[] {"4999", "1"}, new String[] {"1000", "1"}, new String[] {"999", "1"}, new String[] {"100", "1"},
+            new String[] {"99.99", "0.01"}, new String[] {"10", "0.01"},
+            new String[] {"9.999", "0.001"}, new String[] {"1", "0.001"},
+            new String[] {"0.9999", "0.0001"}, new String[] {"0.1", "0.0001"},
+            new String[] {"0.09999", "0.00001"}, new String[] {"0.01", "0.00001"},
+            new String[] {"0.009999", "0.000001"}, new String[] {"0.001", "0.000001"},
+            new String[] {"0.0009999", "0.0000001"}, new String[] {"0.0001", "0.0000001"},
+            new String[] {"0.00009999", "0.00000001"});
+        for (final String[] c : cases)
+        {
+            assertEquals(new BigDecimal(c[1]), UpbitTickSize.of("KRW-BTC", new BigDecimal(c[0])), "KRW " + c[0]);
+        }
+    }
+
+    @Test
+    void krwStablecoinsHaveHalfWonUnitsBetween1000And10000()
+    {
+        assertEquals(new BigDecimal("0.5"), UpbitTickSize.of("KRW-USDT", new BigDecimal("1398.5")));
+        assertEquals(new BigDecimal("0.5"), UpbitTickSize.of("KRW-USDC", new BigDecimal("9999.5")));
+        assertEquals(new BigDecimal("10"), UpbitTickSize.of("KRW-USDT", new BigDecimal("10000")));
+        assertEquals(new BigDecimal("1"), UpbitTickSize.of("KRW-XRP", new BigDecimal("1398")));
+        assertTrue(UpbitTickSize.onGrid("KRW-USDT", new BigDecimal("1398.5")));
+        assertFalse(UpbitTickSize.onGrid("KRW-XRP", new BigDecimal("1398.5")));
+    }
+
+    @Test
+    void btcMarketsOneSatoshiUsdtMarketsByBand()
+    {
+        assertEquals(new BigDecimal("0.00000001"), UpbitTickSize.of("BTC-ETH", new BigDecimal("0.0345")));
+        assertEquals(new BigDecimal("0.00000001"), UpbitTickSize.of("BTC-XRP", new BigDecimal("0.00000751")));
+        assertEquals(new BigDecimal("0.01"), UpbitTickSize.of("USDT-BTC", new BigDecimal("97000")));
+        assertEquals(new BigDecimal("0.01"), UpbitTickSize.of("USDT-ETH", new BigDecimal("10")));
+        assertEquals(new BigDecimal("0.001"), UpbitTickSize.of("USDT-XRP", new BigDecimal("9.999")));
+        assertEquals(new BigDecimal("0.0001"), UpbitTickSize.of("USDT-DOGE", new BigDecimal("0.1")));
+        assertEquals(new BigDecimal("0.00000001"), UpbitTickSize.of("USDT-SHIB", new BigDecimal("0.00001")));
+    }
+
+    @Test
+    void gridExamples()
+    {
+        assertTrue(UpbitTickSize.onGrid("KRW-BTC", new BigDecimal("11495000")));
+        assertFalse(UpbitTickSize.onGrid("KRW-BTC", new BigDecimal("11495500")));
+        assertTrue(UpbitTickSize.onGrid("KRW-ETH", new BigDecimal("999500")));
+        assertFalse(UpbitTickSize.onGrid("KRW-ETH", new BigDecimal("999900")));
+        assertTrue(UpbitTickSize.onGrid("KRW-XRP", new BigDecimal("999")));
+        assertFalse(UpbitTickSize.onGrid("KRW-XRP", new BigDecimal("999.1")), "100..1000 KRW is whole won since 2025-07-31");
+        assertTrue(UpbitTickSize.onGrid("KRW-DOGE", new BigDecimal("99.99")));
+        assertFalse(UpbitTickSize.onGrid("KRW-DOGE", new BigDecimal("99.995")));
+        assertTrue(UpbitTickSize.onGrid("BTC-ETH", new BigDecimal("0.03450001")));
+        assertFalse(UpbitTickSize.onGrid("BTC-ETH", new BigDecimal("0.034500001")));
+        assertFalse(UpbitTickSize.onGrid("KRW-BTC", BigDecimal.ZERO));
+    }
+
+    @Test
+    void unknownQuoteAndNegativePriceAreRefused()
+    {
+        assertThrows(IllegalArgumentException.class, () -> UpbitTickSize.of("ETH-BTC", BigDecimal.ONE));
+        assertThrows(IllegalArgumentException.class, () -> UpbitTickSize.of("KRW-BTC", new BigDecimal("-1")));
+    }
+
+    /** Property: in every band, k units are on the grid and k units plus a tenth of a unit are not; units grow with price. */
+    @Test
+    void multiplesOfTheUnitAreOnTheGridAndNothingBetweenThem()
+    {
+        final Random random = new Random(20261129L);
+        for (final String market : List.of("KRW-BTC", "KRW-USDT", "USDT-BTC", "BTC-ETH"))
+        {
+            BigDecimal previousUnit = BigDecimal.ZERO;
+            for (int exponent = -5; exponent <= 8; exponent++)
+            {
+                for (int i = 0; i < 200; i++)
+                {
+                    final BigDecimal probe = BigDecimal.valueOf(1 + random.nextInt(9)).scaleByPowerOfTen(exponent)
+                        .add(BigDecimal.valueOf(random.nextInt(1000)).scaleByPowerOfTen(exponent - 3));
+                    final BigDecimal unit = UpbitTickSize.of(market, probe);
+                    final BigDecimal onGrid = probe.divideToIntegralValue(unit).multiply(unit);
+                    if (onGrid.signum() == 0 || UpbitTickSize.of(market, onGrid).compareTo(unit) != 0)
+                    {
+                        continue;   // rounding down crossed into the band below
+                    }
+                    assertTrue(UpbitTickSize.onGrid(market, onGrid), market + " " + onGrid);
+                    final BigDecimal between = onGrid.add(unit.movePointLeft(1));
+                    if (UpbitTickSize.of(market, between).compareTo(unit) == 0)
+                    {
+                        assertFalse(UpbitTickSize.onGrid(market, between), market + " " + between);
+                    }
+                }
+                final BigDecimal unitHere = UpbitTickSize.of(market, BigDecimal.ONE.scaleByPowerOfTen(exponent));
+                // KRW-USDT's 0.5 KRW band (1,000..10,000) lies above a 1 KRW band: Upbit's exception, not monotonic
+                assertTrue(market.equals("KRW-USDT") || unitHere.compareTo(previousUnit) >= 0,
+                    market + " unit shrinks at 1e" + exponent);
+                previousUnit = unitHere;
+            }
+        }
+    }
+}
