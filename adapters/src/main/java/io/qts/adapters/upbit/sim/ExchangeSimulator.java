@@ -87,13 +87,15 @@ public final class ExchangeSimulator implements AutoCloseable
     private static final byte[] MALFORMED = "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":1149".getBytes(StandardCharsets.UTF_8);
     private static final int MAX_NONCES = 100_000;
     private static final Set<String> PRIVATE_ROUTES = Set.of("POST /v1/orders", "GET /v1/order", "DELETE /v1/order",
-        "GET /v1/accounts", "GET /v1/orders/open", "GET /v1/orders/closed", "GET /v1/orders/uuids");
+        "GET /v1/accounts", "GET /v1/orders/open", "GET /v1/orders/closed", "GET /v1/orders/uuids",
+        "GET /v1/orders/chance");
 
     private final List<SimTrade> tape;
     private final SimSettings settings;
     private final Consumer<String> log;
     private final SimExchange exchange;
     private final PublicFeed feed;
+    private final Quotation quotation;
     private final Object playLock = new Object();
 
     private final ChannelGroup allChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -130,6 +132,7 @@ public final class ExchangeSimulator implements AutoCloseable
             System::currentTimeMillis, new PrivateFanout(),
             settings.uuidSeed != null ? settings.uuidSeed : new java.security.SecureRandom().nextLong());
         this.feed = new PublicFeed(settings.market, settings.orderbookUnits);
+        this.quotation = new Quotation(settings.market, feed);
     }
 
     public static ExchangeSimulator of(final MarketSeries series, final SimSettings settings)
@@ -384,6 +387,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private void publish(final SimTrade trade)
     {
         feed.onTrade(trade);
+        quotation.onTrade(trade);
         final long now = System.currentTimeMillis();
         if (!publicSubs.isEmpty())
         {
@@ -649,7 +653,8 @@ public final class ExchangeSimulator implements AutoCloseable
             final HttpMethod method = req.method();
             final String route = method.name() + " " + path;
             final boolean orderGroup = "POST /v1/orders".equals(route);
-            if (!PRIVATE_ROUTES.contains(route))
+            final String publicGroup = method.equals(HttpMethod.GET) ? QuotationRoutes.group(path) : null;
+            if (!PRIVATE_ROUTES.contains(route) && publicGroup == null)
             {
                 respond(ctx, req, 404, error("not_found", "no such API: " + route), null, 0);
                 return;
@@ -677,6 +682,11 @@ public final class ExchangeSimulator implements AutoCloseable
                         fault.status() == 418 ? Map.of("Retry-After", Long.toString(fault.banSeconds())) : null, delay);
                     return;
                 }
+            }
+            if (publicGroup != null)
+            {
+                quotation(ctx, req, uri, publicGroup, delay);
+                return;
             }
             final JsonNode body;
             final String query;
@@ -739,10 +749,43 @@ public final class ExchangeSimulator implements AutoCloseable
                     case "GET /v1/orders/closed" ->
                         result = exchange.list(key, OrderQuery.closed(uri.parameters(), System.currentTimeMillis()));
                     case "GET /v1/orders/uuids" -> result = exchange.list(key, OrderQuery.byIds(uri.parameters()));
+                    case "GET /v1/orders/chance" -> result = exchange.chance(key, param(uri, "market"));
                     default -> result = exchange.accounts(key);
                 }
                 log.accept(route + " -> " + status);
                 respond(ctx, req, status, result, headers, delay);
+            }
+            catch (final SimError ex)
+            {
+                log.accept(route + " -> " + ex.status + " " + ex.name);
+                respond(ctx, req, ex.status, error(ex.name, ex.getMessage()), headers, delay);
+            }
+        }
+
+        /** The public quotation API: no key; rate-limited per client IP and group (Upbit's are per IP). */
+        private void quotation(final ChannelHandlerContext ctx, final FullHttpRequest req, final QueryStringDecoder uri,
+            final String group, final long delay)
+        {
+            final InetSocketAddress remote = (InetSocketAddress)ctx.channel().remoteAddress();
+            final String ip = remote == null ? "?" : remote.getAddress().getHostAddress();
+            final int remaining = take("ip " + ip, group, settings.quotationPerSecond);
+            final Map<String, String> headers =
+                Map.of("Remaining-Req", "group=" + group + "; min=" + settings.quotationPerSecond * 60 + "; sec=" + Math.max(0, remaining));
+            final String route = "GET " + uri.path();
+            if (remaining < 0)
+            {
+                log.accept(route + " -> 429 (group " + group + " over its limit)");
+                respond(ctx, req, 429, error("too_many_requests", "Too many API requests."), headers, delay);
+                return;
+            }
+            try
+            {
+                final JsonNode result;
+                synchronized (playLock)
+                {
+                    result = QuotationRoutes.answer(quotation, uri, settings.orderbookUnits, System.currentTimeMillis());
+                }
+                respond(ctx, req, 200, result, headers, delay);
             }
             catch (final SimError ex)
             {

@@ -304,18 +304,57 @@ final class SimExchange
     synchronized ArrayNode accounts(final String accessKey)
     {
         final ArrayNode out = JSON.arrayNode();
-        for (final Map.Entry<String, Balance> e : account(accessKey).entrySet())
-        {
-            final Balance b = e.getValue();
-            out.addObject()
-                .put("currency", e.getKey())
-                .put("balance", plain(b.balance))
-                .put("locked", plain(b.locked))
-                .put("avg_buy_price", plain(b.avgBuyPrice))
-                .put("avg_buy_price_modified", false)
-                .put("unit_currency", quote);
-        }
+        account(accessKey).forEach((currency, b) -> out.add(accountJson(currency, b)));
         return out;
+    }
+
+    /**
+     * GET /v1/orders/chance?market=: the fees (taker and maker: the simulator's one rate), the market's order types
+     * and minimum total, and the account's two balances.
+     */
+    synchronized ObjectNode chance(final String accessKey, final String mkt)
+    {
+        if (mkt == null)
+        {
+            throw new SimError(400, "validation_error", "market is required");
+        }
+        if (!market.equals(mkt))
+        {
+            throw new SimError(404, "market_does_not_exist", "market '" + mkt + "' is not traded here (only " + market + ")");
+        }
+        final String fee = plain(feeRate);
+        final ObjectNode n = JSON.objectNode().put("bid_fee", fee).put("ask_fee", fee)
+            .put("maker_bid_fee", fee).put("maker_ask_fee", fee);
+        final ObjectNode m = n.putObject("market").put("id", market).put("name", base + "/" + quote);
+        m.putArray("order_types").add("limit");
+        final ArrayNode bidTypes = m.putArray("bid_types");
+        final ArrayNode askTypes = m.putArray("ask_types");
+        for (final String t : List.of("limit", "limit_ioc", "limit_fok", "best_ioc", "best_fok"))
+        {
+            bidTypes.add(t);
+            askTypes.add(t);
+        }
+        bidTypes.insert(1, "price");
+        askTypes.insert(1, "market");
+        m.putArray("order_sides").add("ask").add("bid");
+        m.putObject("bid").put("currency", quote).put("min_total", plain(MIN_TOTAL));
+        m.putObject("ask").put("currency", quote).put("min_total", plain(MIN_TOTAL));
+        m.put("max_total", "1000000000").put("state", "active");
+        final Map<String, Balance> account = account(accessKey);
+        n.set("bid_account", accountJson(quote, account.get(quote)));
+        n.set("ask_account", accountJson(base, account.get(base)));
+        return n;
+    }
+
+    private ObjectNode accountJson(final String currency, final Balance b)
+    {
+        return JSON.objectNode()
+            .put("currency", currency)
+            .put("balance", plain(b.balance))
+            .put("locked", plain(b.locked))
+            .put("avg_buy_price", plain(b.avgBuyPrice))
+            .put("avg_buy_price_modified", false)
+            .put("unit_currency", quote);
     }
 
     /**

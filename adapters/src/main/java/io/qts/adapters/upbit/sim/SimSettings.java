@@ -24,6 +24,7 @@ public final class SimSettings
     int orderPerSecond = 8;
     int defaultPerSecond = 30;
     int orderbookUnits = 15;
+    int quotationPerSecond = 10;
     Consumer<String> log = stderr(System.err);
     Long uuidSeed;
     long wsIdleTimeoutMs = 120_000;
@@ -127,6 +128,20 @@ public final class SimSettings
             throw new IllegalArgumentException("WebSocket idle timeout must be >= 1 ms: " + timeoutMs);
         }
         this.wsIdleTimeoutMs = timeoutMs;
+        return this;
+    }
+
+    /**
+     * Requests per second per client IP in each public quotation group (market, ticker, orderbook, trade, candle);
+     * default 10, Upbit's documented limit for each.
+     */
+    public SimSettings quotationRateLimit(final int perSecond)
+    {
+        if (perSecond < 1)
+        {
+            throw new IllegalArgumentException("quotation rate limit must be >= 1");
+        }
+        this.quotationPerSecond = perSecond;
         return this;
     }
 
