@@ -1,0 +1,148 @@
+package io.qts.adapters.cli;
+
+import io.qts.adapters.upbit.UpbitCandleFetcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code qts fetch}: downloads candles from Upbit's public REST API (no keys) into the OHLCV CSV that
+ * {@code import} and {@code backtest --data} read. See {@link UpbitCandleFetcher} and docs/sim-exchange.md.
+ */
+@Command(
+    name = "fetch",
+    description = "Download market history (candles) from the venue into an OHLCV CSV file.")
+public final class FetchCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--venue", defaultValue = "upbit", paramLabel = "upbit", description = "The venue (only upbit).")
+    String venue;
+
+    @Option(names = "--symbol", required = true, paramLabel = "MARKET", description = "Upbit market code, e.g. KRW-BTC.")
+    String symbol;
+
+    @Option(names = "--interval", defaultValue = "1m", paramLabel = "I",
+        description = "Candle length: 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m or 1d (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--from", required = true, paramLabel = "T",
+        description = "First candle's start, UTC: 2024-06-01T00:00:00Z or '2024-06-01 00:00:00' (inclusive).")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "T", description = "End of the range, UTC (exclusive).")
+    String to;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
+    Path out;
+
+    @Option(names = "--fill-gaps",
+        description = "Fill periods without trades with the last close and zero volume (default: report them only).")
+    boolean fillGaps;
+
+    @Option(names = "--base-url", defaultValue = "https://api.upbit.com", paramLabel = "URL",
+        description = "The venue's REST API (default: ${DEFAULT-VALUE}; e.g. http://127.0.0.1:P for sim-exchange).")
+    String baseUrl;
+
+    @Option(names = "--page-size", defaultValue = "200", paramLabel = "N",
+        description = "Candles per request, 1..200 (default: ${DEFAULT-VALUE}).")
+    int pageSize;
+
+    @Override
+    public Integer call()
+    {
+        if (!"upbit".equals(venue))
+        {
+            throw new UserError("--venue must be upbit");
+        }
+        if (!symbol.matches("[A-Z0-9]{2,10}-[A-Z0-9]{1,16}"))
+        {
+            throw new UserError("--symbol must be an Upbit market code like KRW-BTC: '" + symbol + "'");
+        }
+        final URI base;
+        try
+        {
+            base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+            if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme()))
+            {
+                throw new IllegalArgumentException("not http(s)");
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UserError("--base-url must be an http(s) URL: '" + baseUrl + "'");
+        }
+        final long fromMs = time("--from", from);
+        final long toMs = time("--to", to);
+        final PrintWriter err = spec.commandLine().getErr();
+        final boolean terminal = System.console() != null;
+        final UpbitCandleFetcher.Result r;
+        try
+        {
+            r = new UpbitCandleFetcher(base, pageSize, 1000).fetch(symbol, interval, fromMs, toMs, out, fillGaps, page ->
+            {
+                if (terminal)
+                {
+                    err.print("\rfetch: " + page.totalCandles() + " candles, back to "
+                        + Instant.ofEpochMilli(page.oldestMs()) + "   ");
+                    err.flush();
+                }
+            });
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new UserError(ex.getMessage());
+        }
+        if (terminal)
+        {
+            err.println();
+        }
+        final PrintWriter o = spec.commandLine().getOut();
+        o.println("fetched " + r.candles() + " " + interval + " candles of " + symbol + " into " + out + " (" + r.pages()
+            + " page(s), " + r.retries() + " retried request(s)" + (r.resumed() ? ", resumed" : "") + ")");
+        final long missing = r.gaps().stream().mapToLong(UpbitCandleFetcher.Gap::periods).sum();
+        if (r.gaps().isEmpty())
+        {
+            o.println("gaps: none");
+        }
+        else
+        {
+            o.println("gaps: " + missing + " period(s) without trades in " + r.gaps().size() + " run(s)"
+                + (fillGaps ? ", " + r.filled() + " filled with the last close and zero volume" : " (not filled; --fill-gaps fills them)"));
+            r.gaps().stream().limit(10).forEach(g -> o.println("  " + Instant.ofEpochMilli(g.fromMs()) + " .. "
+                + Instant.ofEpochMilli(g.toMs()) + " (" + g.periods() + ")"));
+            if (r.gaps().size() > 10)
+            {
+                o.println("  ... " + (r.gaps().size() - 10) + " more");
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static long time(final String option, final String text)
+    {
+        try
+        {
+            final String t = text.trim().replace(' ', 'T');
+            return t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$") ? OffsetDateTime.parse(t).toInstant().toEpochMilli()
+                : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli();
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw new UserError("invalid " + option + " '" + text + "': expected 2024-06-01T00:00:00Z or '2024-06-01 00:00:00' (UTC)");
+        }
+    }
+}
