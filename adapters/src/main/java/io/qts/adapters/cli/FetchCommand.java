@@ -1,5 +1,9 @@
 package io.qts.adapters.cli;
 
+import io.qts.adapters.data.DataFormat;
+import io.qts.adapters.data.JournalImport;
+import io.qts.adapters.data.MarketDataFile;
+import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.upbit.UpbitCandleFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +49,13 @@ public final class FetchCommand implements Callable<Integer>
     @Option(names = "--to", required = true, paramLabel = "T", description = "End of the range, UTC (exclusive).")
     String to;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
+    @Option(names = "--out", paramLabel = "FILE.csv",
+        description = "The CSV file to write (default with --journal: DIR.csv beside the journal).")
     Path out;
+
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "Also import the candles into this new journal (must not exist or be empty), as qts import does.")
+    Path journal;
 
     @Option(names = "--fill-gaps",
         description = "Fill periods without trades with the last close and zero volume (default: report them only).")
@@ -84,6 +93,11 @@ public final class FetchCommand implements Callable<Integer>
         {
             throw new UserError("--base-url must be an http(s) URL: '" + baseUrl + "'");
         }
+        if (out == null && journal == null)
+        {
+            throw new UserError("give --out FILE.csv, --journal DIR or both");
+        }
+        final Path csv = out != null ? out : journal.resolveSibling(journal.getFileName() + ".csv");
         final long fromMs = time("--from", from);
         final long toMs = time("--to", to);
         final PrintWriter err = spec.commandLine().getErr();
@@ -91,7 +105,7 @@ public final class FetchCommand implements Callable<Integer>
         final UpbitCandleFetcher.Result r;
         try
         {
-            r = new UpbitCandleFetcher(base, pageSize, 1000).fetch(symbol, interval, fromMs, toMs, out, fillGaps, page ->
+            r = new UpbitCandleFetcher(base, pageSize, 1000).fetch(symbol, interval, fromMs, toMs, csv, fillGaps, page ->
             {
                 if (terminal)
                 {
@@ -110,7 +124,7 @@ public final class FetchCommand implements Callable<Integer>
             err.println();
         }
         final PrintWriter o = spec.commandLine().getOut();
-        o.println("fetched " + r.candles() + " " + interval + " candles of " + symbol + " into " + out + " (" + r.pages()
+        o.println("fetched " + r.candles() + " " + interval + " candles of " + symbol + " into " + csv + " (" + r.pages()
             + " page(s), " + r.retries() + " retried request(s)" + (r.resumed() ? ", resumed" : "") + ")");
         final long missing = r.gaps().stream().mapToLong(UpbitCandleFetcher.Gap::periods).sum();
         if (r.gaps().isEmpty())
@@ -127,6 +141,15 @@ public final class FetchCommand implements Callable<Integer>
             {
                 o.println("  ... " + (r.gaps().size() - 10) + " more");
             }
+        }
+        if (journal != null)
+        {
+            if (r.candles() == 0)
+            {
+                throw new UserError("no candles in the range: no journal written");
+            }
+            final MarketSeries series = MarketDataFile.read(csv, DataFormat.OHLCV, symbol);
+            o.println(ImportCommand.summary(series, JournalImport.write(series, journal), journal));
         }
         o.flush();
         return 0;

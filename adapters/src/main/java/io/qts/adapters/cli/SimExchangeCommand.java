@@ -70,6 +70,10 @@ public final class SimExchangeCommand implements Callable<Integer>
         description = "KRW every account starts with (default: ${DEFAULT-VALUE}).")
     String krw;
 
+    @Option(names = "--ws-idle-timeout-ms", defaultValue = "120000", paramLabel = "MS",
+        description = "Close a WebSocket with no traffic either way for this long, as Upbit does (default: ${DEFAULT-VALUE}).")
+    long wsIdleTimeoutMs;
+
     @Override
     public Integer call() throws InterruptedException
     {
@@ -83,7 +87,7 @@ public final class SimExchangeCommand implements Callable<Integer>
         try
         {
             settings.market(symbol).speed(speed).loop(loop).feeRate(decimal("--fee-rate", feeRate))
-                .initialBalance("KRW", decimal("--krw", krw));
+                .initialBalance("KRW", decimal("--krw", krw)).wsIdleTimeoutMs(wsIdleTimeoutMs);
         }
         catch (final IllegalArgumentException ex)
         {

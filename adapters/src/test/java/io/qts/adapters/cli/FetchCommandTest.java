@@ -135,6 +135,20 @@ class FetchCommandTest
     }
 
     @Test
+    void withJournalTheCandlesAreImportedIntoANewJournalAsImportDoes() throws Exception
+    {
+        final URI base = start(TAPE);
+        final Path journal = dir.resolve("journal");
+        final Cli r = Cli.run("fetch", "--base-url", base.toString(), "--symbol", "KRW-BTC", "--interval", "5m",
+            "--from", "2020-02-20T08:00:00Z", "--to", "2020-02-20T09:00:00Z", "--journal", journal.toString());
+        assertEquals(0, r.exitCode, r.err);
+        assertTrue(r.out.contains("fetched 12 5m candles of KRW-BTC into " + dir.resolve("journal.csv")), r.out);
+        assertTrue(r.out.contains("imported 13 events (1 instrument definition + 12 bars) of KRW-BTC"), r.out);
+        final Cli verify = Cli.run("journal", "verify", "--journal", journal.toString());
+        assertEquals(0, verify.exitCode, verify.out + verify.err);
+    }
+
+    @Test
     void badRequestsAreOneLineErrors() throws Exception
     {
         final Path out = dir.resolve("x.csv");
@@ -154,6 +168,8 @@ class FetchCommandTest
         final Cli venue = Cli.run("fetch", "--venue", "binance", "--symbol", "KRW-BTC", "--from", "2020-02-20 08:00:00",
             "--to", "2020-02-20 09:00:00", "--out", out.toString());
         assertEquals("qts: error: --venue must be upbit\n", venue.err);
+        final Cli nowhere = Cli.run("fetch", "--symbol", "KRW-BTC", "--from", "2020-02-20 08:00:00", "--to", "2020-02-20 09:00:00");
+        assertEquals("qts: error: give --out FILE.csv, --journal DIR or both\n", nowhere.err);
         assertFalse(Files.exists(out));
     }
 
