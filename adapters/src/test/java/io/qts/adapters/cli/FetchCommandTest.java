@@ -82,6 +82,19 @@ class FetchCommandTest
     }
 
     @Test
+    void remainingReqAtZeroMakesItWaitForTheNextSecondInsteadOfBeing429d() throws Exception
+    {
+        sim = new ExchangeSimulator(TAPE, new SimSettings().speed(0).quotationRateLimit(2).log(l -> { }));
+        final URI base = URI.create("http://127.0.0.1:" + sim.start(0) + "/");
+        sim.step(TAPE.size());
+        final UpbitCandleFetcher.Result r = new UpbitCandleFetcher(base, 40, 10).fetch("KRW-BTC", "1m",
+            ms("2020-02-20T08:00:00Z"), ms("2020-02-20T12:00:00Z"), dir.resolve("slow.csv"), false, page -> { });
+        assertEquals(6, r.pages(), "6 pages of 40, 2 requests a second allowed");
+        assertEquals(0, r.retries(), "never over the limit: sec=0 was waited out");
+        assertEquals(aggregateByMinute(TAPE), Files.readAllLines(dir.resolve("slow.csv")));
+    }
+
+    @Test
     void anInterruptedFetchResumedGivesTheSameFileAsAnUninterruptedOne() throws Exception
     {
         final URI base = start(TAPE);
