@@ -1,8 +1,6 @@
 package io.qts.adapters.upbit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,15 +8,11 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -28,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Downloads Upbit candles over its public REST API ({@code GET /v1/candles/minutes/{unit}} or {@code /days}, no key)
@@ -49,18 +41,12 @@ public final class UpbitCandleFetcher
     public static final URI UPBIT_API = URI.create("https://api.upbit.com");
     public static final int MAX_PAGE = 200;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter UPBIT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    private static final Pattern SEC = Pattern.compile("sec=(\\d+)");
     private static final String HEADER = "timestamp,open,high,low,close,volume";
-    private static final int MAX_429 = 20;
-    private static final int MAX_FAILURES = 3;
 
-    private final URI baseUrl;
-    private final HttpClient http;
+    private final PublicRest rest;
     private final int pageSize;
-    private final long retryWaitMs;
 
     /**
      * @param baseUrl     Upbit's API ({@link #UPBIT_API}) or a simulator's {@code http://127.0.0.1:P}.
@@ -73,10 +59,8 @@ public final class UpbitCandleFetcher
         {
             throw new IllegalArgumentException("page size must be 1.." + MAX_PAGE + ": " + pageSize);
         }
-        this.baseUrl = baseUrl;
+        this.rest = new PublicRest(baseUrl, retryWaitMs);
         this.pageSize = pageSize;
-        this.retryWaitMs = retryWaitMs;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** One page as it was stored: how many candles, and the oldest candle's start (epoch ms). */
@@ -195,111 +179,8 @@ public final class UpbitCandleFetcher
     private JsonNode page(final String path, final String market, final long cursorMs, final int[] retries)
     {
         final String to = UPBIT_TIME.format(Instant.ofEpochMilli(cursorMs).atOffset(ZoneOffset.UTC)) + "Z";
-        final URI uri = baseUrl.resolve(path + "?market=" + URLEncoder.encode(market, StandardCharsets.UTF_8)
-            + "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&count=" + pageSize);
-        int tooMany = 0;
-        int failures = 0;
-        while (true)
-        {
-            final HttpResponse<String> r;
-            try
-            {
-                r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            }
-            catch (final IOException ex)
-            {
-                failures = failed(uri, "no answer (" + ex.getMessage() + ")", failures, retries);
-                continue;
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
-            final int status = r.statusCode();
-            if (status == 200)
-            {
-                waitIfSpent(r);
-                try
-                {
-                    return JSON.readTree(r.body());
-                }
-                catch (final IOException ex)
-                {
-                    throw new IllegalStateException(uri + ": the answer is not JSON");
-                }
-            }
-            if (status == 429)
-            {
-                if (++tooMany > MAX_429)
-                {
-                    throw new IllegalStateException(uri + ": still 429 Too Many Requests after " + MAX_429 + " tries");
-                }
-                retries[0]++;
-                sleep(retryWaitMs);
-                continue;
-            }
-            if (status == 418)
-            {
-                throw new IllegalStateException("Upbit blocked this IP (418): " + errorMessage(r)
-                    + r.headers().firstValue("Retry-After").map(s -> " (retry after " + s + " s)").orElse(""));
-            }
-            if (status >= 500)
-            {
-                failures = failed(uri, "HTTP " + status, failures, retries);
-                continue;
-            }
-            throw new IllegalStateException(uri + ": HTTP " + status + " " + errorMessage(r));
-        }
-    }
-
-    private int failed(final URI uri, final String what, final int failures, final int[] retries)
-    {
-        if (failures + 1 > MAX_FAILURES)
-        {
-            throw new IllegalStateException(uri + ": " + what + " after " + (MAX_FAILURES + 1)
-                + " tries; run the same command again to resume");
-        }
-        retries[0]++;
-        sleep(retryWaitMs << failures);
-        return failures + 1;
-    }
-
-    /** Remaining-Req: group=candle; min=..; sec=N. With nothing left this second, wait for the next one. */
-    private static void waitIfSpent(final HttpResponse<String> r)
-    {
-        final Matcher m = SEC.matcher(r.headers().firstValue("Remaining-Req").orElse(""));
-        if (m.find() && Long.parseLong(m.group(1)) == 0)
-        {
-            sleep(1000 - Math.floorMod(System.currentTimeMillis(), 1000L) + 5);
-        }
-    }
-
-    private static String errorMessage(final HttpResponse<String> r)
-    {
-        try
-        {
-            final JsonNode e = JSON.readTree(r.body()).path("error");
-            return e.path("name").asText("?") + ": " + e.path("message").asText("");
-        }
-        catch (final IOException ex)
-        {
-            return "(no error body)";
-        }
-    }
-
-    private static void sleep(final long ms)
-    {
-        try
-        {
-            Thread.sleep(Math.max(0, ms));
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
+        return rest.get(path + "?market=" + URLEncoder.encode(market, StandardCharsets.UTF_8)
+            + "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&count=" + pageSize, retries);
     }
 
     private static String row(final long startMs, final JsonNode c)
