@@ -5,6 +5,7 @@ import io.qts.adapters.data.JournalImport;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.upbit.UpbitCandleFetcher;
+import io.qts.adapters.upbit.UpbitTradeFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,8 +22,9 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 /**
- * {@code qts fetch}: downloads candles from Upbit's public REST API (no keys) into the OHLCV CSV that
- * {@code import} and {@code backtest --data} read. See {@link UpbitCandleFetcher} and docs/sim-exchange.md.
+ * {@code qts fetch}: downloads candles (or, with {@code --trades}, trade ticks) from Upbit's public REST API (no keys)
+ * into the CSV that {@code import} and {@code backtest --data} read. See {@link UpbitCandleFetcher},
+ * {@link UpbitTradeFetcher} and docs/sim-exchange.md.
  */
 @Command(
     name = "fetch",
@@ -65,6 +67,10 @@ public final class FetchCommand implements Callable<Integer>
         description = "The venue's REST API (default: ${DEFAULT-VALUE}; e.g. http://127.0.0.1:P for sim-exchange).")
     String baseUrl;
 
+    @Option(names = "--trades",
+        description = "Download trade ticks (Upbit keeps the last 7 days) instead of candles, in the trades CSV layout.")
+    boolean trades;
+
     @Option(names = "--page-size", defaultValue = "200", paramLabel = "N",
         description = "Candles per request, 1..200 (default: ${DEFAULT-VALUE}).")
     int pageSize;
@@ -102,6 +108,10 @@ public final class FetchCommand implements Callable<Integer>
         final long toMs = time("--to", to);
         final PrintWriter err = spec.commandLine().getErr();
         final boolean terminal = System.console() != null;
+        if (trades)
+        {
+            return fetchTrades(base, fromMs, toMs, csv, err, terminal);
+        }
         final UpbitCandleFetcher.Result r;
         try
         {
@@ -149,6 +159,45 @@ public final class FetchCommand implements Callable<Integer>
                 throw new UserError("no candles in the range: no journal written");
             }
             final MarketSeries series = MarketDataFile.read(csv, DataFormat.OHLCV, symbol);
+            o.println(ImportCommand.summary(series, JournalImport.write(series, journal), journal));
+        }
+        o.flush();
+        return 0;
+    }
+
+    private int fetchTrades(final URI base, final long fromMs, final long toMs, final Path csv, final PrintWriter err,
+        final boolean terminal)
+    {
+        final UpbitTradeFetcher.Result r;
+        try
+        {
+            r = new UpbitTradeFetcher(base, 1000).fetch(symbol, fromMs, toMs, csv, stored ->
+            {
+                if (terminal)
+                {
+                    err.print("\rfetch: " + stored + " trades   ");
+                    err.flush();
+                }
+            });
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new UserError(ex.getMessage());
+        }
+        if (terminal)
+        {
+            err.println();
+        }
+        final PrintWriter o = spec.commandLine().getOut();
+        o.println("fetched " + r.trades() + " trades of " + symbol + " into " + csv + " (" + r.pages() + " request(s), "
+            + r.retries() + " retried" + (r.resumed() ? ", resumed" : "") + ")");
+        if (journal != null)
+        {
+            if (r.trades() == 0)
+            {
+                throw new UserError("no trades in the range: no journal written");
+            }
+            final MarketSeries series = MarketDataFile.read(csv, DataFormat.TRADES, symbol);
             o.println(ImportCommand.summary(series, JournalImport.write(series, journal), journal));
         }
         o.flush();

@@ -4,6 +4,7 @@ import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.upbit.UpbitCandleFetcher;
+import io.qts.adapters.upbit.UpbitTradeFetcher;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.Fault;
 import io.qts.adapters.upbit.sim.MarketTape;
@@ -159,6 +160,64 @@ class FetchCommandTest
         assertTrue(r.out.contains("imported 13 events (1 instrument definition + 12 bars) of KRW-BTC"), r.out);
         final Cli verify = Cli.run("journal", "verify", "--journal", journal.toString());
         assertEquals(0, verify.exitCode, verify.out + verify.err);
+    }
+
+    @Test
+    void tradeTicksOverTwoDaysArePagedByDaysAgoAndCursorAndResumeToTheSameFile() throws Exception
+    {
+        // the sample's day, then the same trades a day later: 2020-02-20 and 2020-02-21, 960 trades each
+        final List<SimTrade> twoDays = new ArrayList<>(TAPE);
+        for (final SimTrade t : TAPE)
+        {
+            twoDays.add(new SimTrade(t.tradeTimestampMs() + 86_400_000L, t.price(), t.volume(), t.askBid(),
+                t.sequentialId() + 86_400_000_000L));
+        }
+        final URI base = start(twoDays);
+        final long from = ms("2020-02-20T08:30:00Z");
+        final long to = ms("2020-02-21T09:00:00Z");
+        final List<String> expected = new ArrayList<>(List.of("timestamp,trade_id,price,quantity,buyer_maker"));
+        twoDays.stream().filter(t -> t.tradeTimestampMs() >= from && t.tradeTimestampMs() < to).forEach(t -> expected.add(
+            t.tradeTimestampMs() + "," + t.sequentialId() + "," + plain(t.price()) + "," + plain(t.volume()) + ","
+                + "ASK".equals(t.askBid())));
+        assertEquals(1 + 840 + 240, expected.size(), "08:30..11:59 of the first day, 08:00..08:59 of the second");
+
+        final Path whole = dir.resolve("ticks.csv");
+        final Cli r = Cli.run("fetch", "--trades", "--base-url", base.toString(), "--symbol", "KRW-BTC",
+            "--from", "2020-02-20T08:30:00Z", "--to", "2020-02-21T09:00:00Z", "--out", whole.toString());
+        assertEquals(0, r.exitCode, r.err);
+        // the latest trade; day 2 up to 09:00 (240); day 1: 500, then 460 of which 340 are after 08:30
+        assertTrue(r.out.contains("fetched 1080 trades of KRW-BTC into " + whole + " (4 request(s), 0 retried)"), r.out);
+        assertEquals(expected, Files.readAllLines(whole));
+        assertEquals(1080, MarketDataFile.read(whole, DataFormat.TRADES, "KRW-BTC").size(), "import --format trades reads it");
+
+        final Path resumed = dir.resolve("resumed.csv");
+        final boolean[] failedOnce = {false};
+        assertThrows(IllegalStateException.class, () -> new UpbitTradeFetcher(base, 10).fetch("KRW-BTC", from, to, resumed,
+            stored ->
+            {
+                if (stored > 0 && !failedOnce[0])
+                {
+                    failedOnce[0] = true;
+                    sim.inject(Fault.serverError(4));
+                }
+            }));
+        assertFalse(Files.exists(resumed));
+        final Cli again = Cli.run("fetch", "--trades", "--base-url", base.toString(), "--symbol", "KRW-BTC",
+            "--from", "2020-02-20T08:30:00Z", "--to", "2020-02-21T09:00:00Z", "--out", resumed.toString());
+        assertEquals(0, again.exitCode, again.err);
+        assertTrue(again.out.contains("resumed"), again.out);
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(resumed));
+    }
+
+    @Test
+    void tradeTicksOlderThanSevenDaysAreRefused() throws Exception
+    {
+        final URI base = start(TAPE);
+        final Cli r = Cli.run("fetch", "--trades", "--base-url", base.toString(), "--symbol", "KRW-BTC",
+            "--from", "2020-02-12T00:00:00Z", "--to", "2020-02-21T00:00:00Z", "--out", dir.resolve("old.csv").toString());
+        assertEquals(1, r.exitCode);
+        assertEquals("qts: error: Upbit serves trade ticks of its last 7 days only: --from is 8 days before its latest trade "
+            + "(2020-02-20)\n", r.err);
     }
 
     @Test
