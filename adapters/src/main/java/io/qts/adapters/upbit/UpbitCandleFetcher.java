@@ -37,8 +37,6 @@ import java.util.function.Consumer;
  */
 public final class UpbitCandleFetcher
 {
-    /** Upbit's public REST API. */
-    public static final URI UPBIT_API = URI.create("https://api.upbit.com");
     public static final int MAX_PAGE = 200;
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -49,7 +47,7 @@ public final class UpbitCandleFetcher
     private final int pageSize;
 
     /**
-     * @param baseUrl     Upbit's API ({@link #UPBIT_API}) or a simulator's {@code http://127.0.0.1:P}.
+     * @param baseUrl     Upbit's API ({@code https://api.upbit.com}) or a simulator's {@code http://127.0.0.1:P}.
      * @param pageSize    candles per request, 1..200.
      * @param retryWaitMs wait before asking again after a 429 (doubled after a 5xx, per attempt).
      */

@@ -42,7 +42,7 @@ public final class UpbitTradeFetcher
 
     private final PublicRest rest;
 
-    /** @param baseUrl Upbit's API ({@link UpbitCandleFetcher#UPBIT_API}) or a simulator's {@code http://127.0.0.1:P}. */
+    /** @param baseUrl Upbit's API ({@code https://api.upbit.com}) or a simulator's {@code http://127.0.0.1:P}. */
     public UpbitTradeFetcher(final URI baseUrl, final long retryWaitMs)
     {
         this.rest = new PublicRest(baseUrl, retryWaitMs);

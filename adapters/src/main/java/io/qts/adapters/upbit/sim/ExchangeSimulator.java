@@ -71,8 +71,9 @@ import java.util.function.Consumer;
 /**
  * An Upbit-compatible exchange on loopback, in-process: public WebSocket ({@code /websocket/v1}), private
  * WebSocket ({@code /websocket/v1/private}, JWT at the handshake), REST ({@code POST /v1/orders},
- * {@code GET|DELETE /v1/order}, {@code GET /v1/orders/open|closed|uuids}, {@code GET /v1/accounts}) and an admin endpoint ({@code POST /sim/faults},
- * {@code GET /sim/status}, loopback only). It plays a {@link MarketTape} at {@link SimSettings#speed} trades per
+ * {@code GET|DELETE /v1/order}, {@code GET /v1/orders/open|closed|uuids|chance}, {@code GET /v1/accounts}), the
+ * public quotation API ({@link Quotation}: markets, ticker, order book, trades, candles from the played tape) and
+ * an admin endpoint ({@code POST /sim/faults}, {@code GET /sim/status}, loopback only). It plays a {@link MarketTape} at {@link SimSettings#speed} trades per
  * second, matches orders against it ({@link SimExchange}) and injects {@link Fault}s on command.
  * See docs/sim-exchange.md.
  */
