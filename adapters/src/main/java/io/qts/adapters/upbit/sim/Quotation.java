@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.upbit.UpbitTickSize;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -234,6 +235,30 @@ final class Quotation
             n.put("total_ask_size", totalAsk).put("total_bid_size", totalBid);
             n.set("orderbook_units", unitsOut);
             n.put("level", grouping);
+        }
+        return out;
+    }
+
+    /**
+     * GET /v1/orderbook/instruments?markets=..: {@code market, quote_currency, tick_size} (Upbit's price unit at the
+     * last price, {@link UpbitTickSize}) and {@code supported_levels} (here only 0: the book is not grouped).
+     */
+    synchronized ArrayNode instruments(final String markets)
+    {
+        if (markets == null || markets.isBlank())
+        {
+            throw new SimError(400, "validation_error", "markets is required");
+        }
+        final ArrayNode out = JSON.arrayNode();
+        for (final String m : markets.split(","))
+        {
+            requireMarket(m.trim());
+            if (!played.isEmpty())
+            {
+                final ObjectNode n = out.addObject().put("market", market).put("quote_currency", quote)
+                    .put("tick_size", SimExchange.plain(UpbitTickSize.of(market, played.get(played.size() - 1).price())));
+                n.putArray("supported_levels").add(0);
+            }
         }
         return out;
     }

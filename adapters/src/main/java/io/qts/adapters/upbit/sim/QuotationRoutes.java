@@ -22,7 +22,7 @@ final class QuotationRoutes
         {
             case "/v1/market/all" -> "market";
             case "/v1/ticker", "/v1/ticker/all" -> "ticker";
-            case "/v1/orderbook" -> "orderbook";
+            case "/v1/orderbook", "/v1/orderbook/instruments" -> "orderbook";
             case "/v1/trades/ticks" -> "trade";
             default -> path.startsWith(CANDLES) ? "candle" : null;
         };
@@ -43,6 +43,8 @@ final class QuotationRoutes
             case "/v1/orderbook":
                 return quotation.orderbooks(first(params, "markets", null), first(params, "level", null),
                     first(params, "count", null), bookUnits, nowMs);
+            case "/v1/orderbook/instruments":
+                return quotation.instruments(first(params, "markets", null));
             case "/v1/trades/ticks":
                 return quotation.ticks(params);
             default:

@@ -197,6 +197,9 @@ class SimQuotationTest
         }
         assertEquals(0, asks.compareTo(book.get("total_ask_size").decimalValue()));
         assertEquals(15, ok(get("/v1/orderbook", Map.of("markets", "KRW-BTC")), 200).get(0).get("orderbook_units").size());
+        final JsonNode instrument = ok(get("/v1/orderbook/instruments", Map.of("markets", "KRW-BTC")), 200).get(0);
+        assertEquals("KRW", instrument.get("quote_currency").asText());
+        assertEquals("1000", instrument.get("tick_size").asText(), "KRW-BTC at 11.4 million KRW");
     }
 
     @Test
