@@ -73,8 +73,9 @@ import java.util.function.Consumer;
  * WebSocket ({@code /websocket/v1/private}, JWT at the handshake), REST ({@code POST /v1/orders},
  * {@code GET|DELETE /v1/order}, {@code GET /v1/orders/open|closed|uuids|chance}, {@code GET /v1/accounts}), the
  * public quotation API ({@link Quotation}: markets, ticker, order book, trades, candles from the played tape) and
- * an admin endpoint ({@code POST /sim/faults}, {@code GET /sim/status}, loopback only). It plays a {@link MarketTape} at {@link SimSettings#speed} trades per
- * second, matches orders against it ({@link SimExchange}) and injects {@link Fault}s on command.
+ * an admin endpoint ({@code POST /sim/faults}, {@code GET /sim/status}, loopback only). It plays a
+ * {@link MarketTape} at {@link SimSettings#speed} trades per second, matches orders against it ({@link SimExchange})
+ * and injects {@link Fault}s on command.
  * See docs/sim-exchange.md.
  */
 public final class ExchangeSimulator implements AutoCloseable
@@ -770,8 +771,8 @@ public final class ExchangeSimulator implements AutoCloseable
             final InetSocketAddress remote = (InetSocketAddress)ctx.channel().remoteAddress();
             final String ip = remote == null ? "?" : remote.getAddress().getHostAddress();
             final int remaining = take("ip " + ip, group, settings.quotationPerSecond);
-            final Map<String, String> headers =
-                Map.of("Remaining-Req", "group=" + group + "; min=" + settings.quotationPerSecond * 60 + "; sec=" + Math.max(0, remaining));
+            final Map<String, String> headers = Map.of("Remaining-Req",
+                "group=" + group + "; min=" + settings.quotationPerSecond * 60 + "; sec=" + Math.max(0, remaining));
             final String route = "GET " + uri.path();
             if (remaining < 0)
             {
