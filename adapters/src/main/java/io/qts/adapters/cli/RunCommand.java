@@ -18,6 +18,7 @@ import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
 import io.qts.adapters.run.SessionNumbers;
 import io.qts.adapters.run.SessionSettings;
+import io.qts.adapters.run.VarDirLock;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
@@ -29,6 +30,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -91,12 +93,22 @@ final class RunCommand implements Callable<Integer>
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Held from the settings' check to the summary: one engine per var dir. */
+    private VarDirLock varDirLock;
+
     @Override
     public Integer call() throws InterruptedException
     {
         try (StopSignal stop = new StopSignal())
         {
             return run(stop);
+        }
+        finally
+        {
+            if (varDirLock != null)
+            {
+                varDirLock.close();
+            }
         }
     }
 
@@ -106,13 +118,15 @@ final class RunCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final QtsConfig loaded = QtsConfig.load(config, System.getenv(), overrides());
         final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
+        varDirLock = VarDirLock.acquire(settings.varDir());
         final VenueSettings venueSettings = settings.venue();
         final UpbitAuth upbitKeys = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper()
             ? UpbitKeys.load(venueSettings.keyFile(), System.getenv())
             : null;
         final EngineContext engine = settings.engine();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
-        final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
+        // The pid keeps two engines started in the same second on other var dirs apart (logs carry the run id).
+        final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + ProcessHandle.current().pid();
         final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
@@ -335,14 +349,29 @@ final class RunCommand implements Callable<Integer>
         }
     }
 
+    /** Creates {@code parent/name}, or {@code name-2}, {@code name-3}... when taken: atomic, so no two runs share one. */
     private static Path uniqueDir(final Path parent, final String name)
     {
-        Path dir = parent.resolve(name);
-        for (int n = 2; Files.exists(dir); n++)
+        try
         {
-            dir = parent.resolve(name + "-" + n);
+            Files.createDirectories(parent);
+            for (int n = 1; ; n++)
+            {
+                final Path dir = parent.resolve(n == 1 ? name : name + "-" + n);
+                try
+                {
+                    return Files.createDirectory(dir);
+                }
+                catch (final FileAlreadyExistsException taken)
+                {
+                    // Another run of this second in this process: try the next suffix.
+                }
+            }
         }
-        return dir;
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create a run directory in " + parent, ex);
+        }
     }
 
     private static String backtestCommand(final SessionSettings session, final Path inDir, final Path outDir)
