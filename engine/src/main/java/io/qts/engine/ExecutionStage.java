@@ -93,7 +93,7 @@ final class ExecutionStage
 
     private void send(final InboundSlot slot)
     {
-        final long clientOrderId = orderIdBase | slot.sequence;
+        final long clientOrderId = ClientOrderIds.withSequence(orderIdBase, slot.sequence);
         command.wrapAndApplyHeader(commandBuffer, 0, header)
             .timeNs(slot.timeNs)
             .clientOrderId(clientOrderId)

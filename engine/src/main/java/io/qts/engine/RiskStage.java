@@ -113,7 +113,7 @@ final class RiskStage
             if (reason != RejectReason.NONE.value())
             {
                 output.riskReject(
-                    slot.timeNs, orderIdBase | slot.sequence, slot.instrumentId, reason,
+                    slot.timeNs, ClientOrderIds.withSequence(orderIdBase, slot.sequence), slot.instrumentId, reason,
                     slot.intentSide, slot.intentPrice, slot.intentQty);
                 counters.rejectedOrders++;
                 slot.intentSide = Sides.NONE;
@@ -133,7 +133,7 @@ final class RiskStage
     void onOrderSent(final InboundSlot slot)
     {
         orderRate.onSent(slot.timeNs);
-        breaker.onSent(orderIdBase | slot.sequence, slot.timeNs);
+        breaker.onSent(ClientOrderIds.withSequence(orderIdBase, slot.sequence), slot.timeNs);
     }
 
     private static boolean isMarket(final int type)

@@ -16,7 +16,6 @@ import io.qts.adapters.upbit.UpbitAuth;
 import io.qts.adapters.upbit.UpbitKeys;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
-import io.qts.adapters.run.SessionNumbers;
 import io.qts.adapters.run.SessionSettings;
 import io.qts.adapters.run.VarDirLock;
 import io.qts.engine.EngineContext;
@@ -118,23 +117,20 @@ final class RunCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final QtsConfig loaded = QtsConfig.load(config, System.getenv(), overrides());
         final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
-        varDirLock = VarDirLock.acquire(settings.varDir());
         final VenueSettings venueSettings = settings.venue();
         final UpbitAuth upbitKeys = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper()
             ? UpbitKeys.load(venueSettings.keyFile(), System.getenv())
             : null;
         final EngineContext engine = settings.engine();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
+        varDirLock = VarDirLock.acquire(settings.varDir());
         // The pid keeps two engines started in the same second on other var dirs apart (logs carry the run id).
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + ProcessHandle.current().pid();
         final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
-        // A venue over sockets may remember every identifier it was sent: each such run gets a new session number.
-        final int session = VenueSettings.LOCAL.equals(venueSettings.name()) ? 0 : SessionNumbers.next(settings.varDir());
-        engine.session(session);
-        settings.session().withSession(session).writeTo(runDir);
+        settings.session().writeTo(runDir);
 
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
@@ -185,7 +181,7 @@ final class RunCommand implements Callable<Integer>
         final ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("runId", runDir.getFileName().toString());
         summary.put("venue", venueSettings.name());
-        summary.put("session", session);
+        summary.put("nonce", settings.session().nonce());
         summary.put("paper", venueSettings.paper());
         summary.put("symbol", engine.symbol());
         summary.put("strategy", engine.strategyName());

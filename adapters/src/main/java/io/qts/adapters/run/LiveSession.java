@@ -87,7 +87,7 @@ public final class LiveSession
                 UpbitOrderGateway gateway = paper ? null : new UpbitOrderGateway(
                     new UpbitOrderGateway.Config(venue.rest(), Map.of(market.instrumentId(), market), 3_000, 3, 250, 5_000,
                         60_000, 1_000, 1),
-                    venue.auth(), pipeline::pollOrders, input, out, new SplittableRandom(), log))
+                    venue.auth(), settings.session().identifiers(), pipeline::pollOrders, input, out, new SplittableRandom(), log))
             {
                 if (myOrders != null)
                 {

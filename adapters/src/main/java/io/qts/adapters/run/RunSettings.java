@@ -3,14 +3,19 @@ package io.qts.adapters.run;
 import io.qts.adapters.cli.UserError;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.DataFormat;
+import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineContext;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** What {@code qts run} needs, read from the configuration and checked once; {@code session} decides its orders. */
+/**
+ * What {@code qts run} needs, read from the configuration and checked once; {@code session} decides its orders and
+ * carries a new session nonce (SecureRandom, here in the adapters: the engine draws no randomness).
+ */
 public record RunSettings(
     EngineContext engine,
     SessionSettings session,
@@ -50,7 +55,7 @@ public record RunSettings(
             risk.put(key, config.get("risk." + key));
         }
         final SessionSettings session = new SessionSettings(
-            config.getInt("engine.id"), 0, config.get("run.symbol"), strategy, params, config.get("run.size"),
+            config.getInt("engine.id"), VenueIdentifiers.newNonce(new SecureRandom()), config.get("run.symbol"), strategy, params, config.get("run.size"),
             config.get("run.cash"), config.get("run.commission"), config.get("risk.maxPositionQty"),
             config.get("risk.maxOrderNotional"), risk);
         final EngineContext engine;
