@@ -18,6 +18,7 @@ import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
 import io.qts.adapters.run.SessionSettings;
 import io.qts.adapters.run.VarDirLock;
+import io.qts.adapters.run.VenueKeyCheck;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
@@ -54,6 +55,7 @@ import java.util.stream.Collectors;
 final class RunCommand implements Callable<Integer>
 {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final long KEY_CHECK_TIMEOUT_MS = 10_000;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the embedded config/qts.yml).")
     private Path config;
@@ -121,6 +123,11 @@ final class RunCommand implements Callable<Integer>
         final UpbitAuth upbitKeys = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper()
             ? UpbitKeys.load(venueSettings.keyFile(), System.getenv())
             : null;
+        if (upbitKeys != null)
+        {
+            // Wrong keys stop the start here, with one line, before anything is written or traded.
+            VenueKeyCheck.verify(venueSettings.rest(), upbitKeys, KEY_CHECK_TIMEOUT_MS);
+        }
         final EngineContext engine = settings.engine();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
         varDirLock = VarDirLock.acquire(settings.varDir());
