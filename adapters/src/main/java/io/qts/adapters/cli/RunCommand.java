@@ -146,6 +146,8 @@ final class RunCommand implements Callable<Integer>
         final long elapsedNs;
         final long ordersSent;
         final long reconnects;
+        final String stoppedBy;
+        final List<String> unresolvedOrders;
         if (VenueSettings.LOCAL.equals(venueSettings.name()))
         {
             out.printf("  %d feed events from %s through the in-process simulated venue, in lockstep%n", feed.size(), settings.feed());
@@ -154,6 +156,8 @@ final class RunCommand implements Callable<Integer>
             elapsedNs = outcome.elapsedNs();
             ordersSent = result.orders();
             reconnects = 0;
+            stoppedBy = "end";
+            unresolvedOrders = List.of();
         }
         else
         {
@@ -164,6 +168,8 @@ final class RunCommand implements Callable<Integer>
             elapsedNs = outcome.elapsedNs();
             ordersSent = outcome.ordersSent();
             reconnects = outcome.reconnects();
+            stoppedBy = outcome.stoppedBy();
+            unresolvedOrders = outcome.unresolvedOrders();
         }
         final double seconds = elapsedNs / 1e9;
         final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
@@ -178,6 +184,11 @@ final class RunCommand implements Callable<Integer>
         out.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
             VenueSettings.LOCAL.equals(venueSettings.name()) ? "simulated venue's lockstep" : "venue's market data");
         out.printf("  digest      %s%n", result.digest());
+        if (!unresolvedOrders.isEmpty())
+        {
+            out.printf("  in doubt    %d order(s) sent but not answered when the run stopped: %s (ask the venue by identifier)%n",
+                unresolvedOrders.size(), String.join(", ", unresolvedOrders));
+        }
         out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
         out.printf("  replay      bin/qts replay --journal %s%n", inDir);
         if (VenueSettings.LOCAL.equals(venueSettings.name()))
@@ -218,6 +229,10 @@ final class RunCommand implements Callable<Integer>
             summary.put("backtestCommand", backtest);
         }
         summary.put("replayCommand", "bin/qts replay --journal " + inDir);
+        // Written only on the orderly way out: a killed engine leaves the previous run's file (or none) behind.
+        summary.put("endedCleanly", true);
+        summary.put("stoppedBy", stoppedBy);
+        unresolvedOrders.forEach(summary.putArray("unresolvedOrders")::add);
         writeAtomically(settings.varDir().resolve("last-run.json"), summary);
         out.println("  summary     " + settings.varDir().resolve("last-run.json"));
         return 0;
@@ -253,7 +268,8 @@ final class RunCommand implements Callable<Integer>
                 venue.paper() ? null : new UpbitAuth(accessKey, secretKey), venue.staleAfterMs());
             final long deadlineNs = deadline(venue);
             return LiveSession.run(settings, endpoints, venue.paper(), venue.market(settings.engine().symbol()), admin,
-                () -> playOnceSubscribed(simulator), () -> simulator.finished() || stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+                () -> playOnceSubscribed(simulator), () -> simulator.finished() || System.nanoTime() >= deadlineNs, stop, inDir, outDir,
+                out, System.err);
         }
     }
 
@@ -279,7 +295,7 @@ final class RunCommand implements Callable<Integer>
         final long deadlineNs = deadline(venue);
         return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
             keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
-            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+            () -> System.nanoTime() >= deadlineNs, stop, inDir, outDir, out, System.err);
     }
 
     private static long deadline(final VenueSettings venue)

@@ -22,8 +22,12 @@ public record RunSettings(
     VenueSettings venue,
     String feed,
     DataFormat feedFormat,
-    Path varDir)
+    Path varDir,
+    long stopTimeoutMs)
 {
+    /** {@code run.stopTimeoutMs}: at most a minute, well inside the grace periods a supervisor gives before SIGKILL. */
+    static final long MAX_STOP_TIMEOUT_MS = 60_000;
+
     /** The sample feed inside the jar, used when the configuration is the embedded one. */
     public static final String EMBEDDED_PREFIX = "/qts-config/";
 
@@ -76,6 +80,25 @@ public record RunSettings(
         }
         return new RunSettings(
             engine, session, venue, config.get("run.feed"), DataFormat.fromName(config.get("run.feedFormat")),
-            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")));
+            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")), stopTimeoutMs(config));
+    }
+
+    private static long stopTimeoutMs(final QtsConfig config)
+    {
+        final String value = config.get("run.stopTimeoutMs", "5000");
+        try
+        {
+            final long ms = Long.parseLong(value.trim());
+            if (ms >= 0 && ms <= MAX_STOP_TIMEOUT_MS)
+            {
+                return ms;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // One message for both: below.
+        }
+        throw new UserError("config key 'run.stopTimeoutMs' must be a whole number of milliseconds from 0 to "
+            + MAX_STOP_TIMEOUT_MS + ", got '" + value + "'");
     }
 }

@@ -47,8 +47,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -147,6 +151,8 @@ public final class UpbitOrderGateway implements AutoCloseable
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong tooMany = new AtomicLong();
     private final AtomicLong bans = new AtomicLong();
+    /** Identifiers of the orders whose create has not been answered yet (in order of sending), for an orderly stop. */
+    private final Set<String> unanswered = Collections.synchronizedSet(new LinkedHashSet<>());
     private JournalAppender outAppender;
     private ScheduledFuture<?> poller;
     private long bannedUntilNanos;
@@ -291,6 +297,7 @@ public final class UpbitOrderGateway implements AutoCloseable
         }
         else
         {
+            unanswered.add(order.identifier);
             create(order);
         }
     }
@@ -709,6 +716,10 @@ public final class UpbitOrderGateway implements AutoCloseable
     /** {"qts":"rest","op":..,"identifier":..,"market":..,"status":..,"body":<as received>} into the engine. */
     private void publishRest(final String op, final Order order, final int status, final byte[] body)
     {
+        if ("create".equals(op) || "query".equals(op))
+        {
+            unanswered.remove(order.identifier);
+        }
         final String head = "{\"qts\":\"rest\",\"op\":\"" + op + "\",\"identifier\":\"" + order.identifier +
             "\",\"market\":\"" + order.market.code() + "\",\"status\":" + status + ",\"body\":";
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
@@ -825,6 +836,18 @@ public final class UpbitOrderGateway implements AutoCloseable
     }
 
     // ---------------------------------------------------------------- counters
+
+    /**
+     * The venue identifiers of the orders sent whose create the venue has not answered yet (nor the gateway given up
+     * on), oldest first: what is in doubt if the session stops now.
+     */
+    public List<String> unansweredOrders()
+    {
+        synchronized (unanswered)
+        {
+            return List.copyOf(unanswered);
+        }
+    }
 
     /** Create requests sent (retries included). */
     public long ordersSent()
