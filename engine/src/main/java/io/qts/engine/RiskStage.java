@@ -38,6 +38,8 @@ final class RiskStage
     private boolean flattening;
     /** The live market-data feed said it is stale: no new positions until it says it is fresh. */
     private boolean feedStale;
+    /** Entries wait while the private order stream is down: a fill it carried would be missed. */
+    private boolean orderStreamDown;
 
     RiskStage(
         final EngineContext context, final Instruments instruments, final Portfolio portfolio, final OutputRecorder output,
@@ -98,6 +100,9 @@ final class RiskStage
                 break;
             case EventType.FEED_STATE:
                 feedStale = slot.feedStale;
+                break;
+            case EventType.ORDER_STREAM_STATE:
+                orderStreamDown = slot.orderStreamDown;
                 break;
             default:
                 break;
@@ -219,6 +224,10 @@ final class RiskStage
         if (feedStale)
         {
             return RejectReason.FEED_STALE.value();
+        }
+        if (orderStreamDown)
+        {
+            return RejectReason.ORDER_STREAM_DOWN.value();
         }
         final int qtyScale = instruments.qtyScale(instrumentId);
         final long equity = portfolio.equity(instruments);

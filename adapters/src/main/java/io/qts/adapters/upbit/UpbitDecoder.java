@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
  *   {@link VenueIdentifiers}, an order of another session or without one is ignored: never adopted; state
  *   wait/watch = accepted, trade = fill, done = done, cancel = cancelled); the order gateway's REST answers, wrapped
  *   as {@code {"qts":"rest","op":"create|query|cancel","identifier":"ID","market":"KRW-BTC","status":201,"body":<as
- *   received>}} (status 0: no answer, given up); and {@code {"qts":"venue","event":"blocked","until_ns":N}} (418).</li>
+ *   received>}} (status 0: no answer, given up); {@code {"qts":"venue","event":"blocked","until_ns":N}} (418); and
+ *   {@code {"qts":"orders","down":true|false}}, the private stream's state (down: no new entries).</li>
  * </ul>
  * Anything else, an unknown market, a missing field or a number that does not fit the scale is malformed: counted
  * by the engine, kept in the journal, never fatal.
@@ -51,6 +52,8 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] STALE = ascii("stale");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] REST = ascii("rest");
+    private static final byte[] ORDERS = ascii("orders");
+    private static final byte[] DOWN = ascii("down");
     private static final byte[] VENUE = ascii("venue");
     private static final byte[] EVENT = ascii("event");
     private static final byte[] BLOCKED = ascii("blocked");
@@ -265,7 +268,7 @@ public final class UpbitDecoder implements InputDecoder
         return clientOrderId >= 0 ? clientOrderId : FOREIGN;
     }
 
-    /** Our own notes: the feed's staleness, the gateway's wrapped REST answers, a venue block. */
+    /** Our own notes: the feed's staleness, the private stream's state, the gateway's wrapped REST answers, a venue block. */
     private void ourNote(final int sourceId, final int qts, final int end, final DecodedInput out)
     {
         if (sourceId == Sources.MARKET_DATA && json.stringIs(qts, FEED))
@@ -292,6 +295,16 @@ public final class UpbitDecoder implements InputDecoder
         else if (sourceId == Sources.VENUE && json.stringIs(qts, REST))
         {
             rest(end, out);
+        }
+        else if (sourceId == Sources.VENUE && json.stringIs(qts, ORDERS))
+        {
+            final int down = json.find(DOWN, 0, end);
+            if (down < 0)
+            {
+                out.malformed();
+                return;
+            }
+            out.orderStreamDown(down + TRUE.length <= end && startsWith(down, TRUE));
         }
         else
         {

@@ -203,6 +203,11 @@ class UpbitDecoderTest
         assertEquals("feed", decode(Sources.MARKET_DATA, "{\"qts\":\"feed\",\"stale\":true}"));
         assertTrue(out.feedIsStale());
         assertEquals("feed", decode(Sources.MARKET_DATA, "{\"qts\":\"feed\",\"stale\":false}"));
+        assertEquals("orders", decode(Sources.VENUE, "{\"qts\":\"orders\",\"down\":true}"));
+        assertTrue(out.orderStreamIsDown());
+        assertEquals("orders", decode(Sources.VENUE, "{\"qts\":\"orders\",\"down\":false}"));
+        assertFalse(out.orderStreamIsDown());
+        assertEquals("malformed", decode(Sources.MARKET_DATA, "{\"qts\":\"orders\",\"down\":true}"), "only the venue's stream says so");
         assertFalse(out.feedIsStale());
         assertEquals("malformed", decode(Sources.MARKET_DATA, "{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":1}"),
             "a venue note on the market source");
