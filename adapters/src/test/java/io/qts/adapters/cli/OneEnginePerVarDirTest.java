@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,12 +34,21 @@ class OneEnginePerVarDirTest
             holderPid = first.process.pid();
             assertEquals(Long.toString(holderPid), Files.readString(var.resolve(VarDirLock.FILE_NAME), StandardCharsets.US_ASCII).trim());
 
-            final Cli second = Cli.run("run", "--var-dir", var.toString());
-            assertEquals(1, second.exitCode, second.out + second.err);
-            assertEquals("qts: error: var dir " + var + " is in use by another engine (pid " + holderPid
-                + "); one engine per var dir: stop it, or give this run another --var-dir", second.err.strip());
-            assertFalse(second.out.contains("QTS run"), "nothing started: " + second.out);
-            assertTrue(first.process.isAlive(), "the refused run left the first alone");
+            try (EngineProcess second = EngineProcess.start(dir, "second", List.of(), "run", "--var-dir", var.toString()))
+            {
+                assertTrue(second.process.waitFor(60, TimeUnit.SECONDS), "refused at once");
+                assertEquals(1, second.process.exitValue(), second.out() + second.err());
+                assertEquals("qts: error: var dir " + var + " is in use by another engine (pid " + holderPid
+                    + "); one engine per var dir: stop it, or give this run another --var-dir\n", second.err());
+                assertEquals("", second.out(), "nothing started");
+            }
+            final Cli inThisProcess = Cli.run("run", "--var-dir", var.toString());
+            assertEquals(1, inThisProcess.exitCode, "refused in this JVM too: " + inThisProcess.out + inThisProcess.err);
+            assertTrue(first.process.isAlive(), "the refused runs left the first alone");
+            try (Stream<Path> runs = Files.list(var.resolve("journal")))
+            {
+                assertEquals(1, runs.count(), "the refused runs created no run directory");
+            }
 
             first.process.destroyForcibly();
             assertTrue(first.process.waitFor(30, TimeUnit.SECONDS));
