@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,7 +198,9 @@ class InputDecoderTest
             rejectReasons.toString());
         send(engine, ++time[0], Sources.VENUE, "P,0");
         final long cid = tradeUntilBuy(engine, time);
+        assertArrayEquals(new long[] {cid}, engine.result().ordersInFlight(), "sent, not answered yet");
         send(engine, ++time[0], Sources.VENUE, "F," + cid + ",1000,100000000,0,B");
+        assertArrayEquals(new long[0], engine.result().ordersInFlight(), "filled in full: ended");
         send(engine, ++time[0], Sources.VENUE, "P,1");
         final long ordersBefore = engine.result().orders();
         for (int i = 0; i < 20 && engine.result().orders() == ordersBefore; i++)

@@ -6,6 +6,7 @@ import io.qts.adapters.upbit.UpbitInstruments;
 import io.qts.adapters.upbit.UpbitMarketData;
 import io.qts.adapters.upbit.UpbitMyOrders;
 import io.qts.adapters.upbit.UpbitOrderGateway;
+import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineResult;
 import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
@@ -21,6 +22,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -55,8 +57,8 @@ public final class LiveSession
     /**
      * Result of one session; the wall-clock time is for events/s only. {@code stoppedBy}: "end" (the session ended by
      * itself), "signal" (an orderly stop) or "second signal" (stopped at once); {@code unresolvedOrders}: the venue
-     * identifiers of orders sent whose create the venue had not answered when the session stopped (in doubt: the
-     * journal leaves them in flight, so the next start must ask the venue for them).
+     * identifiers of the orders the engine still had in flight when it stopped (in doubt: a replay of the journal
+     * leaves them in flight too, so the next start must ask the venue for them); none for a paper session.
      */
     public record Outcome(EngineResult result, long elapsedNs, long ordersSent, long reconnects, String stoppedBy,
         List<String> unresolvedOrders)
@@ -82,7 +84,6 @@ public final class LiveSession
         final long startNs;
         final long sentByGateway;
         final long reconnects;
-        final List<String> unresolved;
         final EngineResult result;
         final List<String> codes = List.of(market.code());
         try (Journal in = Journal.openForAppend(inDir);
@@ -138,7 +139,6 @@ public final class LiveSession
                 {
                     settle(pipeline, gateway);
                 }
-                unresolved = gateway != null ? gateway.unansweredOrders() : List.of();
                 sentByGateway = gateway != null ? gateway.ordersSent() : 0;
                 reconnects = feed.reconnects() + (myOrders != null ? myOrders.reconnects() : 0);
             }
@@ -151,6 +151,9 @@ public final class LiveSession
             result = pipeline.stop();
         }
         // A paper session's orders all went to the paper venue.
+        final VenueIdentifiers identifiers = settings.session().identifiers();
+        final List<String> unresolved = paper ? List.of()
+            : Arrays.stream(result.ordersInFlight()).mapToObj(identifiers::identifier).toList();
         return new Outcome(result, System.nanoTime() - startNs, paper ? result.orders() : sentByGateway, reconnects,
             !stop.requested() ? "end" : stop.immediate() ? "second signal" : "signal", unresolved);
     }

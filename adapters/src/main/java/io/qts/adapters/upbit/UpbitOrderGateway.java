@@ -839,7 +839,7 @@ public final class UpbitOrderGateway implements AutoCloseable
 
     /**
      * The venue identifiers of the orders sent whose create the venue has not answered yet (nor the gateway given up
-     * on), oldest first: what is in doubt if the session stops now.
+     * on), oldest first: what an orderly stop waits for.
      */
     public List<String> unansweredOrders()
     {

@@ -45,7 +45,7 @@ class OrderlyStopTest
     @Test
     void sigtermHaltsEntriesWaitsForTheOrderInFlightAndExitsZero() throws Exception
     {
-        final Stopped stopped = runAndSignal(2_000, List.of(), 1);
+        final Stopped stopped = runAndSignal(List.of(Fault.delayAcks(2_000)), "order \\S+ wait", List.of(), 1);
         assertEquals(0, stopped.exitCode, stopped.err);
         assertTrue(stopped.out.matches("(?s).*  stopping: new entries halted; waiting up to 5000 ms for [1-9]\\d* order\\(s\\) in flight.*"),
             stopped.out);
@@ -55,15 +55,19 @@ class OrderlyStopTest
         assertHaltJournaledAndReplayAgrees(stopped);
     }
 
-    /** The answer comes later than the stop waits: the order is named in doubt, and the run still ends in order. */
+    /**
+     * The venue answers the order with 500 (it never reaches the book), 20 s late: the stop waits its 300 ms, then
+     * names the order, still in flight, in doubt, and the run still ends in order.
+     */
     @Test
     void anOrderStillUnansweredAfterTheWaitIsReportedInDoubt() throws Exception
     {
-        final Stopped stopped = runAndSignal(20_000, List.of("qts.run.stopTimeoutMs=300"), 1);
+        final Stopped stopped = runAndSignal(List.of(Fault.delayAcks(20_000), Fault.serverError(1_000)), "POST /v1/orders -> 500 \\(injected\\)",
+            List.of("qts.run.stopTimeoutMs=300"), 1);
         assertEquals(0, stopped.exitCode, stopped.err);
         assertEquals("signal", stopped.last.get("stoppedBy").asText());
         final JsonNode unresolved = stopped.last.get("unresolvedOrders");
-        assertTrue(unresolved.size() >= 1, stopped.last.toString());
+        assertEquals(1, unresolved.size(), stopped.last.toString());
         assertTrue(unresolved.get(0).asText().startsWith(stopped.last.get("nonce").asText() + "-1-"), unresolved.toString());
         assertTrue(stopped.out.contains("  in doubt    " + unresolved.size() + " order(s) sent but not answered when the run stopped: "
             + unresolved.get(0).asText()), stopped.out);
@@ -74,10 +78,11 @@ class OrderlyStopTest
     @Test
     void aSecondSignalStopsAtOnce() throws Exception
     {
-        final Stopped stopped = runAndSignal(20_000, List.of("qts.run.stopTimeoutMs=60000"), 2);
+        final Stopped stopped = runAndSignal(List.of(Fault.delayAcks(20_000), Fault.serverError(1_000)), "POST /v1/orders -> 500 \\(injected\\)",
+            List.of("qts.run.stopTimeoutMs=60000"), 2);
         assertEquals(0, stopped.exitCode, stopped.err);
         assertEquals("second signal", stopped.last.get("stoppedBy").asText());
-        assertTrue(stopped.last.get("unresolvedOrders").size() >= 1, stopped.last.toString());
+        assertEquals(1, stopped.last.get("unresolvedOrders").size(), stopped.last.toString());
         assertHaltJournaledAndReplayAgrees(stopped);
     }
 
@@ -86,10 +91,11 @@ class OrderlyStopTest
     }
 
     /**
-     * Starts the engine on the simulator, delays the venue's REST answers by {@code ackDelayMs} once the engine is up,
-     * waits until the venue has taken an order, then sends {@code signals} SIGTERMs.
+     * Starts the engine on the simulator, injects {@code faults} once the engine is up, waits until the simulator logs a
+     * line matching {@code orderSeen} (an order reached it), then sends {@code signals} SIGTERMs.
      */
-    private Stopped runAndSignal(final long ackDelayMs, final List<String> properties, final int signals) throws Exception
+    private Stopped runAndSignal(final List<Fault> faults, final String orderSeen, final List<String> properties, final int signals)
+        throws Exception
     {
         final Path keyFile = dir.resolve("upbit.keys");
         Files.writeString(keyFile, "access_key=stop-ak\nsecret_key=" + new String(SECRET, StandardCharsets.US_ASCII) + "\n",
@@ -110,14 +116,14 @@ class OrderlyStopTest
             try (EngineProcess engine = EngineProcess.start(dir, "engine", props, "run", "--venue", "upbit", "--var-dir", var.toString()))
             {
                 assertTrue(engine.awaitOutput((line) -> line.startsWith("QTS run "), 60_000), engine.out() + engine.err());
-                sim.inject(Fault.delayAcks(ackDelayMs));
+                sim.inject(faults.toArray(Fault[]::new));
                 sim.play();
                 final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (simLog.stream().noneMatch((line) -> line.matches("order \\S+ wait")) && System.nanoTime() < deadlineNs)
+                while (simLog.stream().noneMatch((line) -> line.matches(orderSeen)) && System.nanoTime() < deadlineNs)
                 {
                     Thread.sleep(5);
                 }
-                assertTrue(simLog.stream().anyMatch((line) -> line.matches("order \\S+ wait")), "the venue took an order: " + simLog);
+                assertTrue(simLog.stream().anyMatch((line) -> line.matches(orderSeen)), "an order reached the venue: " + simLog);
                 for (int i = 0; i < signals; i++)
                 {
                     engine.process.destroy();
