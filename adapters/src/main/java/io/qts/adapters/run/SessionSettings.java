@@ -130,6 +130,12 @@ public record SessionSettings(
 
     private static String nonce(final JsonNode root, final Path file)
     {
+        if (!root.has("nonce") && root.has("session"))
+        {
+            // Its venue answers carry bare numeric identifiers, which this decoder no longer takes for ours.
+            throw new UserError(file + ": written before session nonces (it has 'session', not 'nonce'); "
+                + "decide it again with the QTS version that recorded it");
+        }
         final String nonce = required(root, file, "nonce").asText();
         try
         {
