@@ -91,6 +91,7 @@ public final class DecodedInput
             case EventType.ORDER_DONE: return "done";
             case EventType.VENUE_BLOCKED: return "blocked";
             case EventType.FEED_STATE: return "feed";
+            case EventType.ORDER_STREAM_STATE: return "orders";
             case EventType.DUPLICATE: return "duplicate";
             case EventType.MALFORMED: return "malformed";
             default: return slot.ignored ? "ignored" : "none";
@@ -380,6 +381,21 @@ public final class DecodedInput
     {
         slot.blockedUntilNs = untilNs;
         slot.type = EventType.VENUE_BLOCKED;
+    }
+
+    /**
+     * The venue's private order stream (fills, order states) is down or not yet subscribed ({@code true}: no new
+     * positions, risk refuses entries with ORDER_STREAM_DOWN; exits still go), or up again.
+     */
+    public void orderStreamDown(final boolean down)
+    {
+        slot.orderStreamDown = down;
+        slot.type = EventType.ORDER_STREAM_STATE;
+    }
+
+    public boolean orderStreamIsDown()
+    {
+        return slot.orderStreamDown;
     }
 
     /** The market-data feed went stale (no new positions) or is fresh again. */

@@ -25,7 +25,6 @@ public final class EngineContext
     private static final long MAX_MS = Long.MAX_VALUE / 1_000_000L;
 
     private int engineId = 1;
-    private int session;
     private String symbol;
     private String strategyName;
     private final SortedMap<String, String> strategyParams = new TreeMap<>();
@@ -62,19 +61,6 @@ public final class EngineContext
     private long cooldownNs;
     private final InputDecoder[] inputDecoders = new InputDecoder[8];
     private boolean multiProducer;
-
-    /**
-     * The run's session number, part of every client order id (see {@link ClientOrderIds}): 0 for backtests
-     * and the in-process venue, a new one for each run against a real or simulated venue. Settable after
-     * {@link #conclude()}, until an engine is built from this context.
-     */
-    public EngineContext session(final int session)
-    {
-        require(session >= 0 && session <= ClientOrderIds.MAX_SESSION,
-            "session must be 0.." + ClientOrderIds.MAX_SESSION + ", got " + session);
-        this.session = session;
-        return this;
-    }
 
     public EngineContext engineId(final int engineId)
     {
@@ -417,15 +403,10 @@ public final class EngineContext
         return engineId;
     }
 
-    public int session()
-    {
-        return session;
-    }
-
-    /** The engine id and session bits of this engine's client order ids; the deciding input's sequence goes below. */
+    /** The engine id bits of this engine's client order ids; the deciding input's sequence goes below. */
     long orderIdBase()
     {
-        return ClientOrderIds.of(engineId, session, 0);
+        return ClientOrderIds.of(engineId, 0);
     }
 
     public String symbol()

@@ -23,6 +23,7 @@ public final class EngineResult
     private final int qtyScale;
     private final boolean instrumentSeen;
     private final String digest;
+    private final long[] ordersInFlight;
 
     EngineResult(final EngineCore core)
     {
@@ -50,6 +51,7 @@ public final class EngineResult
         priceScale = instrumentSeen ? instruments.priceScale(traded) : 0;
         qtyScale = instrumentSeen ? instruments.qtyScale(traded) : 0;
         digest = core.output.digestHex();
+        ordersInFlight = core.execution.ordersInFlight();
     }
 
     public long events()
@@ -161,5 +163,14 @@ public final class EngineResult
     public String digest()
     {
         return digest;
+    }
+
+    /**
+     * Client order ids of our orders still in flight when the engine stopped (sent, and not yet ended by a fill,
+     * done, cancel or reject), ascending: what a live session leaves in doubt for its next start.
+     */
+    public long[] ordersInFlight()
+    {
+        return ordersInFlight.clone();
     }
 }

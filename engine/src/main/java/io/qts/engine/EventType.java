@@ -24,6 +24,8 @@ final class EventType
     static final int FEED_STATE = 14;
     /** A trade the venue sent again (same trade id): counted and dropped. */
     static final int DUPLICATE = 15;
+    /** The venue's private order stream went down or is up again ({@link InboundSlot#orderStreamDown}). */
+    static final int ORDER_STREAM_STATE = 16;
 
     private EventType()
     {

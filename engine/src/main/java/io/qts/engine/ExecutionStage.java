@@ -17,7 +17,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class ExecutionStage
 {
-    /** The engine id and session bits of every id this engine gives its orders. */
+    /** The engine id bits of every id this engine gives its orders. */
     private final long orderIdBase;
     private final OrderSender sender;
     private final OrderBook orders = new OrderBook();
@@ -93,7 +93,7 @@ final class ExecutionStage
 
     private void send(final InboundSlot slot)
     {
-        final long clientOrderId = orderIdBase | slot.sequence;
+        final long clientOrderId = ClientOrderIds.withSequence(orderIdBase, slot.sequence);
         command.wrapAndApplyHeader(commandBuffer, 0, header)
             .timeNs(slot.timeNs)
             .clientOrderId(clientOrderId)
@@ -209,5 +209,11 @@ final class ExecutionStage
             counters.rejectedOrders++;
             counters.venueRejects++;
         }
+    }
+
+    /** Our orders in flight (sent, not yet ended by the venue), ascending; read after the engine has stopped. */
+    long[] ordersInFlight()
+    {
+        return orders.idsInFlight();
     }
 }

@@ -54,6 +54,8 @@ public final class InboundSlot
     long blockedUntilNs;
     /** FEED_STATE: true when the market-data feed went stale. */
     boolean feedStale;
+    /** ORDER_STREAM_STATE: true when the venue's private order stream is down (fills would be missed). */
+    boolean orderStreamDown;
     /** Set by an input decoder for a message it read and found nothing in for the engine. */
     boolean ignored;
 

@@ -66,6 +66,19 @@ final class OrderBook
         }
     }
 
+    /** The client order ids in flight, ascending (not for the engine thread's steady state: it allocates). */
+    long[] idsInFlight()
+    {
+        final long[] ids = new long[slotById.size()];
+        int n = 0;
+        for (final Long2LongHashMap.KeyIterator it = slotById.keySet().iterator(); it.hasNext(); )
+        {
+            ids[n++] = it.nextValue();
+        }
+        java.util.Arrays.sort(ids);
+        return ids;
+    }
+
     /** Whether the order is one of the last {@link #RECENTLY_ENDED} to end. */
     boolean endedRecently(final long clientOrderId)
     {

@@ -38,6 +38,8 @@ final class RiskStage
     private boolean flattening;
     /** The live market-data feed said it is stale: no new positions until it says it is fresh. */
     private boolean feedStale;
+    /** Entries wait while the private order stream is down: a fill it carried would be missed. */
+    private boolean orderStreamDown;
 
     RiskStage(
         final EngineContext context, final Instruments instruments, final Portfolio portfolio, final OutputRecorder output,
@@ -99,6 +101,9 @@ final class RiskStage
             case EventType.FEED_STATE:
                 feedStale = slot.feedStale;
                 break;
+            case EventType.ORDER_STREAM_STATE:
+                orderStreamDown = slot.orderStreamDown;
+                break;
             default:
                 break;
         }
@@ -113,7 +118,7 @@ final class RiskStage
             if (reason != RejectReason.NONE.value())
             {
                 output.riskReject(
-                    slot.timeNs, orderIdBase | slot.sequence, slot.instrumentId, reason,
+                    slot.timeNs, ClientOrderIds.withSequence(orderIdBase, slot.sequence), slot.instrumentId, reason,
                     slot.intentSide, slot.intentPrice, slot.intentQty);
                 counters.rejectedOrders++;
                 slot.intentSide = Sides.NONE;
@@ -133,7 +138,7 @@ final class RiskStage
     void onOrderSent(final InboundSlot slot)
     {
         orderRate.onSent(slot.timeNs);
-        breaker.onSent(orderIdBase | slot.sequence, slot.timeNs);
+        breaker.onSent(ClientOrderIds.withSequence(orderIdBase, slot.sequence), slot.timeNs);
     }
 
     private static boolean isMarket(final int type)
@@ -219,6 +224,10 @@ final class RiskStage
         if (feedStale)
         {
             return RejectReason.FEED_STALE.value();
+        }
+        if (orderStreamDown)
+        {
+            return RejectReason.ORDER_STREAM_DOWN.value();
         }
         final int qtyScale = instruments.qtyScale(instrumentId);
         final long equity = portfolio.equity(instruments);

@@ -119,7 +119,7 @@ public final class SimulatedVenue
      */
     private boolean firstUse(final long clientOrderId)
     {
-        final long engineId = clientOrderId >>> ClientOrderIds.SEQUENCE_BITS;
+        final long engineId = ClientOrderIds.engineIdOf(clientOrderId);
         final long sequence = ClientOrderIds.sequenceOf(clientOrderId);
         if (sequence <= lastSequenceByEngine.get(engineId))
         {

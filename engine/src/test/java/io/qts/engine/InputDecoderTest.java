@@ -5,6 +5,7 @@ import io.qts.journal.Sources;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.OrderCommandDecoder;
 import io.qts.journal.sbe.OrderFilledDecoder;
+import io.qts.journal.sbe.OrderRejectedDecoder;
 import io.qts.journal.sbe.RejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -15,19 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The decoder SPI: a non-SBE payload reaches the registered decoder, whose report fills the slot. A tiny
  * comma-separated test format stands in for venue JSON: "T,SYMBOL,price,qty,tradeId", "F,cid,price,qty,leaves",
- * "S,1|0" (feed stale), "B,untilNs" (venue blocked), "R,cid", "D,cid", "X" (unreadable).
+ * "S,1|0" (feed stale), "P,1|0" (private order stream down), "B,untilNs" (venue blocked), "R,cid", "D,cid", "X" (unreadable).
  */
 class InputDecoderTest
 {
     private static final InputDecoder CSV = InputDecoderTest::decode;
 
     private final List<String> outputs = new ArrayList<>();
+    private final List<RejectReason> rejectReasons = new ArrayList<>();
     private final QueuedOrders orders = new QueuedOrders();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
 
@@ -54,6 +57,9 @@ class InputDecoderTest
                 return;
             case "S":
                 out.feedStale(f[1].equals("1"));
+                return;
+            case "P":
+                out.orderStreamDown(f[1].equals("1"));
                 return;
             case "B":
                 out.venueBlocked(Long.parseLong(f[1]));
@@ -100,6 +106,10 @@ class InputDecoderTest
             else
             {
                 outputs.add("template " + h.templateId());
+            }
+            if (h.templateId() == OrderRejectedDecoder.TEMPLATE_ID)
+            {
+                rejectReasons.add(new OrderRejectedDecoder().wrapAndApplyHeader(b, o, h).reason());
             }
         });
         new TestEvents(engine).instrument("KRW-BTC", 0, 8);
@@ -169,6 +179,35 @@ class InputDecoderTest
         assertEquals(1, stale.feedStale());
         send(engine, ++time[0], Sources.MARKET_DATA, "S,0");
         tradeUntilBuy(engine, time);
+    }
+
+    /** Blind to fills: no entry while the private order stream is down; an exit still goes. */
+    @Test
+    void noEntryWhileThePrivateOrderStreamIsDownButAnExitStillGoes()
+    {
+        final InlineEngine engine = engine(0);
+        final long[] time = {0};
+        send(engine, ++time[0], Sources.VENUE, "P,1");
+        for (int i = 0; i < 20; i++)
+        {
+            send(engine, ++time[0], Sources.MARKET_DATA, "T,KRW-BTC," + (i < 5 ? 1000 - i : 1000 + i * 10) + ",5," + time[0]);
+        }
+        assertEquals(0, engine.result().orders());
+        assertTrue(engine.result().rejectedOrders() > 0, "the strategy wanted to buy and risk refused");
+        assertTrue(!rejectReasons.isEmpty() && rejectReasons.stream().allMatch((r) -> r == RejectReason.ORDER_STREAM_DOWN),
+            rejectReasons.toString());
+        send(engine, ++time[0], Sources.VENUE, "P,0");
+        final long cid = tradeUntilBuy(engine, time);
+        assertArrayEquals(new long[] {cid}, engine.result().ordersInFlight(), "sent, not answered yet");
+        send(engine, ++time[0], Sources.VENUE, "F," + cid + ",1000,100000000,0,B");
+        assertArrayEquals(new long[0], engine.result().ordersInFlight(), "filled in full: ended");
+        send(engine, ++time[0], Sources.VENUE, "P,1");
+        final long ordersBefore = engine.result().orders();
+        for (int i = 0; i < 20 && engine.result().orders() == ordersBefore; i++)
+        {
+            send(engine, ++time[0], Sources.MARKET_DATA, "T,KRW-BTC," + (900 - i * 10) + ",5," + time[0]);
+        }
+        assertEquals(ordersBefore + 1, engine.result().orders(), "the down-cross's exit went out while the stream was down");
     }
 
     @Test

@@ -16,8 +16,9 @@ import io.qts.adapters.upbit.UpbitAuth;
 import io.qts.adapters.upbit.UpbitKeys;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
-import io.qts.adapters.run.SessionNumbers;
 import io.qts.adapters.run.SessionSettings;
+import io.qts.adapters.run.VarDirLock;
+import io.qts.adapters.run.VenueKeyCheck;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
@@ -29,6 +30,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -53,6 +55,7 @@ import java.util.stream.Collectors;
 final class RunCommand implements Callable<Integer>
 {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final long KEY_CHECK_TIMEOUT_MS = 10_000;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the embedded config/qts.yml).")
     private Path config;
@@ -91,12 +94,22 @@ final class RunCommand implements Callable<Integer>
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Held from the settings' check to the summary: one engine per var dir. */
+    private VarDirLock varDirLock;
+
     @Override
     public Integer call() throws InterruptedException
     {
         try (StopSignal stop = new StopSignal())
         {
             return run(stop);
+        }
+        finally
+        {
+            if (varDirLock != null)
+            {
+                varDirLock.close();
+            }
         }
     }
 
@@ -110,17 +123,21 @@ final class RunCommand implements Callable<Integer>
         final UpbitAuth upbitKeys = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper()
             ? UpbitKeys.load(venueSettings.keyFile(), System.getenv())
             : null;
+        if (upbitKeys != null)
+        {
+            // Wrong keys stop the start here, with one line, before anything is written or traded.
+            VenueKeyCheck.verify(venueSettings.rest(), upbitKeys, KEY_CHECK_TIMEOUT_MS);
+        }
         final EngineContext engine = settings.engine();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
-        final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
+        varDirLock = VarDirLock.acquire(settings.varDir());
+        // The pid keeps two engines started in the same second on other var dirs apart (logs carry the run id).
+        final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + ProcessHandle.current().pid();
         final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
-        // A venue over sockets may remember every identifier it was sent: each such run gets a new session number.
-        final int session = VenueSettings.LOCAL.equals(venueSettings.name()) ? 0 : SessionNumbers.next(settings.varDir());
-        engine.session(session);
-        settings.session().withSession(session).writeTo(runDir);
+        settings.session().writeTo(runDir);
 
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
@@ -129,6 +146,8 @@ final class RunCommand implements Callable<Integer>
         final long elapsedNs;
         final long ordersSent;
         final long reconnects;
+        final String stoppedBy;
+        final List<String> unresolvedOrders;
         if (VenueSettings.LOCAL.equals(venueSettings.name()))
         {
             out.printf("  %d feed events from %s through the in-process simulated venue, in lockstep%n", feed.size(), settings.feed());
@@ -137,6 +156,8 @@ final class RunCommand implements Callable<Integer>
             elapsedNs = outcome.elapsedNs();
             ordersSent = result.orders();
             reconnects = 0;
+            stoppedBy = "end";
+            unresolvedOrders = List.of();
         }
         else
         {
@@ -147,6 +168,8 @@ final class RunCommand implements Callable<Integer>
             elapsedNs = outcome.elapsedNs();
             ordersSent = outcome.ordersSent();
             reconnects = outcome.reconnects();
+            stoppedBy = outcome.stoppedBy();
+            unresolvedOrders = outcome.unresolvedOrders();
         }
         final double seconds = elapsedNs / 1e9;
         final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
@@ -161,6 +184,11 @@ final class RunCommand implements Callable<Integer>
         out.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
             VenueSettings.LOCAL.equals(venueSettings.name()) ? "simulated venue's lockstep" : "venue's market data");
         out.printf("  digest      %s%n", result.digest());
+        if (!unresolvedOrders.isEmpty())
+        {
+            out.printf("  in doubt    %d order(s) sent but not answered when the run stopped: %s (ask the venue by identifier)%n",
+                unresolvedOrders.size(), String.join(", ", unresolvedOrders));
+        }
         out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
         out.printf("  replay      bin/qts replay --journal %s%n", inDir);
         if (VenueSettings.LOCAL.equals(venueSettings.name()))
@@ -171,7 +199,7 @@ final class RunCommand implements Callable<Integer>
         final ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("runId", runDir.getFileName().toString());
         summary.put("venue", venueSettings.name());
-        summary.put("session", session);
+        summary.put("nonce", settings.session().nonce());
         summary.put("paper", venueSettings.paper());
         summary.put("symbol", engine.symbol());
         summary.put("strategy", engine.strategyName());
@@ -201,6 +229,10 @@ final class RunCommand implements Callable<Integer>
             summary.put("backtestCommand", backtest);
         }
         summary.put("replayCommand", "bin/qts replay --journal " + inDir);
+        // Written only on the orderly way out: a killed engine leaves the previous run's file (or none) behind.
+        summary.put("endedCleanly", true);
+        summary.put("stoppedBy", stoppedBy);
+        unresolvedOrders.forEach(summary.putArray("unresolvedOrders")::add);
         writeAtomically(settings.varDir().resolve("last-run.json"), summary);
         out.println("  summary     " + settings.varDir().resolve("last-run.json"));
         return 0;
@@ -236,7 +268,8 @@ final class RunCommand implements Callable<Integer>
                 venue.paper() ? null : new UpbitAuth(accessKey, secretKey), venue.staleAfterMs());
             final long deadlineNs = deadline(venue);
             return LiveSession.run(settings, endpoints, venue.paper(), venue.market(settings.engine().symbol()), admin,
-                () -> playOnceSubscribed(simulator), () -> simulator.finished() || stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+                () -> playOnceSubscribed(simulator), () -> simulator.finished() || System.nanoTime() >= deadlineNs, stop, inDir, outDir,
+                out, System.err);
         }
     }
 
@@ -262,7 +295,7 @@ final class RunCommand implements Callable<Integer>
         final long deadlineNs = deadline(venue);
         return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
             keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
-            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+            () -> System.nanoTime() >= deadlineNs, stop, inDir, outDir, out, System.err);
     }
 
     private static long deadline(final VenueSettings venue)
@@ -335,14 +368,29 @@ final class RunCommand implements Callable<Integer>
         }
     }
 
+    /** Creates {@code parent/name}, or {@code name-2}, {@code name-3}... when taken: atomic, so no two runs share one. */
     private static Path uniqueDir(final Path parent, final String name)
     {
-        Path dir = parent.resolve(name);
-        for (int n = 2; Files.exists(dir); n++)
+        try
         {
-            dir = parent.resolve(name + "-" + n);
+            Files.createDirectories(parent);
+            for (int n = 1; ; n++)
+            {
+                final Path dir = parent.resolve(n == 1 ? name : name + "-" + n);
+                try
+                {
+                    return Files.createDirectory(dir);
+                }
+                catch (final FileAlreadyExistsException taken)
+                {
+                    // Another run of this second in this process: try the next suffix.
+                }
+            }
         }
-        return dir;
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create a run directory in " + parent, ex);
+        }
     }
 
     private static String backtestCommand(final SessionSettings session, final Path inDir, final Path outDir)

@@ -1,49 +1,49 @@
 package io.qts.adapters.cli;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.qts.adapters.run.StopRequest;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ctrl-C (or SIGTERM) for a run that lasts until stopped: the shutdown hook only asks the run to stop, then
- * holds the JVM until the run says it is done, so the engine stops in order and last-run.json is written.
+ * SIGTERM and SIGINT (Ctrl-C) for a run, handled instead of the JVM's default (which would start its shutdown at
+ * once): the first asks the run to stop in order, a second to stop at once. Either way the run itself ends, writes
+ * last-run.json and returns its exit code (0). {@link #close()} puts the previous handlers back.
  */
-final class StopSignal implements AutoCloseable
+final class StopSignal implements StopRequest, AutoCloseable
 {
-    private final AtomicBoolean requested = new AtomicBoolean();
-    private final CountDownLatch done = new CountDownLatch(1);
-    private final Thread hook = new Thread(this::onSignal, "qts-stop");
+    private static final String[] SIGNALS = {"TERM", "INT"};
+
+    private final AtomicInteger received = new AtomicInteger();
+    private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
 
     StopSignal()
     {
-        Runtime.getRuntime().addShutdownHook(hook);
+        for (int i = 0; i < SIGNALS.length; i++)
+        {
+            previous[i] = Signal.handle(new Signal(SIGNALS[i]), (signal) -> received.incrementAndGet());
+        }
     }
 
-    boolean requested()
+    @Override
+    public boolean requested()
     {
-        return requested.get();
+        return received.get() >= 1;
     }
 
-    /** The run is over and its summary written: the JVM may exit. */
+    @Override
+    public boolean immediate()
+    {
+        return received.get() >= 2;
+    }
+
     @Override
     public void close()
     {
-        done.countDown();
-        if (!requested.get())
+        for (int i = 0; i < SIGNALS.length; i++)
         {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-    }
-
-    private void onSignal()
-    {
-        requested.set(true);
-        try
-        {
-            done.await();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
+            Signal.handle(new Signal(SIGNALS[i]), previous[i]);
         }
     }
 }

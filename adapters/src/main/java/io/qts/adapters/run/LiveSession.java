@@ -6,15 +6,23 @@ import io.qts.adapters.upbit.UpbitInstruments;
 import io.qts.adapters.upbit.UpbitMarketData;
 import io.qts.adapters.upbit.UpbitMyOrders;
 import io.qts.adapters.upbit.UpbitOrderGateway;
+import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineResult;
 import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
+import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
+import io.qts.journal.Sources;
+import io.qts.journal.sbe.AdminAction;
+import io.qts.journal.sbe.AdminCommandEncoder;
+import io.qts.journal.sbe.MessageHeaderEncoder;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -46,20 +54,30 @@ public final class LiveSession
     {
     }
 
-    /** Result of one session; the wall-clock time is for events/s only. */
-    public record Outcome(EngineResult result, long elapsedNs, long ordersSent, long reconnects)
+    /**
+     * Result of one session; the wall-clock time is for events/s only. {@code stoppedBy}: "end" (the session ended by
+     * itself), "signal" (an orderly stop) or "second signal" (stopped at once); {@code unresolvedOrders}: the venue
+     * identifiers of the orders the engine still had in flight when it stopped (in doubt: a replay of the journal
+     * leaves them in flight too, so the next start must ask the venue for them); none for a paper session.
+     */
+    public record Outcome(EngineResult result, long elapsedNs, long ordersSent, long reconnects, String stoppedBy,
+        List<String> unresolvedOrders)
     {
     }
 
     /**
      * @param admin    operator commands put into the inputs at their times, journaled like every input.
      * @param onConnected run once the market-data stream is connected (the simulator starts playing then).
-     * @param finished polled every 100 ms: true once the session should end (the simulator's tape played,
-     *                 the configured duration reached, or Ctrl-C).
+     * @param finished polled every 100 ms: true once the session should end by itself (the simulator's tape
+     *                 played, the configured duration reached).
+     * @param stop     polled every 100 ms: an operator's signal. The first puts a journaled HALT in at once (no new
+     *                 entries; exits still go, and a replay halts at the same input), then waits up to
+     *                 {@code run.stopTimeoutMs} for the venue to answer the orders in flight; a second ends the wait.
      */
     public static Outcome run(
         final RunSettings settings, final Venue venue, final boolean paper, final UpbitOrderGateway.Market market,
-        final AdminSchedule admin, final Runnable onConnected, final BooleanSupplier finished, final Path inDir, final Path outDir,
+        final AdminSchedule admin, final Runnable onConnected, final BooleanSupplier finished, final StopRequest stop,
+        final Path inDir, final Path outDir,
         final PrintWriter progress, final PrintStream log)
         throws InterruptedException
     {
@@ -87,7 +105,7 @@ public final class LiveSession
                 UpbitOrderGateway gateway = paper ? null : new UpbitOrderGateway(
                     new UpbitOrderGateway.Config(venue.rest(), Map.of(market.instrumentId(), market), 3_000, 3, 250, 5_000,
                         60_000, 1_000, 1),
-                    venue.auth(), pipeline::pollOrders, input, out, new SplittableRandom(), log))
+                    venue.auth(), settings.session().identifiers(), pipeline::pollOrders, input, out, new SplittableRandom(), log))
             {
                 if (myOrders != null)
                 {
@@ -102,7 +120,7 @@ public final class LiveSession
                 onConnected.run();
                 startNs = System.nanoTime();
                 long nextReportNs = startNs + 1_000_000_000L;
-                while (!finished.getAsBoolean())
+                while (!finished.getAsBoolean() && !stop.requested())
                 {
                     Thread.sleep(100);
                     if (System.nanoTime() >= nextReportNs)
@@ -113,7 +131,14 @@ public final class LiveSession
                         progress.flush();
                     }
                 }
-                settle(pipeline, gateway);
+                if (stop.requested())
+                {
+                    stopInOrder(input, gateway, stop, settings.stopTimeoutMs(), progress);
+                }
+                else
+                {
+                    settle(pipeline, gateway);
+                }
                 sentByGateway = gateway != null ? gateway.ordersSent() : 0;
                 reconnects = feed.reconnects() + (myOrders != null ? myOrders.reconnects() : 0);
             }
@@ -126,7 +151,37 @@ public final class LiveSession
             result = pipeline.stop();
         }
         // A paper session's orders all went to the paper venue.
-        return new Outcome(result, System.nanoTime() - startNs, paper ? result.orders() : sentByGateway, reconnects);
+        final VenueIdentifiers identifiers = settings.session().identifiers();
+        final List<String> unresolved = paper ? List.of()
+            : Arrays.stream(result.ordersInFlight()).mapToObj(identifiers::identifier).toList();
+        return new Outcome(result, System.nanoTime() - startNs, paper ? result.orders() : sentByGateway, reconnects,
+            !stop.requested() ? "end" : stop.immediate() ? "second signal" : "signal", unresolved);
+    }
+
+    /**
+     * The orderly stop: a HALT goes in as an ADMIN input at once (journaled, so a replay halts at the same point), then
+     * waits until the venue has answered every order sent, {@code timeoutMs} have passed, or a second signal came.
+     */
+    private static void stopInOrder(
+        final SerializedInput input, final UpbitOrderGateway gateway, final StopRequest stop, final long timeoutMs,
+        final PrintWriter progress) throws InterruptedException
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[MessageHeaderEncoder.ENCODED_LENGTH + AdminCommandEncoder.BLOCK_LENGTH]);
+        final AdminCommandEncoder halt = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .timeNs(input.nowNs())
+            .action(AdminAction.HALT)
+            .paramValue(0)
+            .paramKey("");
+        input.publish(Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + halt.encodedLength());
+        final int inFlight = gateway != null ? gateway.unansweredOrders().size() : 0;
+        progress.printf("  stopping: new entries halted; waiting up to %d ms for %d order(s) in flight (a second signal stops at once)%n",
+            timeoutMs, inFlight);
+        progress.flush();
+        final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (gateway != null && !gateway.unansweredOrders().isEmpty() && !stop.immediate() && System.nanoTime() < deadlineNs)
+        {
+            Thread.sleep(10);
+        }
     }
 
     private static void awaitConnected(final UpbitMarketData feed) throws InterruptedException

@@ -3,22 +3,31 @@ package io.qts.adapters.run;
 import io.qts.adapters.cli.UserError;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.DataFormat;
+import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineContext;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** What {@code qts run} needs, read from the configuration and checked once; {@code session} decides its orders. */
+/**
+ * What {@code qts run} needs, read from the configuration and checked once; {@code session} decides its orders and
+ * carries a new session nonce (SecureRandom, here in the adapters: the engine draws no randomness).
+ */
 public record RunSettings(
     EngineContext engine,
     SessionSettings session,
     VenueSettings venue,
     String feed,
     DataFormat feedFormat,
-    Path varDir)
+    Path varDir,
+    long stopTimeoutMs)
 {
+    /** {@code run.stopTimeoutMs}: at most a minute, well inside the grace periods a supervisor gives before SIGKILL. */
+    static final long MAX_STOP_TIMEOUT_MS = 60_000;
+
     /** The sample feed inside the jar, used when the configuration is the embedded one. */
     public static final String EMBEDDED_PREFIX = "/qts-config/";
 
@@ -50,7 +59,7 @@ public record RunSettings(
             risk.put(key, config.get("risk." + key));
         }
         final SessionSettings session = new SessionSettings(
-            config.getInt("engine.id"), 0, config.get("run.symbol"), strategy, params, config.get("run.size"),
+            config.getInt("engine.id"), VenueIdentifiers.newNonce(new SecureRandom()), config.get("run.symbol"), strategy, params, config.get("run.size"),
             config.get("run.cash"), config.get("run.commission"), config.get("risk.maxPositionQty"),
             config.get("risk.maxOrderNotional"), risk);
         final EngineContext engine;
@@ -71,6 +80,25 @@ public record RunSettings(
         }
         return new RunSettings(
             engine, session, venue, config.get("run.feed"), DataFormat.fromName(config.get("run.feedFormat")),
-            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")));
+            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")), stopTimeoutMs(config));
+    }
+
+    private static long stopTimeoutMs(final QtsConfig config)
+    {
+        final String value = config.get("run.stopTimeoutMs", "5000");
+        try
+        {
+            final long ms = Long.parseLong(value.trim());
+            if (ms >= 0 && ms <= MAX_STOP_TIMEOUT_MS)
+            {
+                return ms;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // One message for both: below.
+        }
+        throw new UserError("config key 'run.stopTimeoutMs' must be a whole number of milliseconds from 0 to "
+            + MAX_STOP_TIMEOUT_MS + ", got '" + value + "'");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.cli.Decimals;
 import io.qts.adapters.cli.UserError;
 import io.qts.adapters.upbit.UpbitDecoder;
+import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineContext;
 import io.qts.engine.FixedPoint;
 import io.qts.journal.EntryHeader;
@@ -25,11 +26,13 @@ import java.util.TreeMap;
 /**
  * Everything that decides a session's orders, as the texts it was configured with (config key names):
  * the engine is built from these in one place, for the live run and for a replay of its journal. A run
- * writes them next to its journals ({@value #FILE_NAME}); they hold no secrets.
+ * writes them next to its journals ({@value #FILE_NAME}); they hold no secrets. {@code nonce} is the session's, drawn
+ * once when it starts ({@link VenueIdentifiers}): a process that continues the session reads it from here and must
+ * keep it, so the identifiers it sends continue the session's and never meet another session's.
  */
 public record SessionSettings(
     int engineId,
-    int session,
+    String nonce,
     String symbol,
     String strategy,
     SortedMap<String, String> params,
@@ -47,7 +50,6 @@ public record SessionSettings(
     {
         final EngineContext engine = new EngineContext()
             .engineId(engineId)
-            .session(session)
             .symbol(symbol)
             .strategy(strategy, params)
             .orderQty(Decimals.parse("run.size", size, 8))
@@ -57,14 +59,13 @@ public record SessionSettings(
             .maxOrderNotional(Decimals.parse("risk.maxOrderNotional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         RiskSettings.apply(engine, risk);
         // Venue messages are journaled as received (JSON) and decoded in the decode stage, live and in a replay.
-        return engine.inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder());
+        return engine.inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(identifiers()));
     }
 
-    /** The same settings for another session (a new number per live run, see {@link SessionNumbers}). */
-    public SessionSettings withSession(final int newSession)
+    /** The venue identifiers of this session's orders, from its nonce. */
+    public VenueIdentifiers identifiers()
     {
-        return new SessionSettings(engineId, newSession, symbol, strategy, params, size, cash, commission, maxPositionQty,
-            maxOrderNotional, risk);
+        return VenueIdentifiers.of(nonce);
     }
 
     /** Writes {@value #FILE_NAME} into {@code dir} (through a temporary file, so it is whole or absent). */
@@ -73,7 +74,7 @@ public record SessionSettings(
         final ObjectMapper json = new ObjectMapper();
         final ObjectNode root = json.createObjectNode();
         root.put("engineId", engineId);
-        root.put("session", session);
+        root.put("nonce", nonce);
         root.put("symbol", symbol);
         root.put("strategy", strategy);
         params.forEach(root.putObject("params")::put);
@@ -115,7 +116,7 @@ public record SessionSettings(
         }
         return new SessionSettings(
             required(root, file, "engineId").asInt(),
-            required(root, file, "session").asInt(),
+            nonce(root, file),
             required(root, file, "symbol").asText(),
             required(root, file, "strategy").asText(),
             texts(required(root, file, "params")),
@@ -125,6 +126,25 @@ public record SessionSettings(
             required(root, file, "maxPositionQty").asText(),
             required(root, file, "maxOrderNotional").asText(),
             texts(required(root, file, "risk")));
+    }
+
+    private static String nonce(final JsonNode root, final Path file)
+    {
+        if (!root.has("nonce") && root.has("session"))
+        {
+            // Its venue answers carry bare numeric identifiers, which this decoder no longer takes for ours.
+            throw new UserError(file + ": written before session nonces (it has 'session', not 'nonce'); "
+                + "decide it again with the QTS version that recorded it");
+        }
+        final String nonce = required(root, file, "nonce").asText();
+        try
+        {
+            return VenueIdentifiers.of(nonce).nonce();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UserError(file + ": 'nonce': " + ex.getMessage());
+        }
     }
 
     private static JsonNode required(final JsonNode root, final Path file, final String key)

@@ -17,10 +17,12 @@ import java.nio.charset.StandardCharsets;
  *   for de-duplication, trade_timestamp); {@code orderbook} (best level of orderbook_units as the quote);
  *   {@code ticker} and {@code {"status":"UP"}} are read and ignored; our feed-state note
  *   {@code {"qts":"feed","stale":true|false}} tells risk the feed went stale or fresh.</li>
- *   <li>Venue (source VENUE): the private stream's {@code myOrder} (identifier = our client order id; state
+ *   <li>Venue (source VENUE): the private stream's {@code myOrder} (identifier = this session's
+ *   {@link VenueIdentifiers}, an order of another session or without one is ignored: never adopted; state
  *   wait/watch = accepted, trade = fill, done = done, cancel = cancelled); the order gateway's REST answers, wrapped
- *   as {@code {"qts":"rest","op":"create|query|cancel","identifier":"N","market":"KRW-BTC","status":201,"body":<as
- *   received>}} (status 0: no answer, given up); and {@code {"qts":"venue","event":"blocked","until_ns":N}} (418).</li>
+ *   as {@code {"qts":"rest","op":"create|query|cancel","identifier":"ID","market":"KRW-BTC","status":201,"body":<as
+ *   received>}} (status 0: no answer, given up); {@code {"qts":"venue","event":"blocked","until_ns":N}} (418); and
+ *   {@code {"qts":"orders","down":true|false}}, the private stream's state (down: no new entries).</li>
  * </ul>
  * Anything else, an unknown market, a missing field or a number that does not fit the scale is malformed: counted
  * by the engine, kept in the journal, never fatal.
@@ -50,6 +52,8 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] STALE = ascii("stale");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] REST = ascii("rest");
+    private static final byte[] ORDERS = ascii("orders");
+    private static final byte[] DOWN = ascii("down");
     private static final byte[] VENUE = ascii("venue");
     private static final byte[] EVENT = ascii("event");
     private static final byte[] BLOCKED = ascii("blocked");
@@ -72,7 +76,18 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] REMAINING_VOLUME = ascii("remaining_volume");
     private static final byte[] TRADE_FEE = ascii("trade_fee");
 
+    /** {@link #identifier}: an order of someone else (another session's nonce, a manual order without one). */
+    private static final long FOREIGN = -2;
+
     private final JsonScanner json = new JsonScanner();
+    private final VenueIdentifiers identifiers;
+    private DirectBuffer payload;
+
+    /** @param identifiers this session's venue identifiers: only orders carrying its nonce are ours. */
+    public UpbitDecoder(final VenueIdentifiers identifiers)
+    {
+        this.identifiers = identifiers;
+    }
 
     private static byte[] ascii(final String text)
     {
@@ -82,6 +97,7 @@ public final class UpbitDecoder implements InputDecoder
     @Override
     public void decode(final int sourceId, final DirectBuffer payload, final int length, final DecodedInput out)
     {
+        this.payload = payload;
         if (!json.wrap(payload, 0, length))
         {
             out.malformed();
@@ -181,6 +197,12 @@ public final class UpbitDecoder implements InputDecoder
     private void myOrder(final int from, final int to, final DecodedInput out)
     {
         final long clientOrderId = identifier(json.find(IDENTIFIER, from, to));
+        if (clientOrderId == FOREIGN)
+        {
+            // Not this session's order: never adopted, whatever its market, side or size.
+            out.ignored();
+            return;
+        }
         final int id = instrument(CODE, from, to, out);
         final int state = json.find(STATE, from, to);
         if (clientOrderId < 0 || id < 0 || !json.ok())
@@ -228,18 +250,25 @@ public final class UpbitDecoder implements InputDecoder
         out.filled(clientOrderId, id, side, price, qty, leaves, fee);
     }
 
-    /** Our client order id from an identifier (a decimal string); -1 if it is not one of ours. */
+    /**
+     * Our client order id from a venue identifier ({@link VenueIdentifiers}); {@link #FOREIGN} for null or another
+     * session's identifier; -1 when the field is missing or not a string.
+     */
     private long identifier(final int at)
     {
+        if (json.isNull(at))
+        {
+            return FOREIGN;
+        }
         if (!json.string(at))
         {
             return -1;
         }
-        final long value = json.integer(at);
-        return json.ok() && value >= 0 ? value : -1;
+        final long clientOrderId = identifiers.clientOrderId(payload, json.stringStart(), json.stringLength());
+        return clientOrderId >= 0 ? clientOrderId : FOREIGN;
     }
 
-    /** Our own notes: the feed's staleness, the gateway's wrapped REST answers, a venue block. */
+    /** Our own notes: the feed's staleness, the private stream's state, the gateway's wrapped REST answers, a venue block. */
     private void ourNote(final int sourceId, final int qts, final int end, final DecodedInput out)
     {
         if (sourceId == Sources.MARKET_DATA && json.stringIs(qts, FEED))
@@ -266,6 +295,16 @@ public final class UpbitDecoder implements InputDecoder
         else if (sourceId == Sources.VENUE && json.stringIs(qts, REST))
         {
             rest(end, out);
+        }
+        else if (sourceId == Sources.VENUE && json.stringIs(qts, ORDERS))
+        {
+            final int down = json.find(DOWN, 0, end);
+            if (down < 0)
+            {
+                out.malformed();
+                return;
+            }
+            out.orderStreamDown(down + TRUE.length <= end && startsWith(down, TRUE));
         }
         else
         {

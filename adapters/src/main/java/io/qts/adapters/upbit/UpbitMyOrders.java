@@ -6,6 +6,7 @@ import io.qts.journal.Sources;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -13,12 +14,17 @@ import java.util.random.RandomGenerator;
 /**
  * Upbit's private WebSocket ({@code myOrder}): our orders' states and fills, each message journaled as a VENUE
  * input and decoded by {@link UpbitDecoder}. A fresh JWT (no query) is sent in the Authorization header of each
- * handshake. Reconnects like the market data; no staleness watch (orders can be quiet for hours).
+ * handshake. Reconnects like the market data; no staleness watch (orders can be quiet for hours). Its state goes in
+ * as {@code {"qts":"orders","down":true}} at start and on each loss, {@code ..."down":false} once subscribed: while
+ * down, risk refuses new entries (ORDER_STREAM_DOWN), exits still go.
  */
 public final class UpbitMyOrders implements AutoCloseable
 {
     public static final URI UPBIT_URL = URI.create("wss://api.upbit.com/websocket/v1/private");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final byte[] UP = "{\"qts\":\"orders\",\"down\":false}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DOWN = "{\"qts\":\"orders\",\"down\":true}".getBytes(StandardCharsets.US_ASCII);
 
     private final UpbitWebSocketClient client;
 
@@ -33,6 +39,8 @@ public final class UpbitMyOrders implements AutoCloseable
         client = new UpbitWebSocketClient("my-order", url, () -> subscribeRequest(markets),
             () -> auth.authorization(null, UUID.randomUUID().toString()), Sources.VENUE, pingIntervalMs, 0,
             connectTimeoutMs, backoff, input, log);
+        // Until subscribed, and whenever the stream is lost, the engine takes no new position: fills would be missed.
+        client.reportLinkState(UP, DOWN);
     }
 
     public UpbitMyOrders(final URI url, final List<String> codes, final UpbitAuth auth, final SerializedInput input,

@@ -47,8 +47,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -64,8 +68,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>NEW BUY: {@code POST /v1/orders} market buy, {@code ord_type=price} with price = the KRW amount = qty x the
  *   command's expected price, rounded down at the instrument's price scale (Upbit's market buy spends an amount, not
- *   a volume). NEW SELL: {@code ord_type=market} with volume = qty. {@code identifier} = the engine's client order id
- *   in decimal. CANCEL: {@code DELETE /v1/order?identifier=}.</li>
+ *   a volume). NEW SELL: {@code ord_type=market} with volume = qty. {@code identifier} = the session's {@link VenueIdentifiers}
+ *   form of the engine's client order id (nonce-engine id-sequence). CANCEL: {@code DELETE /v1/order?identifier=}.</li>
  *   <li>Every request has a timeout. A create that timed out (or got a 5xx, or "duplicate_identifier") is never sent
  *   again blindly: first {@code GET /v1/order?identifier=}; found = accepted, {@code order_not_found} = send again
  *   (up to {@code maxAttempts}); so an order is never placed twice.</li>
@@ -73,7 +77,7 @@ import java.util.regex.Pattern;
  *   418 stops all sending for the time the venue says (Retry-After, else the seconds in its message, else
  *   {@code banDefaultMs}), puts {@code {"qts":"venue","event":"blocked","until_ns":..}} in (the engine's circuit
  *   breaker opens) and rejects the orders that could not go.</li>
- *   <li>Answers go in wrapped, body as received: {@code {"qts":"rest","op":"create|query|cancel","identifier":"N",
+ *   <li>Answers go in wrapped, body as received: {@code {"qts":"rest","op":"create|query|cancel","identifier":"ID",
  *   "market":"KRW-BTC","status":201,"body":...}}, because Upbit's error bodies do not carry the identifier. Status 0:
  *   no answer after every attempt (a reject for the engine; logged as "in doubt").</li>
  *   <li>The outbound journal gets each order command (SBE, source ORDERS) and each HTTP request sent (JSON: method,
@@ -127,6 +131,7 @@ public final class UpbitOrderGateway implements AutoCloseable
 
     private final Config config;
     private final UpbitAuth auth;
+    private final VenueIdentifiers identifiers;
     private final Consumer<OrderConsumer> orderSource;
     private final SerializedInput input;
     private final Journal outJournal;
@@ -146,22 +151,26 @@ public final class UpbitOrderGateway implements AutoCloseable
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong tooMany = new AtomicLong();
     private final AtomicLong bans = new AtomicLong();
+    /** Identifiers of the orders whose create has not been answered yet (in order of sending), for an orderly stop. */
+    private final Set<String> unanswered = Collections.synchronizedSet(new LinkedHashSet<>());
     private JournalAppender outAppender;
     private ScheduledFuture<?> poller;
     private long bannedUntilNanos;
     private volatile boolean closed;
 
     /**
+     * @param identifiers the session's venue identifiers (its nonce): what {@code identifier} the venue is sent.
      * @param orderSource the engine's outbound path, e.g. {@code pipeline::pollOrders}; called on the gateway's thread.
      * @param outJournal  the outbound journal (out/), appended to from the gateway's thread only; or null.
      * @param jitter      the 429 back-off's random source.
      */
     public UpbitOrderGateway(
-        final Config config, final UpbitAuth auth, final Consumer<OrderConsumer> orderSource, final SerializedInput input,
-        final Journal outJournal, final RandomGenerator jitter, final PrintStream log)
+        final Config config, final UpbitAuth auth, final VenueIdentifiers identifiers, final Consumer<OrderConsumer> orderSource,
+        final SerializedInput input, final Journal outJournal, final RandomGenerator jitter, final PrintStream log)
     {
         this.config = config;
         this.auth = auth;
+        this.identifiers = identifiers;
         this.orderSource = orderSource;
         this.input = input;
         this.outJournal = outJournal;
@@ -230,7 +239,7 @@ public final class UpbitOrderGateway implements AutoCloseable
         Order(final long clientOrderId, final Market market, final boolean cancel, final LinkedHashMap<String, Object> params)
         {
             this.clientOrderId = clientOrderId;
-            this.identifier = Long.toString(clientOrderId);
+            this.identifier = identifiers.identifier(clientOrderId);
             this.market = market;
             this.cancel = cancel;
             this.params = params;
@@ -280,14 +289,15 @@ public final class UpbitOrderGateway implements AutoCloseable
                 params.put("volume", plain(qty));
             }
         }
-        params.put("identifier", Long.toString(clientOrderId));
         final Order order = new Order(clientOrderId, market, cancel, params);
+        params.put("identifier", order.identifier);
         if (cancel)
         {
             send(order, "DELETE", "/v1/order", identifierOnly(order), "cancel");
         }
         else
         {
+            unanswered.add(order.identifier);
             create(order);
         }
     }
@@ -706,6 +716,10 @@ public final class UpbitOrderGateway implements AutoCloseable
     /** {"qts":"rest","op":..,"identifier":..,"market":..,"status":..,"body":<as received>} into the engine. */
     private void publishRest(final String op, final Order order, final int status, final byte[] body)
     {
+        if ("create".equals(op) || "query".equals(op))
+        {
+            unanswered.remove(order.identifier);
+        }
         final String head = "{\"qts\":\"rest\",\"op\":\"" + op + "\",\"identifier\":\"" + order.identifier +
             "\",\"market\":\"" + order.market.code() + "\",\"status\":" + status + ",\"body\":";
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
@@ -822,6 +836,18 @@ public final class UpbitOrderGateway implements AutoCloseable
     }
 
     // ---------------------------------------------------------------- counters
+
+    /**
+     * The venue identifiers of the orders sent whose create the venue has not answered yet (nor the gateway given up
+     * on), oldest first: what an orderly stop waits for.
+     */
+    public List<String> unansweredOrders()
+    {
+        synchronized (unanswered)
+        {
+            return List.copyOf(unanswered);
+        }
+    }
 
     /** Create requests sent (retries included). */
     public long ordersSent()

@@ -78,6 +78,10 @@ public final class UpbitWebSocketClient implements AutoCloseable
     private volatile long lastMessageNanos;
     private boolean stale;
     private ScheduledFuture<?> staleWatch;
+    private byte[] upNote;
+    private byte[] downNote;
+    /** Null until the first note; guarded by this. */
+    private Boolean linkUp;
 
     /**
      * @param name             for log lines ("market-data", "my-order").
@@ -123,9 +127,24 @@ public final class UpbitWebSocketClient implements AutoCloseable
         });
     }
 
+    /**
+     * Puts {@code downNote} in at {@link #start()} and whenever the connection is lost, {@code upNote} once subscribed
+     * (each only when the state changes), on this client's source: how the private stream tells the engine that it
+     * is blind. Call before {@link #start()}.
+     */
+    public void reportLinkState(final byte[] upNote, final byte[] downNote)
+    {
+        this.upNote = upNote.clone();
+        this.downNote = downNote.clone();
+    }
+
     /** Connects (and keeps reconnecting until closed). */
     public void start()
     {
+        if (downNote != null)
+        {
+            linkState(false);
+        }
         lastMessageNanos = System.nanoTime();
         if (staleAfterMs > 0)
         {
@@ -193,12 +212,29 @@ public final class UpbitWebSocketClient implements AutoCloseable
                 {
                     if (!closed)
                     {
+                        if (downNote != null)
+                        {
+                            linkState(false);
+                        }
                         log.println("upbit " + name + ": connection to " + uri + " lost");
                         scheduleReconnect();
                     }
                 });
             }
         });
+    }
+
+    /** Puts the up or down note in, if that is a change. */
+    private synchronized void linkState(final boolean up)
+    {
+        if (linkUp != null && linkUp == up)
+        {
+            return;
+        }
+        linkUp = up;
+        final byte[] note = up ? upNote : downNote;
+        final UnsafeBuffer buffer = new UnsafeBuffer(note);
+        input.publish(sourceId, EntryHeader.FORMAT_JSON, buffer, 0, note.length);
     }
 
     private void scheduleReconnect()
@@ -262,6 +298,10 @@ public final class UpbitWebSocketClient implements AutoCloseable
                 ctx.writeAndFlush(new TextWebSocketFrame(subscribeRequest.get()));
                 subscriptions.incrementAndGet();
                 log.println("upbit " + name + ": connected to " + uri + " and subscribed");
+                if (upNote != null)
+                {
+                    linkState(true);
+                }
                 if (pingIntervalMs > 0)
                 {
                     pinger = ctx.executor().scheduleAtFixedRate(

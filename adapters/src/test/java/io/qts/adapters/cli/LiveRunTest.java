@@ -72,25 +72,30 @@ class LiveRunTest
         }
     }
 
-    /** Upbit remembers every identifier an account used: the next run's must all be new. */
+    /**
+     * Upbit remembers every identifier an account used: the next run's must all be new, also from another var dir
+     * (where a per-directory counter would start again).
+     */
     @Test
     void twoRunsNeverShareAClientOrderId() throws IOException
     {
-        final Path var = dir.resolve("var");
         final Set<String> seen = new HashSet<>();
+        final Set<String> nonces = new HashSet<>();
         for (int run = 1; run <= 2; run++)
         {
+            final Path var = dir.resolve("var-" + run);
             final Cli cli = Cli.run("run", "--var-dir", var.toString());
             assertEquals(0, cli.exitCode, cli.err);
             final JsonNode last = new ObjectMapper().readTree(var.resolve("last-run.json").toFile());
-            assertEquals(run, last.get("session").asInt(), "a new session number per run");
+            assertTrue(nonces.add(last.get("nonce").asText()), "a new session nonce per run: " + last.get("nonce"));
             final List<String> ids = jsonEntries(Path.of(last.get("outJournal").asText())).stream()
                 .filter((r) -> r.contains("\"op\":\"create\""))
-                .map((r) -> r.replaceAll(".*\"identifier\":\"([0-9]+)\".*", "$1"))
+                .map((r) -> r.replaceAll(".*\"identifier\":\"([0-9a-f]{32}-[0-9]+-[0-9]+)\".*", "$1"))
                 .toList();
             assertTrue(ids.size() > 0, "run " + run + " sent orders");
             for (final String id : ids)
             {
+                assertTrue(id.startsWith(last.get("nonce").asText() + "-1-"), "nonce-engine id-sequence: " + id);
                 assertTrue(seen.add(id), "identifier " + id + " used twice");
             }
         }

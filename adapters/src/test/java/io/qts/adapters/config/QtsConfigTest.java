@@ -73,7 +73,7 @@ class QtsConfigTest
             "risk.atrBars, risk.breakerCoolDownMs, risk.breakerFailures, risk.breakerWindowMs, risk.dailyLossLimit, " +
             "risk.equityFraction, risk.haltWindows, risk.maxAtrFraction, risk.maxDrawdown, risk.maxOpenPositions, " +
             "risk.maxOrderNotional, risk.maxOrdersPerSecond, risk.maxPositionQty, risk.orderNotional, risk.orderTimeoutMs, " +
-            "risk.priceBand, risk.sizing, risk.stop, risk.stopAtrMultiple, run.cash, run.commission, run.feed, run.feedFormat, run.size, " +
+            "risk.priceBand, risk.sizing, risk.stop, risk.stopAtrMultiple, run.cash, run.commission, run.feed, run.feedFormat, run.size, run.stopTimeoutMs, " +
             "run.strategy, run.symbol, run.varDir, run.venue, venue.durationSeconds, venue.keyFile, venue.paper, venue.priceScale, " +
             "venue.privateWebsocketUrl, venue.qtyScale, venue.restUrl, venue.simSpeed, venue.staleAfterMs, venue.websocketUrl, " +
             "run.params.*)", error.getMessage());

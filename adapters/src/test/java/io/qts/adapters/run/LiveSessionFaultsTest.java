@@ -70,7 +70,7 @@ class LiveSessionFaultsTest
                     simulator.play();
                     faults.start();
                 },
-                simulator::finished, in, dir.resolve("out"), new PrintWriter(new StringWriter()),
+                simulator::finished, StopRequest.NEVER, in, dir.resolve("out"), new PrintWriter(new StringWriter()),
                 new PrintStream(clientLog, true, StandardCharsets.UTF_8));
             faults.join();
         }

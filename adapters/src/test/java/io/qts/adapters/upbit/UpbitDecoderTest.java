@@ -24,7 +24,11 @@ class UpbitDecoderTest
     private static final int ETH = 2;
     private static final int USDT_BTC = 3;
 
-    private final UpbitDecoder decoder = new UpbitDecoder();
+    /** This session's nonce; the identifiers below are {@code NONCE-engine id-sequence}. */
+    static final String NONCE = "9f86d081884c7d659a2feaa0c55ad015";
+    private static final String OTHER_SESSION = "0123456789abcdef0123456789abcdef";
+
+    private final UpbitDecoder decoder = new UpbitDecoder(VenueIdentifiers.of(NONCE));
     private DecodedInput out;
 
     @BeforeEach
@@ -136,7 +140,7 @@ class UpbitDecoderTest
     private static String myOrder(final String state, final String extra)
     {
         return "{\"type\":\"myOrder\",\"code\":\"KRW-BTC\",\"uuid\":\"ac2dc2a3-fce9-40a2-a4f6-5987c25c438f\"," +
-            "\"ask_bid\":\"BID\",\"order_type\":\"price\",\"state\":\"" + state + "\",\"identifier\":\"281474976710700\"" +
+            "\"ask_bid\":\"BID\",\"order_type\":\"price\",\"state\":\"" + state + "\",\"identifier\":\"" + NONCE + "-1-44\"" +
             extra + ",\"stream_type\":\"REALTIME\"}";
     }
 
@@ -144,7 +148,7 @@ class UpbitDecoderTest
     void privateOrderStatesMapToEngineAnswers()
     {
         assertEquals("accepted", decode(Sources.VENUE, myOrder("wait", "")));
-        assertEquals(281_474_976_710_700L, out.clientOrderId());
+        assertEquals((1L << 48) + 44, out.clientOrderId(), "engine 1, sequence 44");
         assertEquals(BTC, out.decodedInstrumentId());
         assertEquals("filled", decode(Sources.VENUE, myOrder("trade",
             ",\"price\":148520000,\"volume\":0.0134662,\"remaining_volume\":null,\"trade_fee\":1000.1234")));
@@ -160,29 +164,50 @@ class UpbitDecoderTest
         assertEquals("done", decode(Sources.VENUE, myOrder("done", "")));
         assertEquals("cancelled", decode(Sources.VENUE, myOrder("cancel", "")));
         assertEquals("malformed", decode(Sources.VENUE, myOrder("trade", ",\"price\":1")), "no volume");
-        assertEquals("malformed", decode(Sources.VENUE, myOrder("wait", "").replace("281474976710700", "manual-order")));
+    }
+
+    /** The private stream carries every order of the account: only this session's are ours, never adopted otherwise. */
+    @Test
+    void ordersOfAnotherSessionOrWithoutOurIdentifierAreIgnored()
+    {
+        final String ours = NONCE + "-1-44";
+        assertEquals("ignored", decode(Sources.VENUE, myOrder("trade",
+            ",\"price\":148520000,\"volume\":0.5,\"remaining_volume\":0,\"trade_fee\":0").replace(ours, OTHER_SESSION + "-1-44")),
+            "the same engine id and sequence under another session's nonce");
+        assertEquals("ignored", decode(Sources.VENUE, myOrder("wait", "").replace(ours, "manual-order")));
+        assertEquals("ignored", decode(Sources.VENUE, myOrder("wait", "").replace("\"" + ours + "\"", "null")), "a manual order");
+        assertEquals("ignored", decode(Sources.VENUE, myOrder("wait", "").replace(ours, "281474976710700")), "the old 64-bit form");
+        assertEquals("ignored", decode(Sources.VENUE, myOrder("wait", "").replace(ours, ours + "x")));
+        assertEquals("malformed", decode(Sources.VENUE, myOrder("wait", "").replace("\"identifier\":\"" + ours + "\"", "\"x\":1")),
+            "no identifier field at all");
+        assertEquals(1, out.malformedCount());
     }
 
     @Test
     void theGatewaysWrappedRestAnswers()
     {
-        final String created = "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"77\",\"market\":\"KRW-BTC\",\"status\":201," +
+        final String created = "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + NONCE + "-0-77\",\"market\":\"KRW-BTC\",\"status\":201," +
             "\"body\":{\"uuid\":\"u1\",\"side\":\"bid\",\"ord_type\":\"price\",\"state\":\"wait\",\"market\":\"KRW-BTC\"}}";
         assertEquals("accepted", decode(Sources.VENUE, created));
         assertEquals(77, out.clientOrderId());
-        assertEquals("rejected", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"78\",\"market\":" +
+        assertEquals("rejected", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + NONCE + "-0-78\",\"market\":" +
             "\"KRW-BTC\",\"status\":400,\"body\":{\"error\":{\"name\":\"insufficient_funds_bid\",\"message\":\"x\"}}}"));
         assertEquals(78, out.clientOrderId());
         assertEquals(RejectReason.VENUE_REJECTED.value(), out.rejectReason());
-        assertEquals("rejected", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"79\",\"market\":" +
+        assertEquals("rejected", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + NONCE + "-0-79\",\"market\":" +
             "\"KRW-BTC\",\"status\":0,\"body\":null}"), "no answer after every retry");
-        assertEquals("ignored", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"cancel\",\"identifier\":\"79\",\"market\":" +
+        assertEquals("ignored", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"cancel\",\"identifier\":\"" + NONCE + "-0-79\",\"market\":" +
             "\"KRW-BTC\",\"status\":200,\"body\":{}}"));
         assertEquals("blocked", decode(Sources.VENUE, "{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":123456}"));
         assertEquals(123_456, out.blockedUntilNs());
         assertEquals("feed", decode(Sources.MARKET_DATA, "{\"qts\":\"feed\",\"stale\":true}"));
         assertTrue(out.feedIsStale());
         assertEquals("feed", decode(Sources.MARKET_DATA, "{\"qts\":\"feed\",\"stale\":false}"));
+        assertEquals("orders", decode(Sources.VENUE, "{\"qts\":\"orders\",\"down\":true}"));
+        assertTrue(out.orderStreamIsDown());
+        assertEquals("orders", decode(Sources.VENUE, "{\"qts\":\"orders\",\"down\":false}"));
+        assertFalse(out.orderStreamIsDown());
+        assertEquals("malformed", decode(Sources.MARKET_DATA, "{\"qts\":\"orders\",\"down\":true}"), "only the venue's stream says so");
         assertFalse(out.feedIsStale());
         assertEquals("malformed", decode(Sources.MARKET_DATA, "{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":1}"),
             "a venue note on the market source");

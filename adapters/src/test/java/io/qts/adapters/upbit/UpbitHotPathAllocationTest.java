@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UpbitHotPathAllocationTest
 {
     private static final int WARM_UP_TRADES = 200_000;
+    private static final VenueIdentifiers IDS = VenueIdentifiers.of(UpbitDecoderTest.NONCE);
     private static final int MEASURED_TRADES = 500_000;
 
     private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -50,7 +51,7 @@ class UpbitHotPathAllocationTest
             .orderQty(1_000_000L)
             .initialCash(1_000_000_000L * 100_000_000L)
             .commissionRate(0)
-            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder())
+            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
             .conclude();
         final EngineResult result;
         try (InlineEngine engine = new InlineEngine(context, null, orders, OutputListener.NONE))
@@ -88,7 +89,7 @@ class UpbitHotPathAllocationTest
                     final boolean buy = command.side() == Side.BUY;
                     final String head = "{\"type\":\"myOrder\",\"code\":\"KRW-BTC\",\"uuid\":\"u" + command.clientOrderId() +
                         "\",\"ask_bid\":\"" + (buy ? "BID" : "ASK") + "\",\"order_type\":\"" + (buy ? "price" : "market") +
-                        "\",\"identifier\":\"" + command.clientOrderId() + "\"";
+                        "\",\"identifier\":\"" + IDS.identifier(command.clientOrderId()) + "\"";
                     answers.add(bytes(head + ",\"state\":\"wait\"}"));
                     answers.add(bytes(head + ",\"state\":\"trade\",\"price\":" + fillPrice + ",\"volume\":0.01,\"remaining_volume\":" +
                         (buy ? "null" : "0") + ",\"trade_fee\":5}"));

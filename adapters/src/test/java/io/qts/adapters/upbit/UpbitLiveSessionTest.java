@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UpbitLiveSessionTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final VenueIdentifiers IDS = VenueIdentifiers.of(UpbitDecoderTest.NONCE);
     private static final byte[] SECRET = "live-session-secret".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
@@ -49,7 +50,7 @@ class UpbitLiveSessionTest
             .initialCash(10_000_000_000L * 100_000_000L)
             .ringSize(1024)
             .multiProducer(true)
-            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder())
+            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
             .conclude();
     }
 
@@ -109,7 +110,7 @@ class UpbitLiveSessionTest
                 UpbitMyOrders myOrders = new UpbitMyOrders(privateStream.uri(), List.of("KRW-BTC"), new UpbitAuth("ak", SECRET),
                     1_000, 2_000, new Backoff(20, 200, new SplittableRandom(2)), input, log);
                 UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(rest.uri(), Map.of(1, btc),
-                    2_000, 3, 20, 200, 60_000, 1_000, 1), new UpbitAuth("ak", SECRET), pipeline::pollOrders, input, outJournal,
+                    2_000, 3, 20, 200, 60_000, 1_000, 1), new UpbitAuth("ak", SECRET), IDS, pipeline::pollOrders, input, outJournal,
                     new SplittableRandom(3), log))
             {
                 myOrders.start();

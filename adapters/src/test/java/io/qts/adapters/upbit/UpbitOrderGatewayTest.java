@@ -50,6 +50,9 @@ class UpbitOrderGatewayTest
     private static final byte[] SECRET = "test-secret-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CID = (1L << 48) | 42;
+    private static final VenueIdentifiers IDS = VenueIdentifiers.of(UpbitDecoderTest.NONCE);
+    /** CID as the venue sees it: the session nonce, engine id 1, sequence 42. */
+    private static final String CID_AT_VENUE = UpbitDecoderTest.NONCE + "-1-42";
 
     @TempDir
     Path dir;
@@ -91,7 +94,7 @@ class UpbitOrderGatewayTest
         final UpbitOrderGateway.Config config = new UpbitOrderGateway.Config(server.uri(),
             Map.of(1, new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8)), 300, 3, 20, 100, 60_000, 300, 1);
         final UpbitOrderGateway gateway = new UpbitOrderGateway(
-            config, new UpbitAuth(ACCESS, SECRET), orderSource, input, out, new SplittableRandom(3), log);
+            config, new UpbitAuth(ACCESS, SECRET), IDS, orderSource, input, out, new SplittableRandom(3), log);
         open.add(gateway);
         gateway.start();
         return gateway;
@@ -116,7 +119,7 @@ class UpbitOrderGatewayTest
     private static String created(final long cid)
     {
         return "{\"uuid\":\"u-" + cid + "\",\"side\":\"bid\",\"ord_type\":\"price\",\"price\":\"148520\",\"state\":\"wait\"," +
-            "\"market\":\"KRW-BTC\",\"identifier\":\"" + cid + "\"}";
+            "\"market\":\"KRW-BTC\",\"identifier\":\"" + IDS.identifier(cid) + "\"}";
     }
 
     /** What the engine would make of each VENUE input so far. */
@@ -124,7 +127,7 @@ class UpbitOrderGatewayTest
     {
         final DecodedInput out = DecodedInput.standalone();
         out.define("KRW-BTC", 1, 0, 8);
-        final UpbitDecoder decoder = new UpbitDecoder();
+        final UpbitDecoder decoder = new UpbitDecoder(IDS);
         final List<String> kinds = new ArrayList<>();
         for (final Recorded.Input in : engine.inputs)
         {
@@ -150,7 +153,7 @@ class UpbitOrderGatewayTest
         }
         final JsonNode buy = JSON.readTree(server.requests.get(0).body());
         assertEquals("{\"market\":\"KRW-BTC\",\"side\":\"bid\",\"ord_type\":\"price\",\"price\":\"148520\",\"identifier\":\"" +
-            CID + "\"}", buy.toString(), "market buy: KRW amount = 0.001 x 148520000");
+            CID_AT_VENUE + "\"}", buy.toString(), "market buy: KRW amount = 0.001 x 148520000");
         final JsonNode sell = JSON.readTree(server.requests.get(1).body());
         assertEquals("market", sell.path("ord_type").asText());
         assertEquals("0.001", sell.path("volume").asText());
@@ -189,7 +192,7 @@ class UpbitOrderGatewayTest
         assertEquals(2, sbe, "each order command");
         assertEquals(2, json, "each HTTP request");
         assertTrue(outText.toString().contains("\"method\":\"POST\",\"path\":\"/v1/orders\""), outText.toString());
-        assertTrue(outText.toString().contains("\"identifier\":\"" + CID + "\""));
+        assertTrue(outText.toString().contains("\"identifier\":\"" + CID_AT_VENUE + "\""));
         assertFalse(outText.toString().contains(ACCESS), "no key in the outbound journal");
         assertFalse(outText.toString().contains("Bearer"), "no Authorization header in the outbound journal");
         assertFalse(logBytes.toString().contains(ACCESS) || logBytes.toString().contains("Bearer"), "nor in the log");
@@ -211,9 +214,9 @@ class UpbitOrderGatewayTest
         order(CID, Side.BUY, 148_520_000, 100_000);
         Recorded.await(() -> engine.inputs.size() == 1, 5_000, "the answer to the second send");
         assertEquals(List.of("POST /v1/orders", "GET /v1/order", "POST /v1/orders"), server.lines());
-        assertEquals("/v1/order?identifier=" + CID, server.requests.get(1).uri());
+        assertEquals("/v1/order?identifier=" + CID_AT_VENUE, server.requests.get(1).uri());
         assertEquals(ACCESS, UpbitAuth.verify(server.requests.get(1).headers().get("Authorization"), (k) -> SECRET,
-            "identifier=" + CID), "the query is signed too");
+            "identifier=" + CID_AT_VENUE), "the query is signed too");
         assertEquals(List.of("accepted " + CID), decoded());
         assertEquals(1, gateway.timeouts());
     }
@@ -297,7 +300,7 @@ class UpbitOrderGatewayTest
         final List<String> states = new ArrayList<>();
         final InlineEngine inline = new InlineEngine(new EngineContext().symbol("KRW-BTC")
             .strategy("sma-cross", Map.of("fast", "2", "slow", "3")).orderQty(100_000).breakerFailures(5)
-            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder()).conclude(), null, new QueuedOrders(),
+            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS)).conclude(), null, new QueuedOrders(),
             (b, o, l) ->
             {
                 final MessageHeaderDecoder h = new MessageHeaderDecoder().wrap(b, o);
@@ -329,7 +332,7 @@ class UpbitOrderGatewayTest
         final UpbitOrderGateway gateway = gateway(server, null);
         order(CID, OrderAction.CANCEL, Side.BUY, 0, 0);
         Recorded.await(() -> engine.inputs.size() == 1, 5_000, "the cancel's answer");
-        assertEquals("DELETE /v1/order?identifier=" + CID, server.requests.get(0).method() + " " + server.requests.get(0).uri());
+        assertEquals("DELETE /v1/order?identifier=" + CID_AT_VENUE, server.requests.get(0).method() + " " + server.requests.get(0).uri());
         assertEquals(List.of("ignored"), decoded(), "the cancel itself arrives as a myOrder state");
         assertTrue(gateway.accounts().get().contains("KRW"));
         assertEquals(ACCESS, UpbitAuth.verify(server.requests.get(1).headers().get("Authorization"), (k) -> SECRET, null));

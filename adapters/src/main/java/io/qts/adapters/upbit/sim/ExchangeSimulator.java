@@ -725,6 +725,18 @@ public final class ExchangeSimulator implements AutoCloseable
                 respond(ctx, req, 401, error(ex.errorName(), ex.getMessage()), null, delay);
                 return;
             }
+            final String refusal = settings.keyRefusals.get(key);
+            if (refusal != null)
+            {
+                log.accept(route + " -> 401 " + refusal);
+                respond(ctx, req, 401, error(refusal, switch (refusal)
+                {
+                    case "expired_access_key" -> "The API key has expired.";
+                    case "no_authorization_i_p" -> "This IP address is not allowed for the API key.";
+                    default -> "The API key lacks the permission for this request.";
+                }), null, delay);
+                return;
+            }
             final String group = orderGroup ? "order" : "default";
             final int remaining = take(key, group, orderGroup ? settings.orderPerSecond : settings.defaultPerSecond);
             final Map<String, String> headers = Map.of("Remaining-Req", "group=" + group + "; min=1800; sec=" + Math.max(0, remaining));

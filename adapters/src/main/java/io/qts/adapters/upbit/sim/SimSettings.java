@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** How an {@link ExchangeSimulator} behaves; fluent setters, sensible defaults. */
@@ -20,6 +21,7 @@ public final class SimSettings
     boolean loop;
     BigDecimal feeRate = new BigDecimal("0.0005");
     final Map<String, byte[]> keys = new LinkedHashMap<>();
+    final Map<String, String> keyRefusals = new LinkedHashMap<>();
     final Map<String, BigDecimal> initialBalances = new LinkedHashMap<>(Map.of("KRW", new BigDecimal("10000000")));
     int orderPerSecond = 8;
     int defaultPerSecond = 30;
@@ -84,6 +86,27 @@ public final class SimSettings
             throw new IllegalArgumentException("empty access or secret key");
         }
         keys.put(accessKey, secretKey.clone());
+        return this;
+    }
+
+    /**
+     * A key whose signed requests the venue refuses, after checking their token, with 401 and Upbit's error
+     * {@code errorName}: {@code expired_access_key} (the key's validity ended), {@code no_authorization_i_p} (the
+     * caller's IP is not among the key's allowed ones) or {@code out_of_scope} (the key lacks the permission), as
+     * Upbit's REST API guide lists them. The key must have been given with {@link #key}.
+     */
+    public SimSettings refuseKey(final String accessKey, final String errorName)
+    {
+        if (!keys.containsKey(accessKey))
+        {
+            throw new IllegalArgumentException("unknown access key: give it with key() first");
+        }
+        if (!Set.of("expired_access_key", "no_authorization_i_p", "out_of_scope").contains(errorName))
+        {
+            throw new IllegalArgumentException("a key is refused with expired_access_key, no_authorization_i_p or out_of_scope, not "
+                + errorName);
+        }
+        keyRefusals.put(accessKey, errorName);
         return this;
     }
 
