@@ -44,7 +44,15 @@ public final class ImportCommand implements Callable<Integer>
     {
         final DataFormat dataFormat = DataFormat.fromName(format);
         final MarketSeries series = MarketDataFile.read(in, dataFormat, symbol);
-        final long entries = JournalImport.write(series, journal);
+        final ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "import: events written", series.size() + 1L,
+            ProgressLine.onTerminal());
+        final long[] written = new long[1];
+        final long entries = JournalImport.write(journal, sink -> series.replay(
+            (timeNs, sourceId, eventFormat, buffer, offset, length) ->
+            {
+                sink.accept(timeNs, sourceId, eventFormat, buffer, offset, length);
+                progress.advanceTo(++written[0]);
+            }));
         final PrintWriter out = spec.commandLine().getOut();
         out.println(summary(series, entries, journal));
         out.flush();
