@@ -74,6 +74,21 @@ class ReportInputsAndNotesTest
     }
 
     @Test
+    void anOrderNotionalOrEquityFractionAloneSelectsItsSizingMode() throws IOException
+    {
+        final Path bars = Files.writeString(dir.resolve("bars.csv"), Bars.ZIGZAG);
+        for (final String[] option : new String[][]{{"--order-notional", "500", "fixed-notional"}, {"--equity-fraction", "0.5", "equity-fraction"}})
+        {
+            final Cli cli = Cli.run("backtest", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
+                "--param", "fast=2", "--param", "slow=4", "--cash", "1000", option[0], option[1], "--out", dir.resolve(option[2]).toString());
+            assertEquals(0, cli.exitCode, cli.err);
+            final JsonNode sizing = report(option[2]).get("inputs").get("sizing");
+            assertEquals(option[2], sizing.get("mode").asText());
+            assertEquals(option[1], sizing.get(option[0].equals("--order-notional") ? "orderNotional" : "equityFraction").asText());
+        }
+    }
+
+    @Test
     void rejectedEntriesAreExplainedWithTheFirstAsExample() throws IOException
     {
         final Cli cli = backtestTrades("5", "poor");
