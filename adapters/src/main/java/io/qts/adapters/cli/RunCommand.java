@@ -59,7 +59,8 @@ final class RunCommand implements Callable<Integer>
     private Path config;
 
     @Option(names = "--strategy", paramLabel = "NAME", completionCandidates = StrategyNames.class,
-        description = "Overrides run.strategy: ${COMPLETION-CANDIDATES}. Another strategy than the configured one takes only --param.")
+        description = "Overrides run.strategy: ${COMPLETION-CANDIDATES}. The configured run.params it does not take are "
+            + "reported and left out.")
     private String strategy;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a strategy parameter (see docs/strategies.md).")
