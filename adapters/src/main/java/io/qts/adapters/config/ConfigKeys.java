@@ -7,27 +7,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one registry of configuration keys, and of the {@code QTS_*} environment variables and {@code qts.*}
- * system properties that are not configuration. A new key is added to {@link #KEYS} (and to config/qts.yml);
- * nothing else needs to change for the file, the environment and the properties to accept it. Anything else
- * under those prefixes stops the start with one line naming it and the nearest known name.
+ * The configuration keys and the one allow-list of {@code QTS_*} environment variables and {@code qts.*} system
+ * properties that are not configuration. The keys themselves are listed once, in {@code QtsConfig.KEYS}: a new key
+ * is added there (and to config/qts.yml) and the file, the environment and the properties accept it. Anything
+ * else under those prefixes stops the start with one line naming it and the nearest known name.
  */
 public final class ConfigKeys
 {
     /** Strategy parameters: {@code run.params.NAME}, checked against the strategy when the engine is built. */
-    public static final String PARAMS_PREFIX = "run.params.";
+    public static final String PARAMS_PREFIX = QtsConfig.PARAMS_PREFIX;
 
     /** Every configuration key, as written in the YAML file (dotted, camel case). */
-    public static final Set<String> KEYS = Set.of(
-        "engine.id", "engine.ringSize", "engine.waitStrategy", "engine.topology", "engine.cpuAffinity",
-        "run.venue", "run.feed", "run.feedFormat", "run.symbol", "run.strategy", "run.size", "run.cash",
-        "run.commission", "run.varDir",
-        "risk.maxPositionQty", "risk.maxOrderNotional", "risk.sizing", "risk.orderNotional", "risk.equityFraction",
-        "risk.maxOpenPositions", "risk.priceBand", "risk.maxOrdersPerSecond", "risk.atrBars", "risk.stop",
-        "risk.stopAtrMultiple", "risk.maxAtrFraction", "risk.dailyLossLimit", "risk.maxDrawdown", "risk.breakerFailures",
-        "risk.breakerWindowMs", "risk.breakerCoolDownMs", "risk.orderTimeoutMs", "risk.haltWindows",
-        "venue.paper", "venue.simSpeed", "venue.durationSeconds", "venue.priceScale", "venue.qtyScale", "venue.staleAfterMs",
-        "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl");
+    public static final Set<String> KEYS = QtsConfig.KEYS;
 
     /** {@code QTS_*} environment variables read by the launcher or the CLI that are not configuration keys. */
     static final Set<String> OTHER_ENV = Set.of("QTS_JAVA_OPTS", "QTS_HOME", "QTS_DEBUG");

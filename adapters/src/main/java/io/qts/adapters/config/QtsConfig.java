@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -32,7 +33,19 @@ public final class QtsConfig
 {
     /** The shipped config/qts.yml, embedded in the jar. */
     public static final String EMBEDDED = "/qts-config/qts.yml";
-    static final String PARAMS_PREFIX = ConfigKeys.PARAMS_PREFIX;
+    static final String PARAMS_PREFIX = "run.params.";
+    /** The registry of configuration keys (see {@link ConfigKeys}): a new key is added here and to config/qts.yml. */
+    static final Set<String> KEYS = Set.of(
+        "engine.id", "engine.ringSize", "engine.waitStrategy", "engine.topology", "engine.cpuAffinity",
+        "run.venue", "run.feed", "run.feedFormat", "run.symbol", "run.strategy", "run.size", "run.cash",
+        "run.commission", "run.varDir",
+        "risk.maxPositionQty", "risk.maxOrderNotional", "risk.sizing", "risk.orderNotional", "risk.equityFraction",
+        "risk.maxOpenPositions", "risk.priceBand", "risk.maxOrdersPerSecond", "risk.atrBars", "risk.stop",
+        "risk.stopAtrMultiple", "risk.maxAtrFraction", "risk.dailyLossLimit", "risk.maxDrawdown", "risk.breakerFailures",
+        "risk.breakerWindowMs", "risk.breakerCoolDownMs", "risk.orderTimeoutMs", "risk.haltWindows",
+        "venue.paper", "venue.simSpeed", "venue.durationSeconds", "venue.priceScale", "venue.qtyScale", "venue.staleAfterMs",
+        "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl");
+
     private static final String PARAMS_ENV_PREFIX = "QTS_RUN_PARAMS_";
 
     /** A command option that sets a configuration key; it wins over every other layer. */
