@@ -7,19 +7,21 @@ import org.agrona.collections.LongHashSet;
  * (imports, backtests) alike: a trade id above 0 seen among the last {@value #CAPACITY} trade ids is a
  * duplicate, per instrument; id 0 means the source has no trade ids. The decode stage drops and counts a
  * duplicate; the simulated venue, which sees each market event before the engine, fills on none, so both
- * skip the same trades. Fixed capacity, no allocation after construction.
+ * skip the same trades; an import counts with it what a replay will drop. Fixed capacity, no allocation after
+ * construction; single-threaded.
  */
-final class RecentTradeIds
+public final class RecentTradeIds
 {
-    static final int CAPACITY = 4096;
+    /** How many recent trade ids are remembered. */
+    public static final int CAPACITY = 4096;
 
     private final long[] ring = new long[CAPACITY];
     private final LongHashSet set = new LongHashSet(CAPACITY * 4);
     private int next;
     private int count;
 
-    /** Whether this trade is new; remembers it. */
-    boolean firstSeen(final int instrumentId, final long tradeId)
+    /** Whether this trade is new (always, for id 0); remembers it. */
+    public boolean firstSeen(final int instrumentId, final long tradeId)
     {
         if (tradeId <= 0)
         {

@@ -47,14 +47,17 @@ public final class ImportCommand implements Callable<Integer>
         final ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "import: events written", series.size() + 1L,
             ProgressLine.onTerminal());
         final long[] written = new long[1];
+        final RepeatedTradeIds repeats = new RepeatedTradeIds();
         final long entries = JournalImport.write(journal, sink -> series.replay(
             (timeNs, sourceId, eventFormat, buffer, offset, length) ->
             {
                 sink.accept(timeNs, sourceId, eventFormat, buffer, offset, length);
+                repeats.accept(buffer, offset, length);
                 progress.advanceTo(++written[0]);
             }));
         final PrintWriter out = spec.commandLine().getOut();
-        out.println(summary(series, entries, journal));
+        out.println(summary(series, entries, journal) + (repeats.count() == 0 ? "" : "; " + repeats.count() +
+            " repeated trade id" + (repeats.count() == 1 ? "" : "s") + " kept as received, dropped when replayed (the live decoder's rule)"));
         out.flush();
         return 0;
     }

@@ -73,6 +73,8 @@ class IssueExamplesTest
         final Cli imported = Cli.run("import", "--format", "trades", "--symbol", "X", "--in", trades.toString(),
             "--journal", journal.toString());
         assertEquals(0, imported.exitCode, imported.err);
+        assertTrue(imported.out.strip().endsWith("; 1 repeated trade id kept as received, dropped when replayed (the live decoder's rule)"),
+            imported.out);
         final JsonNode fromJournal = backtest("--journal", journal.toString(), "100000", "journal-out");
         assertEquals("100001", fromJournal.get("finalValue").asText());
         assertEquals(1, fromJournal.get("duplicateTradesDropped").asLong());
