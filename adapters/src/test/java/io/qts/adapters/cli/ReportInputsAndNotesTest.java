@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,5 +133,17 @@ class ReportInputsAndNotesTest
         assertEquals(sha256(bars), inputs.get("source").get("sha256").asText());
         assertEquals(15, inputs.get("marketEvents").asInt());
         assertEquals("1000", inputs.get("initialCash").asText());
+
+        final Cli walk = Cli.run("sweep", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
+            "--param", "fast=1..2:1", "--param", "slow=4", "--cash", "1000", "--threads", "1", "--train", "8", "--test", "3",
+            "--out", dir.resolve("w").toString());
+        assertEquals(0, walk.exitCode, walk.err);
+        final JsonNode walkInputs = new ObjectMapper().readTree(dir.resolve("w/walkforward.json").toFile()).get("inputs");
+        assertEquals(sha256(bars), walkInputs.get("source").get("sha256").asText());
+        assertEquals("2024-01-01T00:14:00Z", walkInputs.get("lastTime").asText());
+        try (Stream<Path> left = Files.list(dir))
+        {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary directory left");
+        }
     }
 }
