@@ -49,9 +49,23 @@ class LauncherScriptTest
         tools = Files.createDirectories(home.resolve("tools"));
         for (final String tool : List.of("dirname", "sed", "find", "touch", "cat"))
         {
-            Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool).toRealPath());
+            Files.createSymbolicLink(tools.resolve(tool), onPath(tool));
         }
         script(home.resolve("jdk/bin/java"), "echo \"java $*\" >> " + log);
+    }
+
+    /** The real tool from this machine's PATH (only these few are given to the launcher, so mvn can be absent). */
+    private static Path onPath(final String tool) throws IOException
+    {
+        for (final String folder : System.getenv("PATH").split(java.io.File.pathSeparator))
+        {
+            final Path candidate = Path.of(folder, tool);
+            if (Files.isExecutable(candidate))
+            {
+                return candidate.toRealPath();
+            }
+        }
+        throw new IOException(tool + " is not on the PATH");
     }
 
     private static void file(final Path file, final Instant modified) throws IOException
@@ -81,7 +95,7 @@ class LauncherScriptTest
     /** Runs bin/qts version; returns its stderr. */
     private String launch() throws IOException, InterruptedException
     {
-        final ProcessBuilder builder = new ProcessBuilder("/usr/bin/bash", home.resolve("bin/qts").toString(), "version");
+        final ProcessBuilder builder = new ProcessBuilder(onPath("bash").toString(), home.resolve("bin/qts").toString(), "version");
         builder.environment().put("PATH", tools.toString());
         builder.environment().put("JAVA_HOME", home.resolve("jdk").toString());
         builder.environment().remove("QTS_JAVA_OPTS");
