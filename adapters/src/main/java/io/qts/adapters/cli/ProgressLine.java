@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 /**
  * Progress of long work (sweeps, walk-forwards, imports) on stderr: on a terminal one line updated in place
  * (carriage return) at each whole percent, ended by a newline when done; elsewhere (a log, a pipe, a CI job)
- * a plain line at every tenth and at the end, so logs stay short and readable. Thread-safe.
+ * a plain line when the work starts and at every tenth, so logs stay short and readable. Thread-safe.
  *
  * <p>No progress-bar library: this is the whole feature, and one more dependency would bring its own terminal
  * handling (and sometimes a native one) to a CLI that only needs a counter.
@@ -38,6 +38,16 @@ public final class ProgressLine
     public static boolean onTerminal()
     {
         return System.console() != null;
+    }
+
+    /** Ends an unfinished line on a terminal (the work failed), so what is printed next starts on its own line. */
+    public synchronized void end()
+    {
+        if (terminal && lastShown >= 0 && done != total)
+        {
+            err.println();
+            err.flush();
+        }
     }
 
     /** One more unit done. */
