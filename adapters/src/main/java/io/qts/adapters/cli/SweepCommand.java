@@ -109,7 +109,9 @@ final class SweepCommand implements Callable<Integer>
             console.println(String.format("%d combinations ran, %d skipped%s; best by %s: %s (%s %s, final value %s)",
                 report.ranked().size(), report.skipped().size(),
                 report.skipped().isEmpty() ? "" : " (e.g. " + report.skipped().get(0).skipped() + ")",
-                rank, best.params(), rank, Metrics.plain(best.metrics().value(rank)), best.finalValue()));
+                rank, best.params(), rank, best.metrics().value(rank) == null
+                    ? "undefined: " + best.metrics().undefined().get(rank) : Metrics.plain(best.metrics().value(rank)),
+                best.finalValue()));
             console.println("wrote " + out.resolve("sweep.csv") + " and sweep.json");
             return 0;
         }

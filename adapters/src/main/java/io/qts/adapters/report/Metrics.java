@@ -46,6 +46,8 @@ public record Metrics(
     static final double YEAR_NS = 365.25 * 86_400 * 1e9;
     /** CAGR over a shorter span would magnify a few days' return into a meaningless yearly figure. */
     static final double MIN_CAGR_DAYS = 30;
+    /** Sharpe and Sortino scale by the root of the returns per year: from less than a day (seconds, say) that is nonsense. */
+    static final double MIN_RATIO_DAYS = 1;
     static final String ANNUALISATION_RULE =
         "periodsPerYear = returns / years, years = (last - first mark time) / 365.25 days; risk-free rate 0";
 
@@ -100,9 +102,10 @@ public record Metrics(
             ? undefined(undefined, "totalReturn", "no initial cash") : ratio(finalValue - initialCash, initialCash);
         final String noAnnualisation = n < 2 ? "fewer than two equity points" : years <= 0 ? "the equity points span no time" : null;
         final BigDecimal cagr = noAnnualisation != null ? undefined(undefined, "cagr", noAnnualisation) : cagr(curve, years, undefined);
-        final BigDecimal sharpe = ratioPerYear(undefined, "sharpe", noAnnualisation, mean(r), sampleDeviation(r), perYear,
+        final String noRatioPerYear = noAnnualisation != null ? noAnnualisation : shorterThan(years, MIN_RATIO_DAYS);
+        final BigDecimal sharpe = ratioPerYear(undefined, "sharpe", noRatioPerYear, mean(r), sampleDeviation(r), perYear,
             "the returns do not vary");
-        final BigDecimal sortino = ratioPerYear(undefined, "sortino", noAnnualisation, mean(r), downsideDeviation(r), perYear,
+        final BigDecimal sortino = ratioPerYear(undefined, "sortino", noRatioPerYear, mean(r), downsideDeviation(r), perYear,
             "no return is negative");
         return new Metrics(
             totalReturn,
@@ -213,11 +216,10 @@ public record Metrics(
     /** (E_last / E_first)^(1 / years) - 1; -1 once everything is lost; undefined for a short span or no start equity. */
     private static BigDecimal cagr(final EquityCurve curve, final double years, final SortedMap<String, String> undefined)
     {
-        final double days = years * 365.25;
-        if (days < MIN_CAGR_DAYS)
+        final String tooShort = shorterThan(years, MIN_CAGR_DAYS);
+        if (tooShort != null)
         {
-            return undefined(undefined, "cagr", String.format(java.util.Locale.ROOT,
-                "the span (%.6g days) is shorter than %.0f days: annualising it would be meaningless", days, MIN_CAGR_DAYS));
+            return undefined(undefined, "cagr", tooShort);
         }
         if (curve.equity(0) <= 0)
         {
@@ -226,6 +228,14 @@ public record Metrics(
         final long last = curve.equity(curve.size() - 1);
         return last <= 0 ? BigDecimal.ONE.negate() :
             finiteOrUndefined(undefined, "cagr", Math.pow((double)last / curve.equity(0), 1 / years) - 1);
+    }
+
+    /** The reason a span of {@code years} is too short to annualise, or null if it is long enough. */
+    private static String shorterThan(final double years, final double minDays)
+    {
+        final double days = years * 365.25;
+        return days >= minDays ? null : String.format(java.util.Locale.ROOT,
+            "the span (%.6g days) is shorter than %.0f day%s: annualising it would be meaningless", days, minDays, minDays == 1 ? "" : "s");
     }
 
     private static BigDecimal undefined(final SortedMap<String, String> undefined, final String metric, final String reason)

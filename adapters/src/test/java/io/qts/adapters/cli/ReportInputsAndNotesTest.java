@@ -129,6 +129,9 @@ class ReportInputsAndNotesTest
         final Cli cli = Cli.run("sweep", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
             "--param", "fast=1..2:1", "--param", "slow=4", "--cash", "1000", "--threads", "1", "--out", dir.resolve("s").toString());
         assertEquals(0, cli.exitCode, cli.err);
+        // 14 one-minute bars are too short for a Sharpe ratio: the summary says why the best has none.
+        assertTrue(cli.out.contains("(sharpe undefined: the span (0.00972222 days) is shorter than 1 day: annualising it would be "
+            + "meaningless, final value "), cli.out);
         final JsonNode inputs = new ObjectMapper().readTree(dir.resolve("s/sweep.json").toFile()).get("inputs");
         assertEquals(sha256(bars), inputs.get("source").get("sha256").asText());
         assertEquals(15, inputs.get("marketEvents").asInt());

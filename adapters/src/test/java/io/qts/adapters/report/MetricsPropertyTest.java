@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Metrics never fail and never print nonsense: over random equity curves (any length, equal times, tiny and
  * huge spans, zero and negative equity, flat stretches), every metric is a finite decimal or null, a null
- * ratio has its reason stated, a stated reason belongs to a null ratio, and CAGR exists only over 30 days or more.
+ * ratio has its reason stated, a stated reason belongs to a null ratio, CAGR exists only over 30 days or more and
+ * Sharpe and Sortino over a day or more.
  */
 class MetricsPropertyTest
 {
@@ -58,6 +59,10 @@ class MetricsPropertyTest
             if (metrics.cagr() != null)
             {
                 assertTrue(metrics.years().doubleValue() * 365.25 >= Metrics.MIN_CAGR_DAYS - 1e-6, where + ": CAGR over a short span");
+            }
+            if (metrics.sharpe() != null || metrics.sortino() != null)
+            {
+                assertTrue(metrics.years().doubleValue() * 365.25 >= Metrics.MIN_RATIO_DAYS - 1e-6, where + ": annualised over under a day");
             }
         }
     }
