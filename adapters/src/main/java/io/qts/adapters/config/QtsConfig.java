@@ -195,13 +195,13 @@ public final class QtsConfig
             String key = null;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken())
             {
-                final int line = parser.getTokenLocation().getLineNr();
+                final int line = parser.currentTokenLocation().getLineNr();
                 switch (token)
                 {
                     case FIELD_NAME ->
                     {
-                        final Integer first = seen.peek().putIfAbsent(parser.getCurrentName(), line);
-                        key = prefixes.peek() + parser.getCurrentName();
+                        final Integer first = seen.peek().putIfAbsent(parser.currentName(), line);
+                        key = prefixes.peek() + parser.currentName();
                         if (first != null)
                         {
                             throw new UserError(origin + ": '" + key + "' is given twice, on line " + first + " and line " + line);
