@@ -122,6 +122,10 @@ final class DecodeStage
         {
             case TradeTickDecoder.TEMPLATE_ID:
                 trade.wrapAndApplyHeader(slot.rawBuffer, 0, header);
+                if (decoded.duplicateTrade(trade.instrumentId(), trade.tradeId()))
+                {
+                    return EventType.DUPLICATE;
+                }
                 slot.instrumentId = trade.instrumentId();
                 slot.price = trade.price();
                 slot.qty = trade.qty();

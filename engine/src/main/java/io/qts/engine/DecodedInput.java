@@ -2,7 +2,6 @@ package io.qts.engine;
 
 import io.qts.journal.sbe.RejectReason;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.LongHashSet;
 
 import java.util.Arrays;
 
@@ -22,7 +21,7 @@ public final class DecodedInput
     /** Fill's leaves quantity when the venue does not say (an amount-based market buy): the order stays open until done. */
     public static final long LEAVES_UNKNOWN = Long.MAX_VALUE;
     /** Trade ids remembered for de-duplication. */
-    public static final int RECENT_TRADE_IDS = 4096;
+    public static final int RECENT_TRADE_IDS = RecentTradeIds.CAPACITY;
     private static final int SYMBOL_LENGTH = 24;
 
     private final Counters counters;
@@ -31,10 +30,7 @@ public final class DecodedInput
     private final int[] priceScale = new int[Instruments.MAX_INSTRUMENTS];
     private final int[] qtyScale = new int[Instruments.MAX_INSTRUMENTS];
     private int symbolCount;
-    private final long[] recentTrades = new long[RECENT_TRADE_IDS];
-    private final LongHashSet recentTradeSet = new LongHashSet(RECENT_TRADE_IDS * 4);
-    private int recentNext;
-    private int recentCount;
+    private final RecentTradeIds recentTrades = new RecentTradeIds();
     private InboundSlot slot;
 
     DecodedInput(final Counters counters)
@@ -271,10 +267,9 @@ public final class DecodedInput
             malformed();
             return;
         }
-        if (tradeId > 0 && !firstSeen(tradeId ^ ((long)instrumentId << 56)))
+        if (duplicateTrade(instrumentId, tradeId))
         {
             slot.type = EventType.DUPLICATE;
-            counters.duplicateTradesDropped++;
             return;
         }
         slot.instrumentId = instrumentId;
@@ -284,24 +279,15 @@ public final class DecodedInput
         slot.type = EventType.TRADE;
     }
 
-    private boolean firstSeen(final long key)
+    /** A duplicate by {@link RecentTradeIds}' rule, counted in {@code duplicateTradesDropped}. */
+    boolean duplicateTrade(final int instrumentId, final long tradeId)
     {
-        if (recentTradeSet.contains(key))
+        if (!recentTrades.firstSeen(instrumentId, tradeId))
         {
-            return false;
+            counters.duplicateTradesDropped++;
+            return true;
         }
-        if (recentCount == recentTrades.length)
-        {
-            recentTradeSet.remove(recentTrades[recentNext]);
-        }
-        else
-        {
-            recentCount++;
-        }
-        recentTrades[recentNext] = key;
-        recentNext = (recentNext + 1) % recentTrades.length;
-        recentTradeSet.add(key);
-        return true;
+        return false;
     }
 
     /** Top of book. */

@@ -34,6 +34,7 @@ public final class SimulatedVenue
     private final OrderCommandDecoder command = new OrderCommandDecoder();
     private final BarDecoder bar = new BarDecoder();
     private final TradeTickDecoder trade = new TradeTickDecoder();
+    private final RecentTradeIds recentTrades = new RecentTradeIds();
     private final InstrumentDefinitionDecoder instrument = new InstrumentDefinitionDecoder();
     private final MessageHeaderEncoder headerOut = new MessageHeaderEncoder();
     private final OrderAcceptedEncoder accepted = new OrderAcceptedEncoder();
@@ -132,7 +133,7 @@ public final class SimulatedVenue
     /** A market event: fills what is pending on its instrument, before the engine sees the event itself. */
     public void onMarket(final long timeNs, final DirectBuffer buffer, final int offset, final int length, final InputSink answers)
     {
-        if (pendingCount == 0 || !wrapHeader(buffer, offset, length))
+        if (!wrapHeader(buffer, offset, length))
         {
             return;
         }
@@ -149,8 +150,17 @@ public final class SimulatedVenue
             trade.wrapAndApplyHeader(buffer, offset, header);
             instrumentId = trade.instrumentId();
             fillPrice = trade.price();
+            // Every trade id is remembered, orders pending or not, so the venue skips exactly what the decode stage drops.
+            if (!recentTrades.firstSeen(instrumentId, trade.tradeId()))
+            {
+                return;
+            }
         }
         else
+        {
+            return;
+        }
+        if (pendingCount == 0)
         {
             return;
         }

@@ -3,6 +3,8 @@ package io.qts.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +40,25 @@ public final class Strategies
             names.add(param.name());
         }
         return names;
+    }
+
+    /**
+     * The parameters a strategy runs with: the given ones, plus the default of each one not given (a parameter
+     * without a default is left out; {@link #create} refuses its absence). Sorted by name, for reports.
+     */
+    public static SortedMap<String, String> effectiveParams(final String name, final Map<String, String> params)
+    {
+        final SortedMap<String, String> effective = new TreeMap<>(params);
+        final List<StrategyParam> all = new ArrayList<>(params(name));
+        all.add(COOLDOWN);
+        for (final StrategyParam param : all)
+        {
+            if (param.defaultText() != null)
+            {
+                effective.putIfAbsent(param.name(), param.defaultText());
+            }
+        }
+        return effective;
     }
 
     /**

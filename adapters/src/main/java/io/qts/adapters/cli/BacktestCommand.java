@@ -45,7 +45,7 @@ final class BacktestCommand implements Callable<Integer>
     {
         final BacktestOptions.Inputs inputs = options.inputs();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, strategy);
-        final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), sink ->
+        final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.dataSource(), sink ->
         {
             final AdminSchedule.Merged merged = adminSchedule.into(sink);
             inputs.replay().accept(merged);

@@ -3,6 +3,7 @@ package io.qts.adapters.cli;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.report.DataSource;
 import io.qts.adapters.run.RiskSettings;
 import io.qts.engine.EngineContext;
 import io.qts.engine.FixedPoint;
@@ -12,8 +13,12 @@ import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import picocli.CommandLine.Option;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,20 +53,20 @@ final class BacktestOptions
         description = "Commission rate on qty x fill price, e.g. 0.001 (default ${DEFAULT-VALUE}).")
     private String commission;
 
-    @Option(names = "--max-position", paramLabel = "QTY", description = "Risk: largest position (default unlimited).")
+    @Option(names = "--max-position", paramLabel = "QTY", description = "Risk: largest position, or none (default none).")
     private String maxPosition;
 
-    @Option(names = "--max-order-notional", paramLabel = "C", description = "Risk: largest order notional (default unlimited).")
+    @Option(names = "--max-order-notional", paramLabel = "C", description = "Risk: largest order notional, or none (default none).")
     private String maxOrderNotional;
 
     @Option(names = "--sizing", paramLabel = "MODE",
         description = "Risk: entry size from fixed-qty (--size), fixed-notional (--order-notional) or equity-fraction (--equity-fraction).")
     private String sizing;
 
-    @Option(names = "--order-notional", paramLabel = "C", description = "Risk: money per entry, with --sizing fixed-notional.")
+    @Option(names = "--order-notional", paramLabel = "C", description = "Risk: money per entry; selects --sizing fixed-notional.")
     private String orderNotional;
 
-    @Option(names = "--equity-fraction", paramLabel = "F", description = "Risk: fraction of equity per entry, with --sizing equity-fraction.")
+    @Option(names = "--equity-fraction", paramLabel = "F", description = "Risk: fraction of equity per entry; selects --sizing equity-fraction.")
     private String equityFraction;
 
     @Option(names = "--max-open-positions", paramLabel = "N", description = "Risk: most instruments held at once (default unlimited).")
@@ -80,8 +85,8 @@ final class BacktestOptions
     @Option(names = "--engine-id", paramLabel = "N", defaultValue = "1", description = "Engine id in client order ids (default ${DEFAULT-VALUE}).")
     private int engineId;
 
-    /** The traded symbol and a replay of the inputs; a data file is read (and checked) once, here. */
-    record Inputs(String symbol, Path source, Consumer<InputSink> replay)
+    /** The traded symbol, a replay of the inputs and where they came from; a data file is read (and checked) once, here. */
+    record Inputs(String symbol, Path source, Consumer<InputSink> replay, DataSource dataSource)
     {
     }
 
@@ -98,10 +103,10 @@ final class BacktestOptions
                 throw new UserError("--data needs --format yahoo|ohlcv|trades and --symbol SYM");
             }
             final MarketSeries series = MarketDataFile.read(data, DataFormat.fromName(format), symbol);
-            return new Inputs(series.symbol(), data, series::replay);
+            return new Inputs(series.symbol(), data, series::replay, DataSource.dataFile(data, format));
         }
         final Path dir = journal;
-        return new Inputs(symbol != null ? symbol : JournalSymbols.single(dir), dir, sink ->
+        final Consumer<InputSink> replay = sink ->
         {
             try (Journal in = Journal.openForRead(dir))
             {
@@ -116,7 +121,34 @@ final class BacktestOptions
                     sink.accept(timeNs, sourceId, format, buffer, offset, length);
                 });
             }
+        };
+        return new Inputs(symbol != null ? symbol : JournalSymbols.single(dir), dir, replay,
+            DataSource.journal(dir, entriesSha256(replay)));
+    }
+
+    /** SHA-256 over every replayed entry: time (ns), source id, format, length and payload, in order. */
+    private static String entriesSha256(final Consumer<InputSink> replay)
+    {
+        final MessageDigest digest;
+        try
+        {
+            digest = MessageDigest.getInstance("SHA-256");
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
+        final ByteBuffer header = ByteBuffer.allocate(Long.BYTES + 3 * Integer.BYTES);
+        final byte[] payload = new byte[EntryHeader.MAX_PAYLOAD_LENGTH];
+        replay.accept((timeNs, sourceId, format, buffer, offset, length) ->
+        {
+            header.clear();
+            header.putLong(timeNs).putInt(sourceId).putInt(format).putInt(length);
+            digest.update(header.array());
+            buffer.getBytes(offset, payload, 0, length);
+            digest.update(payload, 0, length);
         });
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**
@@ -134,14 +166,14 @@ final class BacktestOptions
             .commissionRate(Decimals.parse("--commission", commission, FixedPoint.RATE_SCALE));
         if (maxPosition != null)
         {
-            context.maxPositionQty(Decimals.parse("--max-position", maxPosition, 8));
+            context.maxPositionQty(Decimals.limit("--max-position", maxPosition, 8));
         }
         if (maxOrderNotional != null)
         {
-            context.maxOrderNotional(Decimals.parse("--max-order-notional", maxOrderNotional, FixedPoint.MONEY_SCALE));
+            context.maxOrderNotional(Decimals.limit("--max-order-notional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         }
         final Map<String, String> riskValues = new LinkedHashMap<>(risk);
-        putIfGiven(riskValues, "sizing", sizing);
+        putIfGiven(riskValues, "sizing", sizingMode(riskValues.get("sizing")));
         putIfGiven(riskValues, "orderNotional", orderNotional);
         putIfGiven(riskValues, "equityFraction", equityFraction);
         putIfGiven(riskValues, "maxOpenPositions", maxOpenPositions);
@@ -154,6 +186,36 @@ final class BacktestOptions
         return context.conclude();
     }
 
+    /**
+     * The sizing mode in force: {@code --order-notional} selects fixed-notional and {@code --equity-fraction}
+     * equity-fraction, so neither is ignored for want of {@code --sizing}; a mode they contradict is an error.
+     */
+    private String sizingMode(final String fromRiskOption)
+    {
+        if (sizing != null && fromRiskOption != null && !sizing.equals(fromRiskOption))
+        {
+            throw new UserError("--sizing " + sizing + " conflicts with --risk sizing=" + fromRiskOption);
+        }
+        final String given = sizing != null ? sizing : fromRiskOption;
+        final String givenBy = sizing != null ? "--sizing " + sizing : "--risk sizing=" + fromRiskOption;
+        if (orderNotional != null && equityFraction != null)
+        {
+            throw new UserError("--order-notional (fixed-notional sizing) and --equity-fraction (equity-fraction sizing) " +
+                "conflict: give one");
+        }
+        final String implied = orderNotional != null ? "fixed-notional" : equityFraction != null ? "equity-fraction" : null;
+        if (implied == null)
+        {
+            return given;
+        }
+        if (given != null && !given.equals(implied))
+        {
+            throw new UserError(givenBy + " conflicts with " + (orderNotional != null ? "--order-notional" : "--equity-fraction") +
+                ", which sizes entries by " + implied);
+        }
+        return implied;
+    }
+
     private static void putIfGiven(final Map<String, String> values, final String key, final String value)
     {
         if (value != null)
@@ -164,7 +226,7 @@ final class BacktestOptions
 
     long initialCash()
     {
-        return Decimals.parse("--cash", cash, FixedPoint.MONEY_SCALE);
+        return Decimals.positive("--cash", cash, FixedPoint.MONEY_SCALE);
     }
 
     /** A run that never saw the symbol or any market data is a mistake in the options, not a result. */

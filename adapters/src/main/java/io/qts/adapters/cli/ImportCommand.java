@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -20,6 +22,9 @@ import java.util.concurrent.Callable;
     description = "Import a market-data CSV file (yahoo or ohlcv bars, or trades) into a new journal.")
 public final class ImportCommand implements Callable<Integer>
 {
+    /** Files from this size on show progress while they are read and written. */
+    static final long PROGRESS_FROM_BYTES = 8L << 20;
+
     @Spec
     CommandSpec spec;
 
@@ -43,12 +48,59 @@ public final class ImportCommand implements Callable<Integer>
     public Integer call()
     {
         final DataFormat dataFormat = DataFormat.fromName(format);
-        final MarketSeries series = MarketDataFile.read(in, dataFormat, symbol);
-        final long entries = JournalImport.write(series, journal);
+        final long bytes = fileSize(in);
+        // Small files import in a blink: progress lines only for files that take a while.
+        final boolean showProgress = bytes >= PROGRESS_FROM_BYTES;
+        final PrintWriter err = spec.commandLine().getErr();
+        final ProgressLine reading = new ProgressLine(err, "import: bytes read", bytes, ProgressLine.onTerminal());
+        final MarketSeries series;
+        try
+        {
+            series = MarketDataFile.read(in, dataFormat, symbol, showProgress ? reading::advanceTo : count -> { });
+        }
+        finally
+        {
+            reading.end();
+        }
+        final ProgressLine writing = new ProgressLine(err, "import: events written", series.size() + 1L, ProgressLine.onTerminal());
+        final long[] written = new long[1];
+        final RepeatedTradeIds repeats = new RepeatedTradeIds();
+        final long entries;
+        try
+        {
+            entries = JournalImport.write(journal, sink -> series.replay(
+                (timeNs, sourceId, eventFormat, buffer, offset, length) ->
+                {
+                    sink.accept(timeNs, sourceId, eventFormat, buffer, offset, length);
+                    repeats.accept(buffer, offset, length);
+                    if (showProgress)
+                    {
+                        writing.advanceTo(++written[0]);
+                    }
+                }));
+        }
+        finally
+        {
+            writing.end();
+        }
         final PrintWriter out = spec.commandLine().getOut();
-        out.println(summary(series, entries, journal));
+        out.println(summary(series, entries, journal) + (repeats.count() == 0 ? "" : "; " + repeats.count() +
+            " repeated trade id" + (repeats.count() == 1 ? "" : "s") + " kept as received, dropped when replayed (the live decoder's rule)"));
         out.flush();
         return 0;
+    }
+
+    /** The file's size for the progress line; an unreadable file is reported by the reader, with its reason. */
+    private static long fileSize(final Path file)
+    {
+        try
+        {
+            return Files.size(file);
+        }
+        catch (final IOException ex)
+        {
+            return 1;
+        }
     }
 
     static String summary(final MarketSeries series, final long entries, final Path journal)

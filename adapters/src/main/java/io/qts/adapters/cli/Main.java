@@ -11,10 +11,13 @@ import java.io.UncheckedIOException;
 @Command(
     name = "qts",
     mixinStandardHelpOptions = true,
-    version = "qts 0.1.0",
+    // Every command and subcommand inherits --help and --version, so each explains itself before checking its options.
+    scope = CommandLine.ScopeType.INHERIT,
+    versionProvider = QtsVersion.class,
     description = "Low-latency, event-sourced trading engine.",
     subcommands = {RunCommand.class, BacktestCommand.class, SweepCommand.class, ReplayCommand.class, ImportCommand.class,
-        JournalCommand.class, SimExchangeCommand.class, FetchCommand.class})
+        JournalCommand.class, SimExchangeCommand.class, FetchCommand.class, BenchCommand.class, VersionCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable
 {
     static final int EXIT_ERROR = 1;

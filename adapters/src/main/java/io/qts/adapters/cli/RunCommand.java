@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -61,7 +62,8 @@ final class RunCommand implements Callable<Integer>
     private Path config;
 
     @Option(names = "--strategy", paramLabel = "NAME", completionCandidates = StrategyNames.class,
-        description = "Overrides run.strategy: ${COMPLETION-CANDIDATES}. Another strategy than the configured one takes only --param.")
+        description = "Overrides run.strategy: ${COMPLETION-CANDIDATES}. The configured run.params it does not take are "
+            + "reported and left out.")
     private String strategy;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a strategy parameter (see docs/strategies.md).")
@@ -117,8 +119,16 @@ final class RunCommand implements Callable<Integer>
     private int run(final StopSignal stop) throws InterruptedException
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final QtsConfig loaded = QtsConfig.load(config, System.getenv(), overrides());
+        final QtsConfig loaded = QtsConfig.load(config, System.getenv(), systemProperties(), List.of(
+            new QtsConfig.OptionValue("--wait-strategy", "engine.waitStrategy", waitStrategy),
+            new QtsConfig.OptionValue("--topology", "engine.topology", topology),
+            new QtsConfig.OptionValue("--cpu-affinity", "engine.cpuAffinity", cpuAffinity)));
         final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
+        final SortedMap<String, String> ignoredParams = RunSettings.ignoredParams(loaded, strategy);
+        if (!ignoredParams.isEmpty())
+        {
+            out.printf("qts: note: run.params %s are not parameters of %s: ignored%n", ignoredParams, settings.engine().strategyName());
+        }
         final VenueSettings venueSettings = settings.venue();
         final UpbitAuth upbitKeys = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper()
             ? UpbitKeys.load(venueSettings.keyFile(), System.getenv())
@@ -133,10 +143,11 @@ final class RunCommand implements Callable<Integer>
         varDirLock = VarDirLock.acquire(settings.varDir());
         // The pid keeps two engines started in the same second on other var dirs apart (logs carry the run id).
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + ProcessHandle.current().pid();
-        final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
+        // Absolute, so the printed follow-up commands work from any working directory.
+        final Path runDir = uniqueDir(settings.varDir().toAbsolutePath().normalize().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
-        final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
+        final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings, loaded);
         settings.session().writeTo(runDir);
 
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
@@ -175,7 +186,7 @@ final class RunCommand implements Callable<Integer>
         final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
         final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
         final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
-        final String backtest = backtestCommand(settings.session(), inDir, settings.varDir().resolve("backtest").resolve(runDir.getFileName()));
+        final String backtest = backtestCommand(settings.session(), inDir, settings.varDir().toAbsolutePath().normalize().resolve("backtest").resolve(runDir.getFileName()));
 
         out.println();
         out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
@@ -190,7 +201,7 @@ final class RunCommand implements Callable<Integer>
                 unresolvedOrders.size(), String.join(", ", unresolvedOrders));
         }
         out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
-        out.printf("  replay      bin/qts replay --journal %s%n", inDir);
+        out.printf("  replay      %s replay --journal %s%n", Launcher.command(), inDir);
         if (VenueSettings.LOCAL.equals(venueSettings.name()))
         {
             out.printf("  reproduce   %s%n", backtest);
@@ -228,7 +239,7 @@ final class RunCommand implements Callable<Integer>
         {
             summary.put("backtestCommand", backtest);
         }
-        summary.put("replayCommand", "bin/qts replay --journal " + inDir);
+        summary.put("replayCommand", Launcher.command() + " replay --journal " + inDir);
         // Written only on the orderly way out: a killed engine leaves the previous run's file (or none) behind.
         summary.put("endedCleanly", true);
         summary.put("stoppedBy", stoppedBy);
@@ -300,36 +311,27 @@ final class RunCommand implements Callable<Integer>
 
     private static long deadline(final VenueSettings venue)
     {
-        return venue.durationSeconds() == 0 ? Long.MAX_VALUE : System.nanoTime() + venue.durationSeconds() * 1_000_000_000L;
+        final long now = System.nanoTime();
+        final long durationNs = venue.durationSeconds() * 1_000_000_000L;
+        // Saturating: a deadline past the clock's range never comes, instead of wrapping to one already passed.
+        return venue.durationSeconds() == 0 || now > Long.MAX_VALUE - durationNs ? Long.MAX_VALUE : now + durationNs;
     }
 
-    /** System properties, then this command's own options, which win. */
-    private Map<String, String> overrides()
+    /** The qts.* system properties (-Dqts.KEY, passed in QTS_JAVA_OPTS); each must be a known key (see ConfigKeys). */
+    private static Map<String, String> systemProperties()
     {
-        final Map<String, String> overrides = new LinkedHashMap<>(System.getProperties().stringPropertyNames().stream()
+        return System.getProperties().stringPropertyNames().stream()
             .filter((k) -> k.startsWith("qts."))
-            .collect(Collectors.toMap((k) -> k, System::getProperty)));
-        putIfGiven(overrides, "qts.engine.waitStrategy", waitStrategy);
-        putIfGiven(overrides, "qts.engine.topology", topology);
-        putIfGiven(overrides, "qts.engine.cpuAffinity", cpuAffinity);
-        return overrides;
+            .collect(Collectors.toMap((k) -> k, System::getProperty));
     }
 
-    private static void putIfGiven(final Map<String, String> overrides, final String key, final String value)
+    /** The feed is a file (see {@link QtsConfig#path}), or the sample inside the jar for the embedded config. */
+    private static MarketSeries readFeed(final RunSettings settings, final QtsConfig loaded)
     {
-        if (value != null)
+        final Path file = loaded.path("run.feed");
+        if (file != null)
         {
-            overrides.put(key, value);
-        }
-    }
-
-    /** The feed is a file next to the config, or the sample inside the jar for the embedded config. */
-    private MarketSeries readFeed(final RunSettings settings)
-    {
-        if (config != null)
-        {
-            final Path base = config.toAbsolutePath().getParent();
-            return MarketDataFile.read(base.resolve(settings.feed()), settings.feedFormat(), settings.engine().symbol());
+            return MarketDataFile.read(file, settings.feedFormat(), settings.engine().symbol());
         }
         final String resource = RunSettings.EMBEDDED_PREFIX + settings.feed();
         Path copy = null;
@@ -395,7 +397,7 @@ final class RunCommand implements Callable<Integer>
 
     private static String backtestCommand(final SessionSettings session, final Path inDir, final Path outDir)
     {
-        final StringBuilder command = new StringBuilder("bin/qts backtest --journal ").append(inDir)
+        final StringBuilder command = new StringBuilder(Launcher.command() + " backtest --journal ").append(inDir)
             .append(" --strategy ").append(session.strategy());
         session.params().forEach((k, v) -> command.append(" --param ").append(k).append('=').append(v));
         command.append(" --size ").append(session.size())

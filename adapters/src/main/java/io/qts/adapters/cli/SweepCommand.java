@@ -7,6 +7,9 @@ import io.qts.adapters.research.Sweep;
 import io.qts.adapters.research.SweepReport;
 import io.qts.adapters.research.SweepRow;
 import io.qts.adapters.research.WalkForward;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.report.ReportInputs;
+import io.qts.engine.EngineContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +33,8 @@ final class SweepCommand implements Callable<Integer>
     @Mixin
     private BacktestOptions options;
 
-    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "Strategy: sma-cross.")
+    @Option(names = "--strategy", required = true, paramLabel = "NAME", completionCandidates = StrategyNames.class,
+        description = "Strategy: ${COMPLETION-CANDIDATES}.")
     private String strategy;
 
     @Option(names = "--param", paramLabel = "KEY=SPEC",
@@ -81,7 +85,10 @@ final class SweepCommand implements Callable<Integer>
         final BacktestOptions.Inputs source = options.inputs();
         final RecordedInputs inputs = RecordedInputs.record(source.symbol(), source.replay());
         options.check(source, inputs.instrumentSeen(), inputs.marketEvents());
-        requireOneAccepted(source.symbol(), combinations);
+        final EngineContext accepted = requireOneAccepted(source.symbol(), combinations);
+        final ObjectNode reportInputs = ReportInputs.of(accepted, source.dataSource(), inputs.marketEvents(),
+            inputs.marketEvents() == 0 ? 0 : inputs.marketTimeNs(0), inputs.marketEvents() == 0 ? 0 : inputs.marketTimeNs(inputs.marketEvents() - 1),
+            false);
         final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter console = spec.commandLine().getOut();
         try (Sweep sweep = new Sweep(p -> options.context(source.symbol(), strategy, p), poolSize, err))
@@ -91,18 +98,20 @@ final class SweepCommand implements Callable<Integer>
                 final WalkForward walkForward =
                     new WalkForward(sweep, inputs, combinations, grid.keys(), rank, train, test, options.initialCash());
                 walkForward.run(err);
-                walkForward.writeTo(out, strategy, source.symbol());
+                walkForward.writeTo(out, strategy, source.symbol(), reportInputs);
                 console.println("wrote " + out.resolve("walkforward.csv") + " and walkforward.json");
                 return 0;
             }
             final List<SweepRow> rows = sweep.run(combinations, inputs::replay);
             final SweepReport report = new SweepReport(strategy, source.symbol(), rank, grid.keys(), rows);
-            report.writeTo(out);
+            report.writeTo(out, reportInputs);
             final SweepRow best = report.ranked().get(0);
             console.println(String.format("%d combinations ran, %d skipped%s; best by %s: %s (%s %s, final value %s)",
                 report.ranked().size(), report.skipped().size(),
                 report.skipped().isEmpty() ? "" : " (e.g. " + report.skipped().get(0).skipped() + ")",
-                rank, best.params(), rank, Metrics.plain(best.metrics().value(rank)), best.finalValue()));
+                rank, best.params(), rank, best.metrics().value(rank) == null
+                    ? "undefined: " + best.metrics().undefined().get(rank) : Metrics.plain(best.metrics().value(rank)),
+                best.finalValue()));
             console.println("wrote " + out.resolve("sweep.csv") + " and sweep.json");
             return 0;
         }
@@ -117,15 +126,14 @@ final class SweepCommand implements Callable<Integer>
     }
 
     /** Refuses, before any output, a sweep where nothing would run (a misspelt key, a bad --size, no fast < slow). */
-    private void requireOneAccepted(final String symbol, final List<Map<String, String>> combinations)
+    private EngineContext requireOneAccepted(final String symbol, final List<Map<String, String>> combinations)
     {
         IllegalArgumentException first = null;
         for (final Map<String, String> combination : combinations)
         {
             try
             {
-                options.context(symbol, strategy, combination);
-                return;
+                return options.context(symbol, strategy, combination);
             }
             catch (final IllegalArgumentException ex)
             {

@@ -1,32 +1,40 @@
 package io.qts.adapters.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qts.adapters.cli.UserError;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Configuration as flat dotted keys: the YAML file first, then environment variables ({@code QTS_}
- * and the key in upper snake case), then system properties ({@code qts.} and the key). Every key is
- * checked against the known ones, so a typo is an error, not a silently ignored setting.
+ * and the key in upper snake case), then system properties ({@code qts.} and the key), then command
+ * options. Every key is checked against {@link ConfigKeys}, so a typo in any layer is an error naming
+ * the nearest known name, not a silently ignored setting. Each value remembers where it came from, so
+ * an error about it names that place (file and line, variable, property or option).
  */
 public final class QtsConfig
 {
     /** The shipped config/qts.yml, embedded in the jar. */
     public static final String EMBEDDED = "/qts-config/qts.yml";
     static final String PARAMS_PREFIX = "run.params.";
+    /** The registry of configuration keys (see {@link ConfigKeys}): a new key is added here and to config/qts.yml. */
     static final Set<String> KEYS = Set.of(
         "engine.id", "engine.ringSize", "engine.waitStrategy", "engine.topology", "engine.cpuAffinity",
         "run.venue", "run.feed", "run.feedFormat", "run.symbol", "run.strategy", "run.size", "run.cash",
@@ -38,130 +46,205 @@ public final class QtsConfig
         "venue.paper", "venue.simSpeed", "venue.durationSeconds", "venue.priceScale", "venue.qtyScale", "venue.staleAfterMs",
         "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl");
 
-    private final String origin;
-    private final SortedMap<String, String> values;
+    private static final String PARAMS_ENV_PREFIX = "QTS_RUN_PARAMS_";
 
-    private QtsConfig(final String origin, final SortedMap<String, String> values)
+    /** A command option that sets a configuration key; it wins over every other layer. */
+    public record OptionValue(String option, String key, String value)
+    {
+    }
+
+    private final String origin;
+    private final Path folder;
+    private final SortedMap<String, String> values;
+    private final Map<String, String> sources;
+    private final Path home;
+
+    private QtsConfig(final String origin, final Path folder, final SortedMap<String, String> values,
+        final Map<String, String> sources, final Path home)
     {
         this.origin = origin;
+        this.folder = folder;
         this.values = values;
+        this.sources = sources;
+        this.home = home;
     }
 
     /** Loads the file (or the embedded defaults when {@code file} is null) and applies the overrides. */
     public static QtsConfig load(final Path file, final Map<String, String> env, final Map<String, String> systemProperties)
     {
-        final SortedMap<String, String> values = new TreeMap<>();
-        final String origin;
-        if (file == null)
-        {
-            origin = "embedded " + EMBEDDED.substring(1);
-            try (InputStream in = QtsConfig.class.getResourceAsStream(EMBEDDED))
-            {
-                if (in == null)
-                {
-                    throw new IllegalStateException("embedded configuration " + EMBEDDED + " is missing from the jar");
-                }
-                flatten("", read(in, origin), values, origin);
-            }
-            catch (final IOException ex)
-            {
-                throw new UserError("cannot read " + origin + ": " + ex.getMessage());
-            }
-        }
-        else
-        {
-            origin = file.toString();
-            try (InputStream in = Files.newInputStream(file))
-            {
-                flatten("", read(in, origin), values, origin);
-            }
-            catch (final IOException ex)
-            {
-                throw new UserError("cannot read config " + file + ": " + ex.getMessage());
-            }
-        }
-        for (final String key : KEYS)
-        {
-            override(values, key, env.get(envName(key)), systemProperties.get("qts." + key));
-        }
-        for (final Map.Entry<String, String> e : new TreeMap<>(env).entrySet())
-        {
-            if (e.getKey().startsWith("QTS_RUN_PARAMS_"))
-            {
-                values.put(PARAMS_PREFIX + camelCase(e.getKey().substring("QTS_RUN_PARAMS_".length())), e.getValue());
-            }
-        }
-        for (final Map.Entry<String, String> e : new TreeMap<>(systemProperties).entrySet())
-        {
-            if (e.getKey().startsWith("qts." + PARAMS_PREFIX))
-            {
-                values.put(e.getKey().substring("qts.".length()), e.getValue());
-            }
-        }
-        return new QtsConfig(origin, values);
+        return load(file, env, systemProperties, List.of());
     }
 
-    private static JsonNode read(final InputStream in, final String origin) throws IOException
+    /**
+     * @param file             the YAML file, or null for the embedded defaults
+     * @param env              the environment; every {@code QTS_*} name must be a key or in {@link ConfigKeys}' allow-list
+     * @param systemProperties likewise for every {@code qts.*} name; {@code qts.home} is where relative paths are
+     *                         looked for when the config's folder lacks them
+     * @param options          command options, applied last
+     * @throws UserError naming the file and line, variable, property or option that is wrong
+     */
+    public static QtsConfig load(final Path file, final Map<String, String> env, final Map<String, String> systemProperties,
+        final List<OptionValue> options)
     {
-        try
+        final SortedMap<String, String> values = new TreeMap<>();
+        final Map<String, String> sources = new HashMap<>();
+        final String origin = file == null ? "embedded " + EMBEDDED.substring(1) : file.toString();
+        if (file != null && Files.isDirectory(file))
         {
-            final JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-            if (root == null || !root.isObject())
+            throw new UserError("cannot read config " + file + ": it is a directory");
+        }
+        try (InputStream in = file == null ? QtsConfig.class.getResourceAsStream(EMBEDDED) : Files.newInputStream(file))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException("embedded configuration " + EMBEDDED + " is missing from the jar");
+            }
+            read(in, origin, values, sources);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new UserError("cannot read config " + file + ": no such file" +
+                (file.isAbsolute() ? "" : " (relative to the working directory " + Path.of("").toAbsolutePath() + ")"));
+        }
+        catch (final AccessDeniedException ex)
+        {
+            throw new UserError("cannot read config " + file + ": permission denied");
+        }
+        catch (final IOException ex)
+        {
+            throw new UserError("cannot read config " + origin + ": " + ex.getMessage());
+        }
+        applyEnvironment(env, values, sources);
+        applyProperties(systemProperties, values, sources);
+        for (final OptionValue option : options)
+        {
+            if (option.value() != null)
+            {
+                values.put(option.key(), option.value());
+                sources.put(option.key(), "option " + option.option());
+            }
+        }
+        final String home = systemProperties.get("qts.home");
+        return new QtsConfig(origin, file == null ? null : file.toAbsolutePath().getParent(), values, sources,
+            home == null ? null : Path.of(home));
+    }
+
+    private static void applyEnvironment(final Map<String, String> env, final Map<String, String> values, final Map<String, String> sources)
+    {
+        final Map<String, String> keyByEnv = new HashMap<>();
+        ConfigKeys.KEYS.forEach(key -> keyByEnv.put(ConfigKeys.envName(key), key));
+        for (final Map.Entry<String, String> e : new TreeMap<>(env).entrySet())
+        {
+            final String name = e.getKey();
+            if (!name.startsWith("QTS_") || ConfigKeys.isOtherEnv(name))
+            {
+                continue;
+            }
+            final String key = name.startsWith(PARAMS_ENV_PREFIX) && name.length() > PARAMS_ENV_PREFIX.length()
+                ? PARAMS_PREFIX + camelCase(name.substring(PARAMS_ENV_PREFIX.length()))
+                : keyByEnv.get(name);
+            if (key == null)
+            {
+                final String nearest = ConfigKeys.nearest(name, ConfigKeys.knownEnvNames());
+                throw new UserError("environment variable " + name + " is not a QTS setting; nearest known: " + nearest +
+                    (keyByEnv.containsKey(nearest) ? " (" + keyByEnv.get(nearest) + ")" : ""));
+            }
+            values.put(key, e.getValue());
+            sources.put(key, "environment variable " + name);
+        }
+    }
+
+    private static void applyProperties(final Map<String, String> properties, final Map<String, String> values,
+        final Map<String, String> sources)
+    {
+        for (final Map.Entry<String, String> e : new TreeMap<>(properties).entrySet())
+        {
+            final String name = e.getKey();
+            if (!name.startsWith("qts.") || ConfigKeys.isOtherProperty(name))
+            {
+                continue;
+            }
+            final String key = name.substring("qts.".length());
+            if (!ConfigKeys.KEYS.contains(key) && !(key.startsWith(PARAMS_PREFIX) && key.length() > PARAMS_PREFIX.length()))
+            {
+                throw new UserError("system property " + name + " is not a QTS setting; nearest known: " +
+                    ConfigKeys.nearest(name, ConfigKeys.knownPropertyNames()));
+            }
+            values.put(key, e.getValue());
+            sources.put(key, "system property " + name);
+        }
+    }
+
+    /**
+     * Reads the YAML mapping into flat keys, token by token, so that a key or section given twice is an
+     * error naming both lines (a tree reader would keep the last silently).
+     */
+    private static void read(final InputStream in, final String origin, final Map<String, String> out,
+        final Map<String, String> sources) throws IOException
+    {
+        try (JsonParser parser = new YAMLFactory().createParser(in))
+        {
+            if (parser.nextToken() != JsonToken.START_OBJECT)
             {
                 throw new UserError(origin + ": expected a YAML mapping at the top");
             }
-            return root;
+            final Deque<Map<String, Integer>> seen = new ArrayDeque<>();
+            final Deque<String> prefixes = new ArrayDeque<>();
+            seen.push(new HashMap<>());
+            prefixes.push("");
+            String key = null;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken())
+            {
+                final int line = parser.currentTokenLocation().getLineNr();
+                switch (token)
+                {
+                    case FIELD_NAME ->
+                    {
+                        final Integer first = seen.peek().putIfAbsent(parser.currentName(), line);
+                        key = prefixes.peek() + parser.currentName();
+                        if (first != null)
+                        {
+                            throw new UserError(origin + ": '" + key + "' is given twice, on line " + first + " and line " + line);
+                        }
+                    }
+                    case START_OBJECT ->
+                    {
+                        seen.push(new HashMap<>());
+                        prefixes.push(key + ".");
+                    }
+                    case END_OBJECT ->
+                    {
+                        seen.pop();
+                        prefixes.pop();
+                    }
+                    case START_ARRAY -> throw new UserError(origin + ": line " + line + ": key '" + key + "' must be a single value");
+                    case VALUE_NULL ->
+                    {
+                        // An empty value leaves the key to the next layer or to its default.
+                    }
+                    default ->
+                    {
+                        if (!ConfigKeys.KEYS.contains(key) && !key.startsWith(PARAMS_PREFIX))
+                        {
+                            throw new UserError(origin + ": line " + line + ": unknown key '" + key + "'; nearest known: " +
+                                ConfigKeys.nearest(key, ConfigKeys.KEYS.stream().sorted().toList()));
+                        }
+                        out.put(key, parser.getText());
+                        sources.put(key, origin + " line " + line);
+                    }
+                }
+            }
         }
-        catch (final com.fasterxml.jackson.core.JsonProcessingException ex)
+        catch (final JsonProcessingException ex)
         {
             throw new UserError(origin + ": not valid YAML: " + ex.getOriginalMessage());
-        }
-    }
-
-    private static void flatten(final String prefix, final JsonNode node, final Map<String, String> out, final String origin)
-    {
-        final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext())
-        {
-            final Map.Entry<String, JsonNode> field = fields.next();
-            final String key = prefix + field.getKey();
-            final JsonNode value = field.getValue();
-            if (value.isObject())
-            {
-                flatten(key + ".", value, out, origin);
-            }
-            else if (value.isValueNode() && !value.isNull())
-            {
-                if (!KEYS.contains(key) && !key.startsWith(PARAMS_PREFIX))
-                {
-                    throw new UserError(origin + ": unknown key '" + key + "' (known: " +
-                        String.join(", ", new TreeSet<>(KEYS)) + ", run.params.*)");
-                }
-                out.put(key, value.asText());
-            }
-            else
-            {
-                throw new UserError(origin + ": key '" + key + "' must be a single value");
-            }
-        }
-    }
-
-    private static void override(final Map<String, String> values, final String key, final String env, final String property)
-    {
-        if (env != null)
-        {
-            values.put(key, env);
-        }
-        if (property != null)
-        {
-            values.put(key, property);
         }
     }
 
     /** engine.waitStrategy -> QTS_ENGINE_WAIT_STRATEGY */
     static String envName(final String key)
     {
-        return "QTS_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase();
+        return ConfigKeys.envName(key);
     }
 
     /** COOLDOWN_SECONDS -> cooldownSeconds: the inverse of {@link #envName} for parameter names. */
@@ -185,6 +268,12 @@ public final class QtsConfig
     public String origin()
     {
         return origin;
+    }
+
+    /** Where the value of {@code key} came from: "FILE line N", "environment variable X", "option --x", ... */
+    public String source(final String key)
+    {
+        return sources.getOrDefault(key, origin);
     }
 
     /** The value of a key, or a clear error naming it if it is missing. */
@@ -214,8 +303,45 @@ public final class QtsConfig
         }
         catch (final NumberFormatException ex)
         {
-            throw new UserError("config key '" + key + "' must be a whole number, got '" + value + "'");
+            throw new UserError("config key '" + key + "' must be a whole number, got '" + value + "' (from " + source(key) + ")");
         }
+    }
+
+    /**
+     * A file named by {@code key}. A relative path written in a config file is looked for in the file's folder,
+     * then in the QTS home ({@code qts.home}); one given by a variable, property or option is relative to the
+     * working directory. Null when the value is the embedded defaults' (a resource inside the jar).
+     *
+     * @throws UserError naming every place looked in when none has the file
+     */
+    public Path path(final String key)
+    {
+        final Path value = Path.of(get(key));
+        final boolean fromFile = source(key).startsWith(origin + " line ");
+        if (fromFile && folder == null)
+        {
+            return null;
+        }
+        if (value.isAbsolute() || !fromFile)
+        {
+            if (!Files.exists(value))
+            {
+                throw new UserError(key + ": no file " + value.toAbsolutePath() + " (from " + source(key) + ")");
+            }
+            return value;
+        }
+        final Path besideConfig = folder.resolve(value);
+        if (Files.exists(besideConfig))
+        {
+            return besideConfig;
+        }
+        final Path inHome = home == null ? null : home.resolve(value);
+        if (inHome != null && Files.exists(inHome))
+        {
+            return inHome;
+        }
+        throw new UserError(key + ": no file '" + value + "' beside the config (" + besideConfig + ")" +
+            (inHome == null ? "" : " or in the QTS home (" + inHome + ")") + " (from " + source(key) + ")");
     }
 
     /** The strategy parameters (run.params.*), sorted by name. */

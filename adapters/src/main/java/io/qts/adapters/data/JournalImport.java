@@ -11,14 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Writes a {@link MarketSeries} into a new journal. The journal is built in a temporary sibling directory
- * and renamed into place only when complete, so a reader never sees half an import and a failure leaves
- * neither the journal directory nor the temporary one behind. An existing journal is never appended to
+ * ({@link ScratchDirs}) and renamed into place only when complete, so a reader never sees half an import and
+ * a failure or a stopped process leaves neither the journal directory nor the temporary one behind. An existing journal is never appended to
  * or replaced.
  */
 public final class JournalImport
@@ -38,8 +37,8 @@ public final class JournalImport
         return write(journalDir, series::replay);
     }
 
-    /** Writes whatever {@code events} sends to the sink it is given; the seam tests fail an import through. */
-    static long write(final Path journalDir, final Consumer<InputSink> events)
+    /** Writes whatever {@code events} sends to the sink it is given (the import's progress line, tests' failures). */
+    public static long write(final Path journalDir, final Consumer<InputSink> events)
     {
         refuseExisting(journalDir);
         final Path target = journalDir.toAbsolutePath().normalize();
@@ -51,8 +50,7 @@ public final class JournalImport
         final Path temp;
         try
         {
-            Files.createDirectories(parent);
-            temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".importing-");
+            temp = ScratchDirs.create(target, "importing");
         }
         catch (final IOException ex)
         {
@@ -64,16 +62,17 @@ public final class JournalImport
             final long entries = writeJournal(temp, events);
             // On Linux the rename also replaces an empty directory, and fails if one with content appeared meanwhile.
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            ScratchDirs.release(temp);
             return entries;
         }
         catch (final IOException ex)
         {
-            deleteTree(temp, ex);
+            ScratchDirs.delete(temp, ex);
             throw new UserError("cannot write journal " + journalDir + ": " + IoErrors.reason(ex), ex);
         }
         catch (final RuntimeException | Error ex)
         {
-            deleteTree(temp, ex);
+            ScratchDirs.delete(temp, ex);
             throw ex;
         }
     }
@@ -114,21 +113,6 @@ public final class JournalImport
             final EntryWriter writer = new EntryWriter(appender);
             events.accept(writer);
             return writer.entries;
-        }
-    }
-
-    private static void deleteTree(final Path root, final Throwable cause)
-    {
-        try (Stream<Path> paths = Files.walk(root))
-        {
-            for (final Path path : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
-            {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            cause.addSuppressed(ex);
         }
     }
 

@@ -3,10 +3,14 @@ package io.qts.adapters.data;
 import io.qts.adapters.cli.UserError;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +43,15 @@ public final class MarketDataFile
      */
     public static MarketSeries read(final Path file, final DataFormat format, final String symbol)
     {
+        return read(file, format, symbol, bytes -> { });
+    }
+
+    /**
+     * Like {@link #read(Path, DataFormat, String)}, telling {@code bytesRead} how many bytes of the file have been
+     * read so far as reading goes on (for a progress line).
+     */
+    public static MarketSeries read(final Path file, final DataFormat format, final String symbol, final LongConsumer bytesRead)
+    {
         if (symbol == null || !SYMBOL.matcher(symbol).matches())
         {
             throw new UserError(
@@ -48,7 +61,9 @@ public final class MarketDataFile
         {
             throw new UserError("cannot read " + file + ": is a directory");
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        // A decoder, not a charset: it reports bytes that are not UTF-8 instead of replacing them.
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+            new CountingStream(Files.newInputStream(file), bytesRead), StandardCharsets.UTF_8.newDecoder())))
         {
             final CsvCursor csv = new CsvCursor(file, in);
             return switch (format)
@@ -60,6 +75,44 @@ public final class MarketDataFile
         catch (final IOException ex)
         {
             throw new UserError("cannot read " + file + ": " + IoErrors.reason(ex), ex);
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends FilterInputStream
+    {
+        private final LongConsumer bytesRead;
+        private long count;
+
+        CountingStream(final InputStream in, final LongConsumer bytesRead)
+        {
+            super(in);
+            this.bytesRead = bytesRead;
+        }
+
+        @Override
+        public int read() throws IOException
+        {
+            final int b = super.read();
+            counted(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(final byte[] buffer, final int offset, final int length) throws IOException
+        {
+            final int n = super.read(buffer, offset, length);
+            counted(n);
+            return n;
+        }
+
+        private void counted(final int n)
+        {
+            if (n > 0)
+            {
+                count += n;
+                bytesRead.accept(count);
+            }
         }
     }
 }

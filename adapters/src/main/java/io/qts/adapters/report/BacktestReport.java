@@ -3,15 +3,17 @@ package io.qts.adapters.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
+import io.qts.engine.Strategies;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * report.json and trades.csv of one backtest. Money and prices are decimal strings (exact, trailing
@@ -29,35 +31,49 @@ public final class BacktestReport
     private final TradeLedger.Book ledger;
     private final EquityCurve curve;
     private final Metrics metrics;
+    private final ObjectNode inputs;
+    private final List<String> notes;
 
-    public BacktestReport(
-        final String strategy, final Map<String, String> params, final String symbol, final long initialCash,
-        final EngineResult result, final TradeLedger ledger, final EquityCurve curve)
+    /**
+     * @param context the concluded engine context the backtest ran with (its settings are the report's inputs)
+     * @param source  the data file or journal the inputs came from, or null
+     */
+    public BacktestReport(final EngineContext context, final DataSource source, final EngineResult result, final TradeLedger ledger,
+        final EquityCurve curve, final RunNarrative narrative)
     {
-        this.strategy = strategy;
-        this.params = params;
-        this.symbol = symbol;
-        this.initialCash = initialCash;
+        this.strategy = context.strategyName();
+        this.params = context.strategyParams();
+        this.symbol = context.symbol();
+        this.initialCash = context.initialCash();
         this.result = result;
         this.ledger = ledger.book(result.priceScale(), result.qtyScale());
         this.curve = curve;
         this.metrics = Metrics.of(curve, this.ledger.trades(), initialCash, ledger.rejectsByReason());
+        this.inputs = ReportInputs.of(context, source, result.marketEvents(), curve.size() == 0 ? 0 : curve.timeNs(0),
+            curve.size() == 0 ? 0 : curve.timeNs(curve.size() - 1), true);
+        this.notes = narrative.notes(result.priceScale(), result.qtyScale(), initialCash, shortestStepNs(curve), strategy,
+            Strategies.effectiveParams(strategy, params));
     }
 
-    /** Writes the three files into {@code dir}, each through a temporary file, so no half-written report is left. */
+    private static long shortestStepNs(final EquityCurve curve)
+    {
+        long shortest = 0;
+        for (int i = 1; i < curve.size(); i++)
+        {
+            final long step = curve.timeNs(i) - curve.timeNs(i - 1);
+            shortest = step > 0 && (shortest == 0 || step < shortest) ? step : shortest;
+        }
+        return shortest;
+    }
+
+    /** Writes report.json, trades.csv and report.html into {@code dir} as one set ({@link ReportFiles#writeSet}). */
     public void writeTo(final Path dir)
     {
-        try
-        {
-            Files.createDirectories(dir);
-            ReportFiles.write(dir.resolve("report.json"), toJson());
-            ReportFiles.write(dir.resolve("trades.csv"), tradesCsv());
-            ReportFiles.write(dir.resolve("report.html"), new HtmlReport(this).render());
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write the report into " + dir, ex);
-        }
+        final Map<String, Supplier<String>> files = new LinkedHashMap<>();
+        files.put("report.json", this::toJson);
+        files.put("trades.csv", this::tradesCsv);
+        files.put("report.html", () -> new HtmlReport(this).render());
+        ReportFiles.writeSet(dir, files);
     }
 
     public String toJson()
@@ -65,6 +81,7 @@ public final class BacktestReport
         final int ps = ledger.priceScale();
         final int qs = ledger.qtyScale();
         final ObjectNode root = JSON.createObjectNode();
+        root.set("inputs", inputs);
         root.put("strategy", strategy);
         final ObjectNode paramsNode = root.putObject("params");
         new java.util.TreeMap<>(params).forEach(paramsNode::put);
@@ -94,11 +111,13 @@ public final class BacktestReport
             root.putNull("openPosition");
         }
         root.put("rejectedOrders", result.rejectedOrders());
+        root.put("duplicateTradesDropped", result.duplicateTradesDropped());
         root.put("ignoredParamChanges", result.ignoredParamChanges());
         root.put("stateChanges", result.stateChanges());
         root.put("finalCash", money(result.finalCash()));
         root.put("finalValue", money(result.finalValue()));
         root.put("digest", result.digest());
+        notes.forEach(root.putArray("notes")::add);
         root.set("metrics", metrics.toJson());
         return ReportFiles.json(root);
     }
@@ -130,6 +149,18 @@ public final class BacktestReport
     public static String time(final long epochNs)
     {
         return Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L)).toString();
+    }
+
+    /** Why the run did what it did ({@link RunNarrative}); empty when trades happened without rejects or halts. */
+    public List<String> notes()
+    {
+        return notes;
+    }
+
+    /** What the report was computed from ({@link ReportInputs}). */
+    public ObjectNode inputs()
+    {
+        return inputs;
     }
 
     public Metrics metrics()
@@ -177,11 +208,13 @@ public final class BacktestReport
         return ledger;
     }
 
-    /** One line for the console. */
+    /** One line for the console, then one indented line per note (why nothing happened, halts). */
     public String summary()
     {
-        return String.format("%s %s %s: %d trades, %d rejected, final value %s, digest %s",
+        final StringBuilder summary = new StringBuilder(String.format("%s %s %s: %d trades, %d rejected, final value %s, digest %s",
             strategy, params, symbol, ledger.trades().size(), result.rejectedOrders(), money(result.finalValue()),
-            result.digest());
+            result.digest()));
+        notes.forEach(note -> summary.append(System.lineSeparator()).append("  ").append(note));
+        return summary.toString();
     }
 }

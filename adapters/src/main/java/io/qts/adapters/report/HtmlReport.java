@@ -62,8 +62,16 @@ final class HtmlReport
             html.append("<h2>Price, entries (green) and exits (red)</h2>\n");
             priceChart();
         }
+        if (!report.notes().isEmpty())
+        {
+            html.append("<h2>Notes</h2>\n<ul>\n");
+            report.notes().forEach(note -> html.append("<li>").append(text(note)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
         html.append("<h2>Metrics</h2>\n");
         table(flatten(report.metrics().toJson(), ""));
+        html.append("<h2>Inputs</h2>\n");
+        table(flatten(report.inputs(), ""));
         html.append("<h2>Parameters</h2>\n");
         final Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("strategy", report.strategy());

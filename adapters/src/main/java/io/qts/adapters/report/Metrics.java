@@ -15,9 +15,11 @@ import java.util.TreeMap;
 
 /**
  * The performance figures of one equity curve and its round trips; docs/research.md defines each.
- * Ratios are decimals rounded half-even to {@value #SCALE} places, null where undefined (no volatility,
- * no losing trade, a zero time span). Sharpe, Sortino and CAGR are computed in doubles, in one fixed
- * order, so the same curve always gives the same digits.
+ * Ratios are decimals rounded half-even to {@value #SCALE} places, or null where they cannot be computed
+ * meaningfully (no volatility, no losing trade, too short a span, a result that is not a finite number), with
+ * the reason in {@link #undefined()}, once per metric: a report never fails and never prints nonsense for
+ * them. Sharpe, Sortino and CAGR are computed in doubles, in one fixed order, so the same curve always gives
+ * the same digits.
  */
 public record Metrics(
     BigDecimal totalReturn,
@@ -36,11 +38,16 @@ public record Metrics(
     SortedMap<String, Long> rejectedByReason,
     long returns,
     BigDecimal years,
-    BigDecimal periodsPerYear)
+    BigDecimal periodsPerYear,
+    SortedMap<String, String> undefined)
 {
     static final int SCALE = 8;
     /** A Julian year: the average calendar year, so spans across leap years need no calendar. */
     static final double YEAR_NS = 365.25 * 86_400 * 1e9;
+    /** CAGR over a shorter span would magnify a few days' return into a meaningless yearly figure. */
+    static final double MIN_CAGR_DAYS = 30;
+    /** Sharpe and Sortino scale by the root of the returns per year: from less than a day (seconds, say) that is nonsense. */
+    static final double MIN_RATIO_DAYS = 1;
     static final String ANNUALISATION_RULE =
         "periodsPerYear = returns / years, years = (last - first mark time) / 365.25 days; risk-free rate 0";
 
@@ -90,17 +97,28 @@ public record Metrics(
                 byReason.put(reason.name(), rejects.getOrDefault(reason.name(), 0L));
             }
         }
+        final SortedMap<String, String> undefined = new TreeMap<>();
+        final BigDecimal totalReturn = initialCash <= 0
+            ? undefined(undefined, "totalReturn", "no initial cash") : ratio(finalValue - initialCash, initialCash);
+        final String noAnnualisation = n < 2 ? "fewer than two equity points" : years <= 0 ? "the equity points span no time" : null;
+        final BigDecimal cagr = noAnnualisation != null ? undefined(undefined, "cagr", noAnnualisation) : cagr(curve, years, undefined);
+        final String noRatioPerYear = noAnnualisation != null ? noAnnualisation : shorterThan(years, MIN_RATIO_DAYS);
+        final BigDecimal sharpe = ratioPerYear(undefined, "sharpe", noRatioPerYear, mean(r), sampleDeviation(r), perYear,
+            "the returns do not vary");
+        final BigDecimal sortino = ratioPerYear(undefined, "sortino", noRatioPerYear, mean(r), downsideDeviation(r), perYear,
+            "no return is negative");
         return new Metrics(
-            initialCash == 0 ? BigDecimal.ZERO : ratio(finalValue - initialCash, initialCash),
-            cagr(curve, years),
+            totalReturn,
+            cagr,
             maxDrawdown(curve),
-            annualised(mean(r), sampleDeviation(r), perYear),
-            annualised(mean(r), downsideDeviation(r), perYear),
-            closed.isEmpty() ? BigDecimal.ZERO : ratio(wins, closed.size()),
-            grossLoss == 0 ? null : ratio(grossProfit, grossLoss),
-            n == 0 ? BigDecimal.ZERO : ratio(exposed, n),
+            sharpe,
+            sortino,
+            closed.isEmpty() ? undefined(undefined, "winRate", "no closed trades") : ratio(wins, closed.size()),
+            grossLoss == 0 ? undefined(undefined, "profitFactor", closed.isEmpty() ? "no closed trades" : "no losing trade")
+                : ratio(grossProfit, grossLoss),
+            n == 0 ? undefined(undefined, "exposure", "no equity points") : ratio(exposed, n),
             closed.size(), wins, grossProfit, grossLoss, commission, byReason,
-            r.length, decimal(years), Double.isNaN(perYear) ? null : decimal(perYear));
+            r.length, finite(years), Double.isNaN(perYear) ? null : finite(perYear), undefined);
     }
 
     /**
@@ -176,22 +194,59 @@ public record Metrics(
         return Math.sqrt(squares / r.length);
     }
 
-    private static BigDecimal annualised(final double mean, final double deviation, final double perYear)
+    /** mean / deviation x sqrt(periods per year), or null with the reason recorded. */
+    private static BigDecimal ratioPerYear(final SortedMap<String, String> undefined, final String metric, final String noAnnualisation,
+        final double mean, final double deviation, final double perYear, final String noDeviation)
     {
-        return Double.isNaN(mean) || Double.isNaN(deviation) || Double.isNaN(perYear) || deviation == 0 ? null :
-            decimal(mean / deviation * Math.sqrt(perYear));
+        if (noAnnualisation != null)
+        {
+            return undefined(undefined, metric, noAnnualisation);
+        }
+        if (Double.isNaN(mean) || Double.isNaN(deviation))
+        {
+            return undefined(undefined, metric, "fewer than two returns");
+        }
+        if (deviation == 0)
+        {
+            return undefined(undefined, metric, noDeviation);
+        }
+        return finiteOrUndefined(undefined, metric, mean / deviation * Math.sqrt(perYear));
     }
 
-    /** (E_last / E_first)^(1 / years) - 1; -1 once everything is lost; undefined for a zero span or no start equity. */
-    private static BigDecimal cagr(final EquityCurve curve, final double years)
+    /** (E_last / E_first)^(1 / years) - 1; -1 once everything is lost; undefined for a short span or no start equity. */
+    private static BigDecimal cagr(final EquityCurve curve, final double years, final SortedMap<String, String> undefined)
     {
-        if (years <= 0 || curve.equity(0) <= 0)
+        final String tooShort = shorterThan(years, MIN_CAGR_DAYS);
+        if (tooShort != null)
         {
-            return null;
+            return undefined(undefined, "cagr", tooShort);
+        }
+        if (curve.equity(0) <= 0)
+        {
+            return undefined(undefined, "cagr", "the first equity point is not positive");
         }
         final long last = curve.equity(curve.size() - 1);
         return last <= 0 ? BigDecimal.ONE.negate() :
-            decimal(Math.pow((double)last / curve.equity(0), 1 / years) - 1);
+            finiteOrUndefined(undefined, "cagr", Math.pow((double)last / curve.equity(0), 1 / years) - 1);
+    }
+
+    /** The reason a span of {@code years} is too short to annualise, or null if it is long enough. */
+    private static String shorterThan(final double years, final double minDays)
+    {
+        final double days = years * 365.25;
+        return days >= minDays ? null : String.format(java.util.Locale.ROOT,
+            "the span (%.6g days) is shorter than %.0f day%s: annualising it would be meaningless", days, minDays, minDays == 1 ? "" : "s");
+    }
+
+    private static BigDecimal undefined(final SortedMap<String, String> undefined, final String metric, final String reason)
+    {
+        undefined.put(metric, reason);
+        return null;
+    }
+
+    private static BigDecimal finiteOrUndefined(final SortedMap<String, String> undefined, final String metric, final double value)
+    {
+        return Double.isFinite(value) ? decimal(value) : undefined(undefined, metric, "the result is not a finite number");
     }
 
     /** Largest (peak - E) / peak over the curve, peak being the highest equity so far; compared exactly. */
@@ -217,6 +272,12 @@ public record Metrics(
     {
         return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), SCALE, RoundingMode.HALF_EVEN)
             .stripTrailingZeros();
+    }
+
+    /** A finite double as a decimal; a non-finite one (a zero-span division) as null, never an exception. */
+    private static BigDecimal finite(final double value)
+    {
+        return Double.isFinite(value) ? decimal(value) : null;
     }
 
     private static BigDecimal decimal(final double value)
@@ -283,6 +344,8 @@ public record Metrics(
         annualisation.put("returns", returns);
         put(annualisation, "years", years);
         put(annualisation, "periodsPerYear", periodsPerYear);
+        final ObjectNode reasons = node.putObject("undefined");
+        undefined.forEach(reasons::put);
         return node;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qts.adapters.data.ScratchDirs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-/** Report files are written whole or not at all: into a temporary sibling first, then moved into place. */
+/**
+ * A report's files are written as one set, whole or not at all: all of them into a temporary sibling
+ * directory ({@link ScratchDirs}) first, then moved into place. A failure while writing (a full disk) or a
+ * stopped process leaves neither a half set nor the temporary directory behind.
+ */
 public final class ReportFiles
 {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,11 +30,62 @@ public final class ReportFiles
     {
     }
 
-    public static void write(final Path file, final String content) throws IOException
+    /**
+     * Writes every file of {@code files} (name to content, made in this order) into {@code dir}. A directory
+     * that does not exist or is empty is replaced by the finished set in one rename; into one that holds other
+     * files, each finished file is renamed over its old version once all are written.
+     *
+     * @throws UncheckedIOException naming {@code dir} and the reason, after removing what was written
+     */
+    public static void writeSet(final Path dir, final Map<String, Supplier<String>> files)
     {
-        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        final Path target = dir.toAbsolutePath().normalize();
+        Path temp = null;
+        try
+        {
+            temp = ScratchDirs.create(target, "writing");
+            for (final Map.Entry<String, Supplier<String>> file : files.entrySet())
+            {
+                Files.writeString(temp.resolve(file.getKey()), file.getValue().get(), StandardCharsets.UTF_8);
+            }
+            if (!Files.isDirectory(target) || isEmpty(target))
+            {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            else
+            {
+                for (final String name : files.keySet())
+                {
+                    Files.move(temp.resolve(name), target.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            ScratchDirs.delete(temp, null);
+        }
+        catch (final IOException ex)
+        {
+            if (temp != null)
+            {
+                ScratchDirs.delete(temp, ex);
+            }
+            throw new UncheckedIOException("cannot write " + String.join(", ", files.keySet()) + " into " + dir, ex);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            if (temp != null)
+            {
+                ScratchDirs.delete(temp, ex);
+            }
+            throw ex;
+        }
+    }
+
+    private static boolean isEmpty(final Path dir) throws IOException
+    {
+        try (Stream<Path> entries = Files.list(dir))
+        {
+            return entries.findAny().isEmpty();
+        }
     }
 
     /** Two-space indented JSON with a final newline; field order as built, so equal content gives equal bytes. */

@@ -1,7 +1,9 @@
 package io.qts.adapters.research;
 
 import io.qts.adapters.report.BacktestReport;
+import io.qts.adapters.report.DataSource;
 import io.qts.adapters.report.EquityCurve;
+import io.qts.adapters.report.RunNarrative;
 import io.qts.adapters.report.TradeLedger;
 import io.qts.engine.Backtest;
 import io.qts.engine.EngineContext;
@@ -27,16 +29,23 @@ public final class BacktestRun
      */
     public static BacktestReport run(final EngineContext context, final Consumer<InputSink> inputs)
     {
+        return run(context, null, inputs);
+    }
+
+    /** @param source where the inputs came from, recorded in the report (null: not from a file). */
+    public static BacktestReport run(final EngineContext context, final DataSource source, final Consumer<InputSink> inputs)
+    {
         final TradeLedger ledger = new TradeLedger();
         final EquityCurve curve = new EquityCurve(context.symbol(), context.initialCash());
+        final RunNarrative narrative = new RunNarrative();
         final Backtest backtest = new Backtest(context, (buffer, offset, length) ->
         {
             ledger.onOutput(buffer, offset, length);
             curve.onOutput(buffer, offset, length);
+            narrative.onOutput(buffer, offset, length);
         });
         inputs.accept(curve.observe(backtest.input()));
         final EngineResult result = backtest.finish();
-        return new BacktestReport(context.strategyName(), context.strategyParams(), context.symbol(), context.initialCash(),
-            result, ledger, curve);
+        return new BacktestReport(context, source, result, ledger, curve, narrative);
     }
 }

@@ -1,32 +1,21 @@
 package io.qts.adapters.research;
 
+import io.qts.adapters.cli.ProgressLine;
+
 import java.io.PrintWriter;
 
-/**
- * "12/40 done" on stderr as backtests finish, from any thread. At most about a hundred lines, so a
- * large sweep does not flood the terminal; the last count is always shown.
- */
+/** "sweep: backtests 12/40 done (30%)" on stderr as backtests finish, from any thread ({@link ProgressLine}). */
 final class Progress
 {
-    private final PrintWriter err;
-    private final int total;
-    private int done;
-    private int lastPercent = -1;
+    private final ProgressLine line;
 
     Progress(final PrintWriter err, final int total)
     {
-        this.err = err;
-        this.total = total;
+        this.line = new ProgressLine(err, "backtests", total, ProgressLine.onTerminal());
     }
 
-    synchronized void done()
+    void done()
     {
-        done++;
-        final int percent = (int)(100L * done / total);
-        if (percent != lastPercent || done == total)
-        {
-            lastPercent = percent;
-            err.println(done + "/" + total + " done");
-        }
+        line.step();
     }
 }

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.report.Metrics;
 import io.qts.adapters.report.ReportFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,18 +46,17 @@ public final class SweepReport
         return skipped;
     }
 
-    public void writeTo(final Path dir)
+    /**
+     * Writes sweep.csv and sweep.json into {@code dir} as one set ({@link ReportFiles#writeSet}).
+     *
+     * @param inputs what every combination ran on ({@link io.qts.adapters.report.ReportInputs}), into sweep.json
+     */
+    public void writeTo(final Path dir, final ObjectNode inputs)
     {
-        try
-        {
-            Files.createDirectories(dir);
-            ReportFiles.write(dir.resolve("sweep.csv"), csv());
-            ReportFiles.write(dir.resolve("sweep.json"), ReportFiles.json(json()));
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write the sweep into " + dir, ex);
-        }
+        final Map<String, Supplier<String>> files = new LinkedHashMap<>();
+        files.put("sweep.csv", this::csv);
+        files.put("sweep.json", () -> ReportFiles.json(json().setAll(inputsFirst(inputs))));
+        ReportFiles.writeSet(dir, files);
     }
 
     String csv()
@@ -76,6 +74,13 @@ public final class SweepReport
             csv.append(',').append(row.finalValue()).append(',').append(row.digest()).append('\n');
         }
         return csv.toString();
+    }
+
+    private static ObjectNode inputsFirst(final ObjectNode inputs)
+    {
+        final ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("inputs", inputs);
+        return node;
     }
 
     ObjectNode json()

@@ -8,12 +8,11 @@ import io.qts.adapters.report.BacktestReport;
 import io.qts.adapters.report.Metrics;
 import io.qts.adapters.report.ReportFiles;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,18 +93,17 @@ public final class WalkForward
         combined = Metrics.combined(tests, initialCash);
     }
 
-    public void writeTo(final Path dir, final String strategy, final String symbol)
+    /**
+     * Writes walkforward.csv and walkforward.json into {@code dir} as one set ({@link ReportFiles#writeSet}).
+     *
+     * @param inputs what the windows ran on ({@link io.qts.adapters.report.ReportInputs}), into walkforward.json
+     */
+    public void writeTo(final Path dir, final String strategy, final String symbol, final ObjectNode inputs)
     {
-        try
-        {
-            Files.createDirectories(dir);
-            ReportFiles.write(dir.resolve("walkforward.csv"), csv());
-            ReportFiles.write(dir.resolve("walkforward.json"), ReportFiles.json(json(strategy, symbol)));
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write the walk-forward into " + dir, ex);
-        }
+        final Map<String, Supplier<String>> files = new LinkedHashMap<>();
+        files.put("walkforward.csv", this::csv);
+        files.put("walkforward.json", () -> ReportFiles.json(json(strategy, symbol).set("inputs", inputs)));
+        ReportFiles.writeSet(dir, files);
     }
 
     String csv()

@@ -1,13 +1,17 @@
 package io.qts.adapters.run;
 
 import io.qts.adapters.cli.UserError;
+import io.qts.adapters.config.ConfigKeys;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineContext;
+import io.qts.engine.Strategies;
+import io.qts.journal.EntryHeader;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -31,9 +35,13 @@ public record RunSettings(
     /** The sample feed inside the jar, used when the configuration is the embedded one. */
     public static final String EMBEDDED_PREFIX = "/qts-config/";
 
+    /** The largest share of the JVM's heap the inbound ring may take. */
+    private static final int RING_HEAP_SHARE = 2;
+
     /**
-     * @param strategyOverride replaces run.strategy; if it names another strategy, the run.params of the
-     *                         configuration (written for that one) are not used, only {@code paramOverrides}.
+     * @param strategyOverride replaces run.strategy; the configured run.params that the effective strategy does
+     *                         not take are left out (see {@link #ignoredParams}), the others and {@code paramOverrides}
+     *                         are used.
      */
     public static RunSettings from(
         final QtsConfig config, final String strategyOverride, final Map<String, String> paramOverrides, final Path varDirOverride)
@@ -49,9 +57,9 @@ public record RunSettings(
         final String venueOverride, final boolean paper)
     {
         final VenueSettings venue = VenueSettings.from(config, venueOverride, paper);
-        final String strategy = strategyOverride != null ? strategyOverride : config.get("run.strategy");
-        final SortedMap<String, String> params = new TreeMap<>(
-            strategy.equals(config.get("run.strategy")) ? config.params() : Map.of());
+        final String strategy = strategy(config, strategyOverride);
+        final SortedMap<String, String> params = new TreeMap<>(config.params());
+        params.keySet().removeAll(ignoredParams(config, strategyOverride).keySet());
         params.putAll(paramOverrides);
         final SortedMap<String, String> risk = new TreeMap<>();
         for (final String key : RiskSettings.KEYS)
@@ -62,11 +70,19 @@ public record RunSettings(
             config.getInt("engine.id"), VenueIdentifiers.newNonce(new SecureRandom()), config.get("run.symbol"), strategy, params, config.get("run.size"),
             config.get("run.cash"), config.get("run.commission"), config.get("risk.maxPositionQty"),
             config.get("risk.maxOrderNotional"), risk);
+        final int ringSize = config.getInt("engine.ringSize");
+        final long ringBytes = (long)ringSize * EntryHeader.MAX_PAYLOAD_LENGTH;
+        if (ringSize > 0 && ringBytes > Runtime.getRuntime().maxMemory() / RING_HEAP_SHARE)
+        {
+            throw new UserError("engine.ringSize " + ringSize + " needs " + ringBytes / (1 << 20) + " MiB (" +
+                EntryHeader.MAX_PAYLOAD_LENGTH + " bytes a slot), more than half of this JVM's " +
+                Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap (from " + config.source("engine.ringSize") + ")");
+        }
         final EngineContext engine;
         try
         {
             engine = session.engineContext()
-                .ringSize(config.getInt("engine.ringSize"))
+                .ringSize(ringSize)
                 .waitStrategy(config.get("engine.waitStrategy"))
                 .topology(config.get("engine.topology"))
                 .cpuAffinity(config.get("engine.cpuAffinity"))
@@ -76,7 +92,9 @@ public record RunSettings(
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new UserError("configuration (" + config.origin() + "): " + ex.getMessage());
+            final String key = blamedKey(ex.getMessage());
+            throw new UserError(ex.getMessage() + " (from " +
+                ("run.strategy".equals(key) && strategyOverride != null ? "option --strategy" : config.source(key)) + ")");
         }
         return new RunSettings(
             engine, session, venue, config.get("run.feed"), DataFormat.fromName(config.get("run.feedFormat")),
@@ -100,5 +118,48 @@ public record RunSettings(
         }
         throw new UserError("config key 'run.stopTimeoutMs' must be a whole number of milliseconds from 0 to "
             + MAX_STOP_TIMEOUT_MS + ", got '" + value + "'");
+    }
+
+    private static String strategy(final QtsConfig config, final String strategyOverride)
+    {
+        return strategyOverride != null ? strategyOverride : config.get("run.strategy");
+    }
+
+    /**
+     * Strategy parameters belong to their strategy: the configured run.params that the effective strategy (from
+     * any layer) does not take, by name with their values. They are left out and reported in one line, so that
+     * switching the strategy never fails on another strategy's parameters.
+     */
+    public static SortedMap<String, String> ignoredParams(final QtsConfig config, final String strategyOverride)
+    {
+        final String strategy = strategy(config, strategyOverride);
+        final SortedMap<String, String> ignored = new TreeMap<>();
+        if (!Strategies.names().contains(strategy))
+        {
+            return ignored;
+        }
+        final List<String> taken = Strategies.parameterNames(strategy);
+        config.params().forEach((name, value) ->
+        {
+            if (!taken.contains(name))
+            {
+                ignored.put(name, value);
+            }
+        });
+        return ignored;
+    }
+
+    /** The configuration key an engine error is about, so the error can say where its value came from. */
+    private static String blamedKey(final String message)
+    {
+        if (message.contains("wait strategy"))
+        {
+            return "engine.waitStrategy";
+        }
+        if (message.contains("strategy") || message.contains("parameter"))
+        {
+            return "run.strategy";
+        }
+        return ConfigKeys.KEYS.stream().filter(message::contains).sorted().findFirst().orElse("");
     }
 }

@@ -53,10 +53,10 @@ public record SessionSettings(
             .symbol(symbol)
             .strategy(strategy, params)
             .orderQty(Decimals.parse("run.size", size, 8))
-            .initialCash(Decimals.parse("run.cash", cash, FixedPoint.MONEY_SCALE))
+            .initialCash(Decimals.positive("run.cash", cash, FixedPoint.MONEY_SCALE))
             .commissionRate(Decimals.parse("run.commission", commission, FixedPoint.RATE_SCALE))
-            .maxPositionQty(Decimals.parse("risk.maxPositionQty", maxPositionQty, 8))
-            .maxOrderNotional(Decimals.parse("risk.maxOrderNotional", maxOrderNotional, FixedPoint.MONEY_SCALE));
+            .maxPositionQty(Decimals.limit("risk.maxPositionQty", maxPositionQty, 8))
+            .maxOrderNotional(Decimals.limit("risk.maxOrderNotional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         RiskSettings.apply(engine, risk);
         // Venue messages are journaled as received (JSON) and decoded in the decode stage, live and in a replay.
         return engine.inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(identifiers()));

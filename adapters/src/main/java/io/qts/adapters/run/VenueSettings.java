@@ -46,7 +46,8 @@ public record VenueSettings(
             name,
             paper,
             positive(config, "venue.simSpeed", "200"),
-            between(config, "venue.durationSeconds", "0", 0, Long.MAX_VALUE),
+            // The deadline is kept in nanoseconds: a longer duration would overflow and end the session at once.
+            between(config, "venue.durationSeconds", "0", 0, Long.MAX_VALUE / 1_000_000_000L),
             (int)between(config, "venue.priceScale", "4", 0, 12),
             (int)between(config, "venue.qtyScale", "8", 0, 12),
             between(config, "venue.staleAfterMs", "30000", 0, Long.MAX_VALUE),

@@ -52,9 +52,13 @@ class BacktestReportFilesTest
         // 14 one-minute returns over 14 minutes: one per minute of a 365.25-day year.
         assertEquals("525960", metrics.get("annualisation").get("periodsPerYear").asText());
         assertEquals(14, metrics.get("annualisation").get("returns").asInt());
-        assertTrue(metrics.get("sharpe").isTextual());
-        assertTrue(metrics.get("sortino").isTextual());
-        assertTrue(metrics.get("cagr").isTextual());
+        // 14 minutes are too short to annualise: Sharpe, Sortino and CAGR are null, each with its reason.
+        assertTrue(metrics.get("sharpe").isNull());
+        assertTrue(metrics.get("sortino").isNull());
+        assertTrue(metrics.get("undefined").get("sharpe").asText().endsWith("is shorter than 1 day: annualising it would be meaningless"));
+        // 14 minutes annualised would be a meaningless CAGR: null, with the reason stated once.
+        assertTrue(metrics.get("cagr").isNull());
+        assertTrue(metrics.get("undefined").get("cagr").asText().endsWith("is shorter than 30 days: annualising it would be meaningless"));
         assertEquals(0, metrics.get("rejectedByReason").get("INSUFFICIENT_CASH").asInt());
     }
 

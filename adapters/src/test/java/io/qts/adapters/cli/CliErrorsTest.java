@@ -99,7 +99,7 @@ class CliErrorsTest
     void runOptionsOverrideTheConfigurationAndAreChecked()
     {
         assertOneLine(Cli.run("run", "--var-dir", dir.toString(), "--topology", "ring"), 1,
-            "qts: error: configuration (embedded qts-config/qts.yml): engine.topology must be one of chain, parallel, got 'ring'");
+            "qts: error: engine.topology must be one of chain, parallel, got 'ring' (from option --topology)");
         assertFalse(Files.exists(dir.resolve("journal")), "nothing written for a refused start");
     }
 

@@ -114,7 +114,9 @@ class MetricsTest
         assertNull(none.sharpe());
         assertNull(none.sortino());
         assertNull(none.profitFactor());
-        assertEquals(BigDecimal.ZERO, none.winRate());
+        assertNull(none.winRate());
+        assertEquals(Map.of("sharpe", "the returns do not vary", "sortino", "no return is negative",
+            "profitFactor", "no closed trades", "winRate", "no closed trades"), none.undefined());
         assertEquals(BigDecimal.ZERO, none.cagr().stripTrailingZeros());
         assertEquals(BigDecimal.ZERO, none.maxDrawdown());
         assertEquals(BigDecimal.ZERO, none.exposure());
@@ -135,5 +137,39 @@ class MetricsTest
         assertEquals(110 * UNIT, all.equity(2));
         assertEquals(99 * UNIT, all.equity(3));
         assertEquals(new BigDecimal("-0.01"), Metrics.of(all, List.of(), 100 * UNIT, Map.of()).totalReturn());
+    }
+
+    @Test
+    void theIssuesShortProfitableRunHasAReturnAndNoAnnualisedFigures()
+    {
+        // The backtest of the issue's five trades one second apart: cash 100, long 1 at 12 from the fourth, marked at 13.
+        final EquityCurve curve = new EquityCurve("X", 100 * UNIT);
+        final long[] equity = {100 * UNIT, 100 * UNIT, 100 * UNIT, 100 * UNIT, 101 * UNIT};
+        for (int i = 0; i < equity.length; i++)
+        {
+            curve.add(i * 1_000_000_000L, 0, i >= 3 ? 1 : 0, equity[i]);
+        }
+        final Metrics short4s = Metrics.of(curve, List.of(), 100 * UNIT, Map.of());
+        assertEquals(new BigDecimal("0.01"), short4s.totalReturn());
+        assertNull(short4s.cagr());
+        assertEquals("the span (4.62963e-05 days) is shorter than 30 days: annualising it would be meaningless",
+            short4s.undefined().get("cagr"));
+        assertNull(short4s.sharpe());
+        assertEquals("the span (4.62963e-05 days) is shorter than 1 day: annualising it would be meaningless",
+            short4s.undefined().get("sharpe"));
+        assertNull(short4s.sortino());
+    }
+
+    @Test
+    void aCurveWithOnePointHasNoRatiosThatNeedASpan()
+    {
+        final EquityCurve one = new EquityCurve("X", 100 * UNIT);
+        one.add(0, 0, 0, 100 * UNIT);
+        final Metrics m = Metrics.of(one, List.of(), 100 * UNIT, Map.of());
+        assertEquals(BigDecimal.ZERO, m.totalReturn().stripTrailingZeros());
+        assertNull(m.cagr());
+        assertNull(m.sharpe());
+        assertEquals("fewer than two equity points", m.undefined().get("cagr"));
+        assertEquals("fewer than two equity points", m.undefined().get("sharpe"));
     }
 }

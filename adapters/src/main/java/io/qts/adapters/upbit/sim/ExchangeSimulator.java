@@ -182,8 +182,9 @@ public final class ExchangeSimulator implements AutoCloseable
                 })
                 .bind(InetAddress.getLoopbackAddress(), port).syncUninterruptibly().channel();
         }
-        catch (final RuntimeException ex)
+        catch (final Exception ex)
         {
+            // Netty rethrows the bind's checked BindException (port in use) undeclared: catch it too, to name the port.
             shutdownLoops();
             server = null;
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
