@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.ops.OpsService;
+import io.qts.adapters.ops.OpsSettings;
 import io.qts.adapters.run.AdminSchedule;
 import io.qts.adapters.run.PaperSession;
 import io.qts.adapters.run.LiveSession;
@@ -125,93 +127,108 @@ final class RunCommand implements Callable<Integer>
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
-        final EngineResult result;
-        final long elapsedNs;
-        final long ordersSent;
-        final long reconnects;
-        if (VenueSettings.LOCAL.equals(venueSettings.name()))
+        // The live pipeline over sockets is watched over HTTP; the lockstep local venue is a test harness, not a service.
+        final OpsService ops = VenueSettings.LOCAL.equals(venueSettings.name())
+            ? null
+            : OpsService.start(OpsSettings.from(loaded), engine.initialCash(), inDir, out);
+        try
         {
-            out.printf("  %d feed events from %s through the in-process simulated venue, in lockstep%n", feed.size(), settings.feed());
-            final PaperSession.Outcome outcome = PaperSession.run(settings, feed, adminSchedule, inDir, outDir, out);
-            result = outcome.result();
-            elapsedNs = outcome.elapsedNs();
-            ordersSent = result.orders();
-            reconnects = 0;
-        }
-        else
-        {
-            final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
-                ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out)
-                : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out);
-            result = outcome.result();
-            elapsedNs = outcome.elapsedNs();
-            ordersSent = outcome.ordersSent();
-            reconnects = outcome.reconnects();
-        }
-        final double seconds = elapsedNs / 1e9;
-        final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
-        final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
-        final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
-        final String backtest = backtestCommand(settings.session(), inDir, settings.varDir().resolve("backtest").resolve(runDir.getFileName()));
+            final EngineResult result;
+            final long elapsedNs;
+            final long ordersSent;
+            final long reconnects;
+            if (VenueSettings.LOCAL.equals(venueSettings.name()))
+            {
+                out.printf("  %d feed events from %s through the in-process simulated venue, in lockstep%n", feed.size(), settings.feed());
+                final PaperSession.Outcome outcome = PaperSession.run(settings, feed, adminSchedule, inDir, outDir, out);
+                result = outcome.result();
+                elapsedNs = outcome.elapsedNs();
+                ordersSent = result.orders();
+                reconnects = 0;
+            }
+            else
+            {
+                final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
+                    ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out, ops)
+                    : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out, ops);
+                result = outcome.result();
+                elapsedNs = outcome.elapsedNs();
+                ordersSent = outcome.ordersSent();
+                reconnects = outcome.reconnects();
+            }
+            final double seconds = elapsedNs / 1e9;
+            final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
+            final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
+            final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
+            final String backtest = backtestCommand(settings.session(), inDir, settings.varDir().resolve("backtest").resolve(runDir.getFileName()));
 
-        out.println();
-        out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
-        out.printf("  orders      %d, fills %d, rejected %d%n", result.orders(), result.fills(), result.rejectedOrders());
-        out.printf("  final value %s (PnL %s)%n", finalValue, pnl);
-        out.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
-            VenueSettings.LOCAL.equals(venueSettings.name()) ? "simulated venue's lockstep" : "venue's market data");
-        out.printf("  digest      %s%n", result.digest());
-        out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
-        out.printf("  replay      bin/qts replay --journal %s%n", inDir);
-        if (VenueSettings.LOCAL.equals(venueSettings.name()))
-        {
-            out.printf("  reproduce   %s%n", backtest);
-        }
+            out.println();
+            out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
+            out.printf("  orders      %d, fills %d, rejected %d%n", result.orders(), result.fills(), result.rejectedOrders());
+            out.printf("  final value %s (PnL %s)%n", finalValue, pnl);
+            out.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
+                VenueSettings.LOCAL.equals(venueSettings.name()) ? "simulated venue's lockstep" : "venue's market data");
+            out.printf("  digest      %s%n", result.digest());
+            out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
+            out.printf("  replay      bin/qts replay --journal %s%n", inDir);
+            if (VenueSettings.LOCAL.equals(venueSettings.name()))
+            {
+                out.printf("  reproduce   %s%n", backtest);
+            }
 
-        final ObjectNode summary = new ObjectMapper().createObjectNode();
-        summary.put("runId", runDir.getFileName().toString());
-        summary.put("venue", venueSettings.name());
-        summary.put("session", session);
-        summary.put("paper", venueSettings.paper());
-        summary.put("symbol", engine.symbol());
-        summary.put("strategy", engine.strategyName());
-        final ObjectNode paramsNode = summary.putObject("params");
-        engine.strategyParams().forEach(paramsNode::put);
-        summary.put("events", result.events());
-        summary.put("orders", result.orders());
-        summary.put("fills", result.fills());
-        summary.put("rejectedOrders", result.rejectedOrders());
-        summary.put("ordersSent", ordersSent);
-        summary.put("ordersRejectedByVenue", result.venueRejects());
-        summary.put("reconnects", reconnects);
-        summary.put("duplicateTradesDropped", result.duplicateTradesDropped());
-        summary.put("unknownOrderEvents", result.unknownOrderEvents());
-        summary.put("lateAcceptances", result.lateAcceptances());
-        summary.put("malformedInputs", result.malformed());
-        summary.put("stateChanges", result.stateChanges());
-        summary.put("ignoredParamChanges", result.ignoredParamChanges());
-        summary.put("finalValue", finalValue);
-        summary.put("pnl", pnl);
-        summary.put("digest", result.digest());
-        summary.put("journal", inDir.toString());
-        summary.put("outJournal", outDir.toString());
-        summary.put("eventsPerSec", eventsPerSec);
-        if (VenueSettings.LOCAL.equals(venueSettings.name()))
-        {
-            summary.put("backtestCommand", backtest);
+            final ObjectNode summary = new ObjectMapper().createObjectNode();
+            summary.put("runId", runDir.getFileName().toString());
+            summary.put("venue", venueSettings.name());
+            summary.put("session", session);
+            summary.put("paper", venueSettings.paper());
+            summary.put("symbol", engine.symbol());
+            summary.put("strategy", engine.strategyName());
+            final ObjectNode paramsNode = summary.putObject("params");
+            engine.strategyParams().forEach(paramsNode::put);
+            summary.put("events", result.events());
+            summary.put("orders", result.orders());
+            summary.put("fills", result.fills());
+            summary.put("rejectedOrders", result.rejectedOrders());
+            summary.put("ordersSent", ordersSent);
+            summary.put("ordersRejectedByVenue", result.venueRejects());
+            summary.put("reconnects", reconnects);
+            summary.put("duplicateTradesDropped", result.duplicateTradesDropped());
+            summary.put("unknownOrderEvents", result.unknownOrderEvents());
+            summary.put("lateAcceptances", result.lateAcceptances());
+            summary.put("malformedInputs", result.malformed());
+            summary.put("stateChanges", result.stateChanges());
+            summary.put("ignoredParamChanges", result.ignoredParamChanges());
+            summary.put("finalValue", finalValue);
+            summary.put("pnl", pnl);
+            summary.put("digest", result.digest());
+            summary.put("journal", inDir.toString());
+            summary.put("outJournal", outDir.toString());
+            summary.put("eventsPerSec", eventsPerSec);
+            if (VenueSettings.LOCAL.equals(venueSettings.name()))
+            {
+                summary.put("backtestCommand", backtest);
+            }
+            summary.put("replayCommand", "bin/qts replay --journal " + inDir);
+            writeAtomically(settings.varDir().resolve("last-run.json"), summary);
+            out.println("  summary     " + settings.varDir().resolve("last-run.json"));
+            return 0;
         }
-        summary.put("replayCommand", "bin/qts replay --journal " + inDir);
-        writeAtomically(settings.varDir().resolve("last-run.json"), summary);
-        out.println("  summary     " + settings.varDir().resolve("last-run.json"));
-        return 0;
+        finally
+        {
+            if (ops != null)
+            {
+                ops.close();
+            }
+        }
     }
 
     /** The exchange simulator in-process on loopback, playing the configured feed; traded over real sockets with a one-run key. */
     private static LiveSession.Outcome runOnSimulator(
         final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final StopSignal stop, final Path inDir,
-        final Path outDir, final PrintWriter out) throws InterruptedException
+        final Path outDir, final PrintWriter out, final OpsService ops) throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
+        settings.engine().stageProbe(ops.stageProbe());
         final SecureRandom random = new SecureRandom();
         final String accessKey = "qts-run-" + Long.toHexString(random.nextLong());
         final byte[] secretKey = new byte[32];
@@ -236,7 +253,7 @@ final class RunCommand implements Callable<Integer>
                 venue.paper() ? null : new UpbitAuth(accessKey, secretKey), venue.staleAfterMs());
             final long deadlineNs = deadline(venue);
             return LiveSession.run(settings, endpoints, venue.paper(), venue.market(settings.engine().symbol()), admin,
-                () -> playOnceSubscribed(simulator), () -> simulator.finished() || stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+                () -> playOnceSubscribed(simulator), () -> simulator.finished() || stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err, ops);
         }
     }
 
@@ -254,15 +271,16 @@ final class RunCommand implements Callable<Integer>
     /** The real venue: until the configured duration has passed or Ctrl-C. */
     private static LiveSession.Outcome runOnUpbit(
         final RunSettings settings, final UpbitAuth keys, final AdminSchedule admin, final StopSignal stop, final Path inDir,
-        final Path outDir, final PrintWriter out) throws InterruptedException
+        final Path outDir, final PrintWriter out, final OpsService ops) throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
+        settings.engine().stageProbe(ops.stageProbe());
         out.printf("  Upbit at %s and %s, %s%n", venue.rest(), venue.websocket(),
             venue.durationSeconds() > 0 ? "for " + venue.durationSeconds() + " s" : "until Ctrl-C");
         final long deadlineNs = deadline(venue);
         return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
             keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
-            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err, ops);
     }
 
     private static long deadline(final VenueSettings venue)

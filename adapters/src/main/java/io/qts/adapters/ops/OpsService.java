@@ -1,0 +1,202 @@
+package io.qts.adapters.ops;
+
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.qts.adapters.cli.UserError;
+import io.qts.adapters.run.LiveView;
+import io.qts.adapters.run.SessionObserver;
+import io.qts.engine.EngineResult;
+import io.qts.engine.StageProbe;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The operations side of one live session: the HTTP endpoint with its readiness conditions and metrics, fed from the
+ * session's {@link LiveView} and the per-stage latency probe. Everything runs off the engine thread. The readiness
+ * conditions wired here are {@value #ENGINE}, {@value #MARKET_DATA}, {@value #PRIVATE_STREAM}, {@value #JOURNAL},
+ * {@value #NOT_HALTED} and {@value #RECOVERED}; other parts of the service (recovery, reconciliation) set theirs through
+ * {@link #readiness()}.
+ */
+public final class OpsService implements SessionObserver, AutoCloseable
+{
+    public static final String ENGINE = "engine";
+    public static final String MARKET_DATA = "marketData";
+    public static final String PRIVATE_STREAM = "privateStream";
+    public static final String JOURNAL = "journal";
+    public static final String NOT_HALTED = "notHalted";
+    public static final String RECOVERED = "recovered";
+    /** Below this much free space the journal does not count as writable. */
+    static final long MIN_FREE_BYTES = 64L << 20;
+
+    private final OpsSettings settings;
+    private final Readiness readiness = new Readiness();
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final StageLatency latency = new StageLatency();
+    private final OpsHttpServer http;
+    private volatile LiveView session;
+    private volatile boolean ended;
+
+    private OpsService(final OpsSettings settings, final long initialCash, final Path journalDir) throws IOException
+    {
+        this.settings = settings;
+        JvmMetrics.builder().register(registry);
+        new EngineMetrics(() -> session, initialCash).register(registry);
+        latency.register(registry);
+        wireReadiness(journalDir);
+        http = settings.httpEnabled()
+            ? new OpsHttpServer(new InetSocketAddress(settings.bindAddress(), settings.httpPort()), registry, readiness, this::engineRunning)
+            : null;
+    }
+
+    /**
+     * Starts the HTTP endpoint (when {@code ops.httpPort} is not none) and prints where it listens.
+     *
+     * @param initialCash the session's starting cash at 10^-8, for PnL.
+     * @param journalDir  the session's journal directory, watched for being writable.
+     * @throws UserError when the endpoint cannot listen (the port is taken): a service must not run unwatched.
+     */
+    public static OpsService start(final OpsSettings settings, final long initialCash, final Path journalDir, final PrintWriter out)
+    {
+        try
+        {
+            final OpsService service = new OpsService(settings, initialCash, journalDir);
+            if (service.http != null)
+            {
+                out.printf("  ops         http://%s:%d/health, /ready, /metrics%n", settings.bindAddress().getHostAddress(), service.httpPort());
+            }
+            return service;
+        }
+        catch (final IOException ex)
+        {
+            throw new UserError("config key 'ops.httpPort': " + ex.getMessage() + " (set another port, 0 for a free one, or none)");
+        }
+    }
+
+    /** The probe to install in the engine context before the engine is built. */
+    public StageProbe stageProbe()
+    {
+        return latency;
+    }
+
+    /** Where other parts of the service set their conditions (e.g. {@value #RECOVERED} after recovery and reconciliation). */
+    public Readiness readiness()
+    {
+        return readiness;
+    }
+
+    /** The HTTP port, or -1 when there is no endpoint. */
+    public int httpPort()
+    {
+        return http != null ? http.port() : OpsSettings.OFF;
+    }
+
+    PrometheusRegistry registry()
+    {
+        return registry;
+    }
+
+    @Override
+    public void started(final LiveView view)
+    {
+        session = view;
+    }
+
+    @Override
+    public void ended(final EngineResult result)
+    {
+        ended = true;
+    }
+
+    private boolean engineRunning()
+    {
+        final LiveView view = session;
+        return view != null && !ended && !view.engineFailed();
+    }
+
+    private void wireReadiness(final Path journalDir)
+    {
+        readiness.set(RECOVERED, true, "a new session: nothing to recover");
+        readiness.watch(ENGINE, "engine thread running", () ->
+        {
+            final LiveView view = session;
+            if (view == null)
+            {
+                return "engine not started yet";
+            }
+            if (view.engineFailed())
+            {
+                return "engine stopped on an error";
+            }
+            return ended ? "session ended" : null;
+        });
+        readiness.watch(MARKET_DATA, "market-data stream connected and fresh", () ->
+        {
+            final LiveView view = session;
+            if (view == null || !view.marketDataConnected())
+            {
+                return "market-data stream not connected";
+            }
+            return view.figures().feedStale() ? "market data stale: no message within venue.staleAfterMs" : null;
+        });
+        readiness.watch(PRIVATE_STREAM, "private order stream connected (or a paper session, which has none)", () ->
+        {
+            final LiveView view = session;
+            if (view == null)
+            {
+                return "private order stream not connected";
+            }
+            return !view.hasPrivateStream() || view.privateStreamConnected() ? null : "private order stream not connected";
+        });
+        readiness.watch(JOURNAL, "journal directory writable", () -> journalProblem(journalDir));
+        readiness.watch(NOT_HALTED, "taking new entries", () ->
+        {
+            final LiveView view = session;
+            return view != null && view.figures().halted()
+                ? "halted: no new entries (operator halt or kill, daily loss limit or max drawdown); resume to go on"
+                : null;
+        });
+    }
+
+    private String journalProblem(final Path journalDir)
+    {
+        final LiveView view = session;
+        if (view != null && view.engineFailed())
+        {
+            return "the engine stopped on an error (a journal that cannot be written stops it)";
+        }
+        if (!Files.isDirectory(journalDir) || !Files.isWritable(journalDir))
+        {
+            return "journal directory " + journalDir.getFileName() + " missing or not writable";
+        }
+        try
+        {
+            final long free = Files.getFileStore(journalDir).getUsableSpace();
+            return free < MIN_FREE_BYTES ? "journal disk nearly full: " + (free >> 20) + " MiB free" : null;
+        }
+        catch (final IOException ex)
+        {
+            return "journal disk unreadable: " + ex.getMessage();
+        }
+    }
+
+    /** Keeps serving for {@code ops.lingerSeconds} (so the final figures get scraped), then stops the endpoint. */
+    @Override
+    public void close() throws InterruptedException
+    {
+        if (http != null)
+        {
+            try
+            {
+                Thread.sleep(settings.lingerMs());
+            }
+            finally
+            {
+                http.close();
+            }
+        }
+    }
+}
