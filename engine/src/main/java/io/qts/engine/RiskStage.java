@@ -290,6 +290,10 @@ final class RiskStage
         {
             RiskParams.apply(limits, slot.paramId, slot.paramValue);
         }
+        else if (slot.adminAction == AdminAction.RESET_BREAKER.value())
+        {
+            breaker.reset(slot.timeNs);
+        }
     }
 
     private void halt(final long timeNs, final StateChangeReason reason)

@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer>
         // The live pipeline over sockets is watched over HTTP; the lockstep local venue is a test harness, not a service.
         final OpsService ops = VenueSettings.LOCAL.equals(venueSettings.name())
             ? null
-            : OpsService.start(OpsSettings.from(loaded), engine.initialCash(), inDir, out);
+            : OpsService.start(OpsSettings.from(loaded), engine, inDir, out);
         try
         {
             final EngineResult result;

@@ -8,7 +8,10 @@ import io.qts.adapters.run.SessionObserver;
 import io.qts.engine.EngineResult;
 import io.qts.engine.StageProbe;
 
+import io.qts.engine.EngineContext;
+
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -16,7 +19,7 @@ import java.nio.file.Path;
 
 /**
  * The operations side of one live session: the HTTP endpoint with its readiness conditions and metrics, fed from the
- * session's {@link LiveView} and the per-stage latency probe. Everything runs off the engine thread. The readiness
+ * session's {@link LiveView} and the per-stage latency probe, and the JMX console ({@link EngineMXBean} and its siblings). Everything runs off the engine thread. The readiness
  * conditions wired here are {@value #ENGINE}, {@value #MARKET_DATA}, {@value #PRIVATE_STREAM}, {@value #JOURNAL},
  * {@value #NOT_HALTED} and {@value #RECOVERED}; other parts of the service (recovery, reconciliation) set theirs through
  * {@link #readiness()}.
@@ -37,37 +40,58 @@ public final class OpsService implements SessionObserver, AutoCloseable
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final StageLatency latency = new StageLatency();
     private final OpsHttpServer http;
+    private final OpsBeans beans;
+    private final JmxRemote remote;
     private volatile LiveView session;
     private volatile boolean ended;
 
-    private OpsService(final OpsSettings settings, final long initialCash, final Path journalDir) throws IOException
+    private OpsService(final OpsSettings settings, final EngineContext engine, final Path journalDir) throws IOException
     {
         this.settings = settings;
         JvmMetrics.builder().register(registry);
-        new EngineMetrics(() -> session, initialCash).register(registry);
+        new EngineMetrics(() -> session, engine.initialCash()).register(registry);
         latency.register(registry);
         wireReadiness(journalDir);
-        http = settings.httpEnabled()
-            ? new OpsHttpServer(new InetSocketAddress(settings.bindAddress(), settings.httpPort()), registry, readiness, this::engineRunning)
-            : null;
+        beans = new OpsBeans(ManagementFactory.getPlatformMBeanServer(), () -> session, engine, journalDir);
+        JmxRemote opened = null;
+        try
+        {
+            opened = settings.jmxPort() != OpsSettings.OFF ? new JmxRemote(settings, ManagementFactory.getPlatformMBeanServer()) : null;
+            http = settings.httpEnabled()
+                ? new OpsHttpServer(new InetSocketAddress(settings.bindAddress(), settings.httpPort()), registry, readiness, this::engineRunning)
+                : null;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            if (opened != null)
+            {
+                opened.close();
+            }
+            beans.close();
+            throw ex;
+        }
+        remote = opened;
     }
 
     /**
      * Starts the HTTP endpoint (when {@code ops.httpPort} is not none) and prints where it listens.
      *
-     * @param initialCash the session's starting cash at 10^-8, for PnL.
+     * @param engine      the session's engine settings (engine id, strategy and its parameters, starting cash).
      * @param journalDir  the session's journal directory, watched for being writable.
      * @throws UserError when the endpoint cannot listen (the port is taken): a service must not run unwatched.
      */
-    public static OpsService start(final OpsSettings settings, final long initialCash, final Path journalDir, final PrintWriter out)
+    public static OpsService start(final OpsSettings settings, final EngineContext engine, final Path journalDir, final PrintWriter out)
     {
         try
         {
-            final OpsService service = new OpsService(settings, initialCash, journalDir);
+            final OpsService service = new OpsService(settings, engine, journalDir);
             if (service.http != null)
             {
                 out.printf("  ops         http://%s:%d/health, /ready, /metrics%n", settings.bindAddress().getHostAddress(), service.httpPort());
             }
+            out.printf("  jmx         %s%n", settings.jmxPort() == OpsSettings.OFF
+                ? "io.qts:type=Engine,name=" + engine.engineId() + " for local tools (jconsole, by process)"
+                : "service:jmx:rmi:///jndi/rmi://" + settings.bindAddress().getHostAddress() + ":" + settings.jmxPort() + "/jmxrmi (password)");
             return service;
         }
         catch (final IOException ex)
@@ -187,16 +211,29 @@ public final class OpsService implements SessionObserver, AutoCloseable
     @Override
     public void close() throws InterruptedException
     {
-        if (http != null)
+        try
         {
-            try
+            if (http != null)
             {
                 Thread.sleep(settings.lingerMs());
             }
-            finally
+        }
+        finally
+        {
+            if (http != null)
             {
                 http.close();
             }
+            closeJmx();
         }
+    }
+
+    private void closeJmx()
+    {
+        if (remote != null)
+        {
+            remote.close();
+        }
+        beans.close();
     }
 }

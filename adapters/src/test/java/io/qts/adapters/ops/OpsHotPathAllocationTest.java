@@ -61,8 +61,6 @@ class OpsHotPathAllocationTest
     @Test
     void theEngineAllocatesNothingPerInputWhileItsMetricsAreScraped() throws Exception
     {
-        final OpsService ops = OpsService.start(new OpsSettings(0, InetAddress.getLoopbackAddress(), 0, OpsSettings.OFF, null, null),
-            1_000_000_000L * 100_000_000L, dir, new PrintWriter(new StringWriter()));
         final QueuedOrders orders = new QueuedOrders();
         final EngineContext context = new EngineContext()
             .symbol("KRW-BTC")
@@ -71,8 +69,10 @@ class OpsHotPathAllocationTest
             .initialCash(1_000_000_000L * 100_000_000L)
             .commissionRate(0)
             .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder())
-            .stageProbe(ops.stageProbe())
             .conclude();
+        final OpsService ops = OpsService.start(new OpsSettings(0, InetAddress.getLoopbackAddress(), 0, OpsSettings.OFF, null, null),
+            context, dir, new PrintWriter(new StringWriter()));
+        context.stageProbe(ops.stageProbe());
         final AtomicBoolean scraping = new AtomicBoolean(true);
         final AtomicLong scrapes = new AtomicLong();
         final EngineResult result;
