@@ -70,6 +70,7 @@ class QtsConfigTest
         final UserError error = assertThrows(UserError.class, () -> QtsConfig.load(file, Map.of(), Map.of()));
         assertEquals(file + ": unknown key 'engine.waitStrategey' (known: engine.cpuAffinity, engine.id, engine.ringSize, engine.topology, " +
             "engine.waitStrategy, " +
+            "ops.bindAddress, ops.httpPort, ops.jmxAccessFile, ops.jmxPasswordFile, ops.jmxPort, ops.lingerSeconds, " +
             "risk.atrBars, risk.breakerCoolDownMs, risk.breakerFailures, risk.breakerWindowMs, risk.dailyLossLimit, " +
             "risk.equityFraction, risk.haltWindows, risk.maxAtrFraction, risk.maxDrawdown, risk.maxOpenPositions, " +
             "risk.maxOrderNotional, risk.maxOrdersPerSecond, risk.maxPositionQty, risk.orderNotional, risk.orderTimeoutMs, " +
