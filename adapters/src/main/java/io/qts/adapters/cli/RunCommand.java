@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.ops.LogLines;
+import io.qts.adapters.ops.LogSetup;
 import io.qts.adapters.ops.OpsService;
 import io.qts.adapters.ops.OpsSettings;
 import io.qts.adapters.run.AdminSchedule;
@@ -23,11 +25,13 @@ import io.qts.adapters.run.SessionSettings;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +59,8 @@ import java.util.stream.Collectors;
 final class RunCommand implements Callable<Integer>
 {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** The venue clients' status lines, as log events in the configured format. */
+    private static final PrintStream VENUE_LOG = LogLines.to(LoggerFactory.getLogger("io.qts.venue"));
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the embedded config/qts.yml).")
     private Path config;
@@ -90,6 +96,10 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--cpu-affinity", paramLabel = "IDS", description = "Overrides engine.cpuAffinity: none, or CPU ids such as 1 or 0,1.")
     private String cpuAffinity;
 
+    @Option(names = "--log-format", paramLabel = "F",
+        description = "Log lines on stderr as text or json (default: text on a terminal, json otherwise).")
+    private String logFormat;
+
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -116,6 +126,7 @@ final class RunCommand implements Callable<Integer>
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
         final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
+        LogSetup.configure(logFormat, runDir.getFileName().toString(), engine.engineId());
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
@@ -227,6 +238,23 @@ final class RunCommand implements Callable<Integer>
         final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final StopSignal stop, final Path inDir,
         final Path outDir, final PrintWriter out, final OpsService ops) throws InterruptedException
     {
+        // The simulator's own log goes beside the journals, not between the progress lines.
+        final Path simLogFile = inDir.getParent().resolve("sim-exchange.log");
+        try (PrintStream simLog = new PrintStream(Files.newOutputStream(simLogFile), true, StandardCharsets.UTF_8))
+        {
+            out.printf("  sim log     %s%n", simLogFile);
+            return runOnSimulator(settings, feed, admin, stop, inDir, outDir, out, ops, simLog);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the simulator's log " + simLogFile, ex);
+        }
+    }
+
+    private static LiveSession.Outcome runOnSimulator(
+        final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final StopSignal stop, final Path inDir,
+        final Path outDir, final PrintWriter out, final OpsService ops, final PrintStream simLog) throws InterruptedException
+    {
         final VenueSettings venue = settings.venue();
         settings.engine().stageProbe(ops.stageProbe());
         final SecureRandom random = new SecureRandom();
@@ -240,7 +268,7 @@ final class RunCommand implements Callable<Integer>
             .feeRate(new BigDecimal(settings.session().commission()))
             .key(accessKey, secretKey)
             .initialBalance("KRW", new BigDecimal(settings.session().cash()))
-            .log(SimSettings.stderr(System.err));
+            .log(SimSettings.stderr(simLog));
         try (ExchangeSimulator simulator = ExchangeSimulator.of(feed, simSettings))
         {
             final int port = simulator.start(0);
@@ -253,7 +281,7 @@ final class RunCommand implements Callable<Integer>
                 venue.paper() ? null : new UpbitAuth(accessKey, secretKey), venue.staleAfterMs());
             final long deadlineNs = deadline(venue);
             return LiveSession.run(settings, endpoints, venue.paper(), venue.market(settings.engine().symbol()), admin,
-                () -> playOnceSubscribed(simulator), () -> simulator.finished() || stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err, ops);
+                () -> playOnceSubscribed(simulator), () -> simulator.finished() || stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, VENUE_LOG, ops);
         }
     }
 
@@ -280,7 +308,7 @@ final class RunCommand implements Callable<Integer>
         final long deadlineNs = deadline(venue);
         return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
             keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
-            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err, ops);
+            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, VENUE_LOG, ops);
     }
 
     private static long deadline(final VenueSettings venue)
