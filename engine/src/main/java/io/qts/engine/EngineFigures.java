@@ -102,6 +102,12 @@ public final class EngineFigures
         return risk.halted();
     }
 
+    /** True after a kill (halted, open positions being sold), until a resume. */
+    public boolean killed()
+    {
+        return risk.flattening();
+    }
+
     /** True while the market-data feed is reported stale (no new positions until data flows again). */
     public boolean feedStale()
     {

@@ -312,6 +312,12 @@ final class RiskStage
         return halted;
     }
 
+    /** True after a kill, until a resume: open positions are being sold. */
+    boolean flattening()
+    {
+        return flattening;
+    }
+
     int breakerState()
     {
         return breaker.state();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.ops.AlertSettings;
 import io.qts.adapters.ops.LogLines;
 import io.qts.adapters.ops.LogSetup;
 import io.qts.adapters.ops.OpsService;
@@ -141,7 +142,7 @@ final class RunCommand implements Callable<Integer>
         // The live pipeline over sockets is watched over HTTP; the lockstep local venue is a test harness, not a service.
         final OpsService ops = VenueSettings.LOCAL.equals(venueSettings.name())
             ? null
-            : OpsService.start(OpsSettings.from(loaded), engine, inDir, out);
+            : OpsService.start(OpsSettings.from(loaded), AlertSettings.from(loaded, System.getenv()), engine, inDir, out);
         try
         {
             final EngineResult result;

@@ -37,7 +37,9 @@ public final class QtsConfig
         "risk.breakerWindowMs", "risk.breakerCoolDownMs", "risk.orderTimeoutMs", "risk.haltWindows",
         "venue.paper", "venue.simSpeed", "venue.durationSeconds", "venue.priceScale", "venue.qtyScale", "venue.staleAfterMs",
         "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl",
-        "ops.httpPort", "ops.bindAddress", "ops.lingerSeconds", "ops.jmxPort", "ops.jmxPasswordFile", "ops.jmxAccessFile");
+        "ops.httpPort", "ops.bindAddress", "ops.lingerSeconds", "ops.jmxPort", "ops.jmxPasswordFile", "ops.jmxAccessFile",
+        "alerts.slack", "alerts.telegramChatId", "alerts.telegramApiUrl", "alerts.keyFile", "alerts.streamDownSeconds",
+        "alerts.dedupeSeconds", "alerts.maxPerMinute");
 
     private final String origin;
     private final SortedMap<String, String> values;

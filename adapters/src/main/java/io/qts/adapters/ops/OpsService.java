@@ -42,12 +42,20 @@ public final class OpsService implements SessionObserver, AutoCloseable
     private final OpsHttpServer http;
     private final OpsBeans beans;
     private final JmxRemote remote;
+    private final AlertSettings alertSettings;
+    private final Alerts alerts;
+    private AlertWatch watch;
     private volatile LiveView session;
     private volatile boolean ended;
 
-    private OpsService(final OpsSettings settings, final EngineContext engine, final Path journalDir) throws IOException
+    private OpsService(final OpsSettings settings, final AlertSettings alertSettings, final EngineContext engine, final Path journalDir)
+        throws IOException
     {
         this.settings = settings;
+        this.alertSettings = alertSettings;
+        alerts = new Alerts(alertSettings, "QTS " + journalDir.getParent().getFileName() + " engine " + engine.engineId(),
+            System::currentTimeMillis);
+        registerAlertCounters();
         JvmMetrics.builder().register(registry);
         new EngineMetrics(() -> session, engine.initialCash()).register(registry);
         latency.register(registry);
@@ -76,15 +84,17 @@ public final class OpsService implements SessionObserver, AutoCloseable
     /**
      * Starts the HTTP endpoint (when {@code ops.httpPort} is not none) and prints where it listens.
      *
+     * @param alerts      where alerts go (AlertSettings.NONE for nowhere).
      * @param engine      the session's engine settings (engine id, strategy and its parameters, starting cash).
      * @param journalDir  the session's journal directory, watched for being writable.
      * @throws UserError when the endpoint cannot listen (the port is taken): a service must not run unwatched.
      */
-    public static OpsService start(final OpsSettings settings, final EngineContext engine, final Path journalDir, final PrintWriter out)
+    public static OpsService start(
+        final OpsSettings settings, final AlertSettings alerts, final EngineContext engine, final Path journalDir, final PrintWriter out)
     {
         try
         {
-            final OpsService service = new OpsService(settings, engine, journalDir);
+            final OpsService service = new OpsService(settings, alerts, engine, journalDir);
             if (service.http != null)
             {
                 out.printf("  ops         http://%s:%d/health, /ready, /metrics%n", settings.bindAddress().getHostAddress(), service.httpPort());
@@ -127,12 +137,46 @@ public final class OpsService implements SessionObserver, AutoCloseable
     public void started(final LiveView view)
     {
         session = view;
+        if (alertSettings.enabled())
+        {
+            watch = new AlertWatch(view, readiness, alerts, alertSettings.streamDownMs(), System::currentTimeMillis);
+        }
     }
 
     @Override
     public void ended(final EngineResult result)
     {
         ended = true;
+        if (watch != null)
+        {
+            try
+            {
+                watch.close();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            // The last moments of the session (a halt just before the end) are told too.
+            watch.check();
+        }
+    }
+
+    /** The alert sender, e.g. for other parts of the service to raise their own (recovery mismatch). */
+    public Alerts alerts()
+    {
+        return alerts;
+    }
+
+    private void registerAlertCounters()
+    {
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder().name("qts_alerts_sent_total")
+            .help("Since this process started: alerts delivered to Slack/Telegram").callback((c) -> c.call(alerts.sent())).register(registry);
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder().name("qts_alerts_failed_total")
+            .help("Since this process started: alert deliveries that failed").callback((c) -> c.call(alerts.failed())).register(registry);
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder().name("qts_alerts_dropped_total")
+            .help("Since this process started: alerts not sent (repeated, over the rate limit, queue full)")
+            .callback((c) -> c.call(alerts.dropped())).register(registry);
     }
 
     private boolean engineRunning()
@@ -225,6 +269,7 @@ public final class OpsService implements SessionObserver, AutoCloseable
                 http.close();
             }
             closeJmx();
+            alerts.close();
         }
     }
 

@@ -68,7 +68,9 @@ class QtsConfigTest
     {
         final Path file = Files.writeString(dir.resolve("qts.yml"), "engine:\n  waitStrategey: yielding\n");
         final UserError error = assertThrows(UserError.class, () -> QtsConfig.load(file, Map.of(), Map.of()));
-        assertEquals(file + ": unknown key 'engine.waitStrategey' (known: engine.cpuAffinity, engine.id, engine.ringSize, engine.topology, " +
+        assertEquals(file + ": unknown key 'engine.waitStrategey' (known: " +
+            "alerts.dedupeSeconds, alerts.keyFile, alerts.maxPerMinute, alerts.slack, alerts.streamDownSeconds, " +
+            "alerts.telegramApiUrl, alerts.telegramChatId, engine.cpuAffinity, engine.id, engine.ringSize, engine.topology, " +
             "engine.waitStrategy, " +
             "ops.bindAddress, ops.httpPort, ops.jmxAccessFile, ops.jmxPasswordFile, ops.jmxPort, ops.lingerSeconds, " +
             "risk.atrBars, risk.breakerCoolDownMs, risk.breakerFailures, risk.breakerWindowMs, risk.dailyLossLimit, " +

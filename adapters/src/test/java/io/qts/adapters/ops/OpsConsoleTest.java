@@ -52,11 +52,17 @@ class OpsConsoleTest
         final Path access = dir.resolve("jmx.access");
         Files.writeString(access, "operator readwrite\n");
         final int jmxPort = freePort();
+        final WebhookReceiver slack = new WebhookReceiver();
+        final Path alertKeys = dir.resolve("alerts.keys");
+        Files.writeString(alertKeys, "slack_webhook_url=" + slack.url("/services/T000/B000/XXXX") + "\n");
+        Files.setPosixFilePermissions(alertKeys, PosixFilePermissions.fromString("rw-------"));
         final Path config = OpsEndpointTest.config(dir, "30", "3");
         Files.writeString(config, Files.readString(config)
             .replace("jmxPort: none", "jmxPort: " + jmxPort)
             .replace("jmxPasswordFile: none", "jmxPasswordFile: " + passwords)
-            .replace("jmxAccessFile: none", "jmxAccessFile: " + access));
+            .replace("jmxAccessFile: none", "jmxAccessFile: " + access)
+            .replace("slack: false", "slack: true")
+            .replace("keyFile: none               # a chmod-600 file with slack", "keyFile: " + alertKeys + " # slack"));
         final Path var = dir.resolve("var");
         final OpsEndpointTest.Running run = new OpsEndpointTest.Running("run", "--config", config.toString(), "--var-dir", var.toString());
         final OpsClient http = new OpsClient(run.port());
@@ -82,6 +88,8 @@ class OpsConsoleTest
             engine.halt();
             assertTrue(OpsClient.await(30, risk::isHalted), "the halt reached the engine");
             assertEquals(503, http.get("/ready").status(), "halted: not ready");
+            assertTrue(OpsClient.await(30, () -> slack.requests.stream().anyMatch((r) -> r.body().contains("HALTED: no new entries"))),
+                "the halt was told on Slack: " + slack.requests);
 
             engine.setParameter("fast", "5");
             final RuntimeException unknown = assertThrows(RuntimeException.class, () -> engine.setParameter("fastest", "5"));
@@ -101,6 +109,8 @@ class OpsConsoleTest
         }
 
         assertEquals(0, run.await(), run.err.toString());
+        slack.close();
+        assertEquals(1, slack.requests.size(), "one alert: the halt; the resume is no alert: " + slack.requests);
         final JsonNode last = new ObjectMapper().readTree(var.resolve("last-run.json").toFile());
         assertEquals(2, last.get("stateChanges").asLong(), "the halt and the resume; the reset found the breaker closed: " + last);
         assertEquals(0, last.get("ignoredParamChanges").asLong(), last.toString());

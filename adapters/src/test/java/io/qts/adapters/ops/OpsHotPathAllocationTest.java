@@ -70,7 +70,7 @@ class OpsHotPathAllocationTest
             .commissionRate(0)
             .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder())
             .conclude();
-        final OpsService ops = OpsService.start(new OpsSettings(0, InetAddress.getLoopbackAddress(), 0, OpsSettings.OFF, null, null),
+        final OpsService ops = OpsService.start(new OpsSettings(0, InetAddress.getLoopbackAddress(), 0, OpsSettings.OFF, null, null), AlertSettings.NONE,
             context, dir, new PrintWriter(new StringWriter()));
         context.stageProbe(ops.stageProbe());
         final AtomicBoolean scraping = new AtomicBoolean(true);
