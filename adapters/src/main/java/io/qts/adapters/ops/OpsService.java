@@ -170,6 +170,9 @@ public final class OpsService implements SessionObserver, AutoCloseable
 
     private void registerAlertCounters()
     {
+        io.prometheus.metrics.core.metrics.GaugeWithCallback.builder().name("qts_ready")
+            .help("Now: 1 when every readiness condition holds (what /ready answers 200 for), else 0")
+            .callback((c) -> c.call(readiness.ready() ? 1 : 0)).register(registry);
         io.prometheus.metrics.core.metrics.CounterWithCallback.builder().name("qts_alerts_sent_total")
             .help("Since this process started: alerts delivered to Slack/Telegram").callback((c) -> c.call(alerts.sent())).register(registry);
         io.prometheus.metrics.core.metrics.CounterWithCallback.builder().name("qts_alerts_failed_total")

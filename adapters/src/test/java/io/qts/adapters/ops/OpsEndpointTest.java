@@ -105,6 +105,7 @@ class OpsEndpointTest
         assertEquals("halted: no new entries (operator halt or kill, daily loss limit or max drawdown); resume to go on",
             condition(halted.json(), OpsService.NOT_HALTED).get("reason").asText());
         assertEquals(1.0, value(ops.scrape(), "qts_halted"));
+        assertEquals(0.0, value(ops.scrape(), "qts_ready"));
 
         assertTrue(OpsClient.await(60, () -> ops.get("/ready").status() == 200), "ready again after the resume: " + ops.get("/ready"));
         final JsonNode ready = ops.get("/ready").json();
@@ -115,6 +116,7 @@ class OpsEndpointTest
             assertTrue(condition(ready, name).get("ok").asBoolean(), name + " holds: " + ready);
         }
         assertEquals(0.0, value(ops.scrape(), "qts_halted"));
+        assertEquals(1.0, value(ops.scrape(), "qts_ready"));
 
         final Path lastRun = var.resolve("last-run.json");
         assertTrue(OpsClient.await(120, () -> Files.exists(lastRun)), "the session ended: " + run.out + run.err);
@@ -150,11 +152,30 @@ class OpsEndpointTest
         assertEquals(200, text.status());
         assertTrue(text.body().contains("# HELP qts_orders_total Per session: orders the engine decided"), text.body());
         assertTrue(text.body().contains("# TYPE qts_orders_total counter"), text.body());
+        promtoolAccepts(text.body());
 
         assertEquals(503, ops.get("/health").status(), "the engine has stopped");
         assertEquals("session ended", condition(ops.get("/ready").json(), OpsService.ENGINE).get("reason").asText());
         assertEquals(0, run.await(), run.err.toString());
         assertEquals(-1, ops.get("/health").status(), "the endpoint closed with the run");
+    }
+
+    /** Prometheus's own linter on the text exposition, where Debian's prometheus package put it; said when it is absent. */
+    private static void promtoolAccepts(final String exposition) throws IOException, InterruptedException
+    {
+        final Path promtool = Path.of("/usr/bin/promtool");
+        if (!Files.isExecutable(promtool))
+        {
+            System.out.println("promtool not installed: the text exposition was checked by the assertions above only");
+            return;
+        }
+        final Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        try (java.io.OutputStream in = check.getOutputStream())
+        {
+            in.write(exposition.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        final String said = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, check.waitFor(), "promtool check metrics: " + said);
     }
 
     private static boolean halted(final OpsClient.Answer ready)
