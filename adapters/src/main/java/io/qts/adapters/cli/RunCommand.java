@@ -128,23 +128,25 @@ final class RunCommand implements Callable<Integer>
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
         final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
         LogSetup.configure(logFormat, runDir.getFileName().toString(), engine.engineId());
+        final OpsSettings opsSettings = OpsSettings.from(loaded);
+        final AlertSettings alertSettings = AlertSettings.from(loaded, System.getenv());
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
-        // A venue over sockets may remember every identifier it was sent: each such run gets a new session number.
-        final int session = VenueSettings.LOCAL.equals(venueSettings.name()) ? 0 : SessionNumbers.next(settings.varDir());
-        engine.session(session);
-        settings.session().withSession(session).writeTo(runDir);
-
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
         // The live pipeline over sockets is watched over HTTP; the lockstep local venue is a test harness, not a service.
+        // Started before anything is written: a port that is taken stops the run with nothing left behind.
         final OpsService ops = VenueSettings.LOCAL.equals(venueSettings.name())
             ? null
-            : OpsService.start(OpsSettings.from(loaded), AlertSettings.from(loaded, System.getenv()), engine, inDir, out);
+            : OpsService.start(opsSettings, alertSettings, engine, inDir, out);
         try
         {
+            // A venue over sockets may remember every identifier it was sent: each such run gets a new session number.
+            final int session = VenueSettings.LOCAL.equals(venueSettings.name()) ? 0 : SessionNumbers.next(settings.varDir());
+            engine.session(session);
+            settings.session().withSession(session).writeTo(runDir);
             final EngineResult result;
             final long elapsedNs;
             final long ordersSent;
