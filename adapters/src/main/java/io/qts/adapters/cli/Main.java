@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
     version = "qts 0.1.0",
     description = "Low-latency, event-sourced trading engine.",
     subcommands = {RunCommand.class, BacktestCommand.class, SweepCommand.class, ReplayCommand.class, ImportCommand.class,
-        JournalCommand.class, SimExchangeCommand.class})
+        JournalCommand.class, SimExchangeCommand.class, StoreCommand.class})
 public final class Main implements Runnable
 {
     static final int EXIT_ERROR = 1;

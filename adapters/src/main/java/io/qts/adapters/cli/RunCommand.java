@@ -12,6 +12,8 @@ import io.qts.adapters.ops.LogLines;
 import io.qts.adapters.ops.LogSetup;
 import io.qts.adapters.ops.OpsService;
 import io.qts.adapters.ops.OpsSettings;
+import io.qts.adapters.store.LiveProjection;
+import io.qts.adapters.store.StoreSettings;
 import io.qts.adapters.run.AdminSchedule;
 import io.qts.adapters.run.PaperSession;
 import io.qts.adapters.run.LiveSession;
@@ -130,6 +132,7 @@ final class RunCommand implements Callable<Integer>
         LogSetup.configure(logFormat, runDir.getFileName().toString(), engine.engineId());
         final OpsSettings opsSettings = OpsSettings.from(loaded);
         final AlertSettings alertSettings = AlertSettings.from(loaded, System.getenv());
+        final StoreSettings storeSettings = StoreSettings.from(loaded, settings.varDir(), System.getenv());
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
@@ -162,9 +165,14 @@ final class RunCommand implements Callable<Integer>
             }
             else
             {
+                final LiveProjection projection = storeSettings.enabled() ? LiveProjection.start(storeSettings, inDir) : null;
                 final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
                     ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out, ops)
                     : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out, ops);
+                if (projection != null)
+                {
+                    out.printf("  store       %s%n", projection.finish());
+                }
                 result = outcome.result();
                 elapsedNs = outcome.elapsedNs();
                 ordersSent = outcome.ordersSent();

@@ -39,7 +39,7 @@ public final class QtsConfig
         "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl",
         "ops.httpPort", "ops.bindAddress", "ops.lingerSeconds", "ops.jmxPort", "ops.jmxPasswordFile", "ops.jmxAccessFile",
         "alerts.slack", "alerts.telegramChatId", "alerts.telegramApiUrl", "alerts.keyFile", "alerts.streamDownSeconds",
-        "alerts.dedupeSeconds", "alerts.maxPerMinute");
+        "alerts.dedupeSeconds", "alerts.maxPerMinute", "store.url", "store.user");
 
     private final String origin;
     private final SortedMap<String, String> values;

@@ -159,7 +159,7 @@ public final class Alerts implements AutoCloseable
             {
                 return true;
             }
-            LOG.warn("{} alert not delivered: HTTP {}", service, response.statusCode());
+            LOG.warn(service + " alert not delivered: HTTP " + response.statusCode());
         }
         catch (final InterruptedException ex)
         {
@@ -167,7 +167,7 @@ public final class Alerts implements AutoCloseable
         }
         catch (final Exception ex)
         {
-            LOG.warn("{} alert not delivered: {}", service, ex.getClass().getSimpleName());
+            LOG.warn(service + " alert not delivered: " + ex.getClass().getSimpleName());
         }
         failed.incrementAndGet();
         return false;

@@ -75,7 +75,8 @@ public final class LogSetup
         encoder.setWithSequenceNumber(false);
         encoder.setWithNanoseconds(false);
         encoder.setWithArguments(false);
-        encoder.setWithFormattedMessage(false);
+        // QTS's own messages are plain text; a library's may be a template, so its formatted form is kept beside it.
+        encoder.setWithFormattedMessage(true);
         encoder.start();
         return encoder;
     }
