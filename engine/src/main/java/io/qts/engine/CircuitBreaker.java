@@ -168,9 +168,24 @@ final class CircuitBreaker
 
     private void close(final long timeNs)
     {
+        close(timeNs, StateChangeReason.PROBE_SUCCEEDED);
+    }
+
+    private void close(final long timeNs, final StateChangeReason reason)
+    {
         state = CLOSED;
         failures = 0;
-        changes.record(timeNs, EngineState.BREAKER_CLOSED, StateChangeReason.PROBE_SUCCEEDED);
+        probeSent = false;
+        changes.record(timeNs, EngineState.BREAKER_CLOSED, reason);
+    }
+
+    /** An operator's reset: an open or half-open breaker closes at once; a closed one stays as it is (nothing recorded). */
+    void reset(final long timeNs)
+    {
+        if (state != CLOSED)
+        {
+            close(timeNs, StateChangeReason.ADMIN_RESET_BREAKER);
+        }
     }
 
     /** Removes the order from those awaiting an answer; false if it was not one of them. */

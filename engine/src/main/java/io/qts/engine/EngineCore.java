@@ -31,6 +31,11 @@ final class EngineCore
             counters, context.stageProbe());
     }
 
+    EngineFigures figures()
+    {
+        return new EngineFigures(this);
+    }
+
     EngineResult result()
     {
         return new EngineResult(this);

@@ -37,6 +37,12 @@ public final class InlineEngine implements InputSink, AutoCloseable
         core.chain.process(slot);
     }
 
+    /** What the engine counts and holds, readable from other threads while it runs (metrics). */
+    public EngineFigures figures()
+    {
+        return core.figures();
+    }
+
     public EngineResult result()
     {
         return core.result();

@@ -144,6 +144,24 @@ public final class LivePipeline implements AutoCloseable
         return inbound.getMinimumGatingSequence() + 1;
     }
 
+    /** What the engine counts and holds, readable from any thread while it runs (metrics, JMX). */
+    public EngineFigures figures()
+    {
+        return core.figures();
+    }
+
+    /** Free slots in the inbound ring: inputs that can still be published before a publisher waits. */
+    public long ringRemainingCapacity()
+    {
+        return inbound.remainingCapacity();
+    }
+
+    /** True once the engine has stopped on an error (a journal that cannot be written, a failing stage). */
+    public boolean failed()
+    {
+        return failure != null;
+    }
+
     long consumerThreadId()
     {
         return core.chain.consumerThreadId();

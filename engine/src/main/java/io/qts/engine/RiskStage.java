@@ -299,6 +299,10 @@ final class RiskStage
         {
             RiskParams.apply(limits, slot.paramId, slot.paramValue);
         }
+        else if (slot.adminAction == AdminAction.RESET_BREAKER.value())
+        {
+            breaker.reset(slot.timeNs);
+        }
     }
 
     private void halt(final long timeNs, final StateChangeReason reason)
@@ -315,6 +319,12 @@ final class RiskStage
     boolean halted()
     {
         return halted;
+    }
+
+    /** True after a kill, until a resume: open positions are being sold. */
+    boolean flattening()
+    {
+        return flattening;
     }
 
     int breakerState()

@@ -145,4 +145,9 @@ final class StageChain implements EventHandler<InboundSlot>
     {
         return consumerThreadId;
     }
+
+    RiskStage risk()
+    {
+        return risk;
+    }
 }

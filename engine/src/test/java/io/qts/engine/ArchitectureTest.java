@@ -24,7 +24,7 @@ class ArchitectureTest
     {
         noClasses().that().resideInAPackage("io.qts.engine..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                "io.netty..", "com.fasterxml.jackson..", "java.net..", "org.slf4j..", "java.util.logging..", "org.apache.logging..")
+                "io.netty..", "com.fasterxml.jackson..", "java.net..", "org.slf4j..", "java.util.logging..", "org.apache.logging..", "ch.qos.logback..")
             .check(ENGINE_AND_JOURNAL);
     }
 

@@ -185,6 +185,32 @@ class RiskChecksTest
     }
 
     @Test
+    void anOperatorResetClosesAnOpenOrHalfOpenBreakerAtOnceAndLeavesAClosedOneAlone()
+    {
+        final List<String> changes = new ArrayList<>();
+        final CircuitBreaker breaker = new CircuitBreaker(1, 10 * SECOND, 30 * SECOND, EngineContext.UNLIMITED, recorder(changes));
+        breaker.reset(0);
+        breaker.onSent(1, 0);
+        breaker.onReject(1, SECOND);
+        assertFalse(breaker.allowsOrder());
+        breaker.reset(2 * SECOND);
+        assertTrue(breaker.allowsOrder(), "closed by the operator, before the cool-down");
+        breaker.onSent(2, 3 * SECOND);
+        breaker.onReject(2, 3 * SECOND);
+        breaker.onTime(33 * SECOND);
+        breaker.onSent(3, 33 * SECOND);
+        assertFalse(breaker.allowsOrder(), "half open, its probe in flight");
+        breaker.reset(34 * SECOND);
+        assertTrue(breaker.allowsOrder(), "closed: orders flow without waiting for the probe");
+        assertEquals(List.of(
+            "BREAKER_OPEN VENUE_FAILURES 1000000000",
+            "BREAKER_CLOSED ADMIN_RESET_BREAKER 2000000000",
+            "BREAKER_OPEN VENUE_FAILURES 3000000000",
+            "BREAKER_HALF_OPEN COOL_DOWN_ELAPSED 33000000000",
+            "BREAKER_CLOSED ADMIN_RESET_BREAKER 34000000000"), changes);
+    }
+
+    @Test
     void aVenueBanOpensTheBreakerEvenWithFailureCountingOff()
     {
         final List<String> changes = new ArrayList<>();

@@ -7,6 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.ops.AlertSettings;
+import io.qts.adapters.ops.LogLines;
+import io.qts.adapters.ops.LogSetup;
+import io.qts.adapters.ops.OpsService;
+import io.qts.adapters.ops.OpsSettings;
+import io.qts.adapters.store.LiveProjection;
+import io.qts.adapters.store.StoreSettings;
 import io.qts.adapters.run.AdminSchedule;
 import io.qts.adapters.run.PaperSession;
 import io.qts.adapters.run.LiveSession;
@@ -22,11 +29,13 @@ import io.qts.adapters.run.VenueKeyCheck;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +66,8 @@ final class RunCommand implements Callable<Integer>
 {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final long KEY_CHECK_TIMEOUT_MS = 10_000;
+    /** The venue clients' status lines, as log events in the configured format. */
+    private static final PrintStream VENUE_LOG = LogLines.to(LoggerFactory.getLogger("io.qts.venue"));
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the embedded config/qts.yml).")
     private Path config;
@@ -92,6 +103,10 @@ final class RunCommand implements Callable<Integer>
 
     @Option(names = "--cpu-affinity", paramLabel = "IDS", description = "Overrides engine.cpuAffinity: none, or CPU ids such as 1 or 0,1.")
     private String cpuAffinity;
+
+    @Option(names = "--log-format", paramLabel = "F",
+        description = "Log lines on stderr as text or json (default: text on a terminal, json otherwise).")
+    private String logFormat;
 
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -140,121 +155,163 @@ final class RunCommand implements Callable<Integer>
         }
         final EngineContext engine = settings.engine();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
-        varDirLock = VarDirLock.acquire(settings.varDir());
         // The pid keeps two engines started in the same second on other var dirs apart (logs carry the run id).
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + ProcessHandle.current().pid();
+        // Every setting is checked before the var dir is touched: a refused start leaves nothing behind.
+        LogSetup.configure(logFormat, runId, engine.engineId());
+        final OpsSettings opsSettings = OpsSettings.from(loaded);
+        final AlertSettings alertSettings = AlertSettings.from(loaded, System.getenv());
+        final StoreSettings storeSettings = StoreSettings.from(loaded, settings.varDir(), System.getenv());
+        varDirLock = VarDirLock.acquire(settings.varDir());
         // Absolute, so the printed follow-up commands work from any working directory.
         final Path runDir = uniqueDir(settings.varDir().toAbsolutePath().normalize().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings, loaded);
-        settings.session().writeTo(runDir);
-
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
-        final EngineResult result;
-        final long elapsedNs;
-        final long ordersSent;
-        final long reconnects;
-        final String stoppedBy;
-        final List<String> unresolvedOrders;
-        if (VenueSettings.LOCAL.equals(venueSettings.name()))
+        // The live pipeline over sockets is watched over HTTP; the lockstep local venue is a test harness, not a service.
+        // Started before anything else is written: a port that is taken stops the run with nothing left behind.
+        final OpsService ops = VenueSettings.LOCAL.equals(venueSettings.name())
+            ? null
+            : OpsService.start(opsSettings, alertSettings, engine, inDir, out);
+        try
         {
-            out.printf("  %d feed events from %s through the in-process simulated venue, in lockstep%n", feed.size(), settings.feed());
-            final PaperSession.Outcome outcome = PaperSession.run(settings, feed, adminSchedule, inDir, outDir, out);
-            result = outcome.result();
-            elapsedNs = outcome.elapsedNs();
-            ordersSent = result.orders();
-            reconnects = 0;
-            stoppedBy = "end";
-            unresolvedOrders = List.of();
-        }
-        else
-        {
-            final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
-                ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out)
-                : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out);
-            result = outcome.result();
-            elapsedNs = outcome.elapsedNs();
-            ordersSent = outcome.ordersSent();
-            reconnects = outcome.reconnects();
-            stoppedBy = outcome.stoppedBy();
-            unresolvedOrders = outcome.unresolvedOrders();
-        }
-        final double seconds = elapsedNs / 1e9;
-        final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
-        final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
-        final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
-        final String backtest = backtestCommand(settings.session(), inDir, settings.varDir().toAbsolutePath().normalize().resolve("backtest").resolve(runDir.getFileName()));
+            settings.session().writeTo(runDir);
+            final EngineResult result;
+            final long elapsedNs;
+            final long ordersSent;
+            final long reconnects;
+            final String stoppedBy;
+            final List<String> unresolvedOrders;
+            if (VenueSettings.LOCAL.equals(venueSettings.name()))
+            {
+                out.printf("  %d feed events from %s through the in-process simulated venue, in lockstep%n", feed.size(), settings.feed());
+                final PaperSession.Outcome outcome = PaperSession.run(settings, feed, adminSchedule, inDir, outDir, out);
+                result = outcome.result();
+                elapsedNs = outcome.elapsedNs();
+                ordersSent = result.orders();
+                reconnects = 0;
+                stoppedBy = "end";
+                unresolvedOrders = List.of();
+            }
+            else
+            {
+                final LiveProjection projection = storeSettings.enabled() ? LiveProjection.start(storeSettings, inDir) : null;
+                final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
+                    ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out, ops)
+                    : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out, ops);
+                if (projection != null)
+                {
+                    out.printf("  store       %s%n", projection.finish());
+                }
+                result = outcome.result();
+                elapsedNs = outcome.elapsedNs();
+                ordersSent = outcome.ordersSent();
+                reconnects = outcome.reconnects();
+                stoppedBy = outcome.stoppedBy();
+                unresolvedOrders = outcome.unresolvedOrders();
+            }
+            final double seconds = elapsedNs / 1e9;
+            final long eventsPerSec = Math.round(result.events() / Math.max(seconds, 1e-9));
+            final String finalValue = FixedPoint.format(result.finalValue(), FixedPoint.MONEY_SCALE);
+            final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
+            final String backtest = backtestCommand(settings.session(), inDir, settings.varDir().toAbsolutePath().normalize().resolve("backtest").resolve(runDir.getFileName()));
 
-        out.println();
-        out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
-        out.printf("  orders      %d, fills %d, rejected %d%n", result.orders(), result.fills(), result.rejectedOrders());
-        out.printf("  final value %s (PnL %s)%n", finalValue, pnl);
-        out.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
-            VenueSettings.LOCAL.equals(venueSettings.name()) ? "simulated venue's lockstep" : "venue's market data");
-        out.printf("  digest      %s%n", result.digest());
-        if (!unresolvedOrders.isEmpty())
-        {
-            out.printf("  in doubt    %d order(s) sent but not answered when the run stopped: %s (ask the venue by identifier)%n",
-                unresolvedOrders.size(), String.join(", ", unresolvedOrders));
-        }
-        out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
-        out.printf("  replay      %s replay --journal %s%n", Launcher.command(), inDir);
-        if (VenueSettings.LOCAL.equals(venueSettings.name()))
-        {
-            out.printf("  reproduce   %s%n", backtest);
-        }
+            out.println();
+            out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
+            out.printf("  orders      %d, fills %d, rejected %d%n", result.orders(), result.fills(), result.rejectedOrders());
+            out.printf("  final value %s (PnL %s)%n", finalValue, pnl);
+            out.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
+                VenueSettings.LOCAL.equals(venueSettings.name()) ? "simulated venue's lockstep" : "venue's market data");
+            out.printf("  digest      %s%n", result.digest());
+            if (!unresolvedOrders.isEmpty())
+            {
+                out.printf("  in doubt    %d order(s) sent but not answered when the run stopped: %s (ask the venue by identifier)%n",
+                    unresolvedOrders.size(), String.join(", ", unresolvedOrders));
+            }
+            out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
+            out.printf("  replay      %s replay --journal %s%n", Launcher.command(), inDir);
+            if (VenueSettings.LOCAL.equals(venueSettings.name()))
+            {
+                out.printf("  reproduce   %s%n", backtest);
+            }
 
-        final ObjectNode summary = new ObjectMapper().createObjectNode();
-        summary.put("runId", runDir.getFileName().toString());
-        summary.put("venue", venueSettings.name());
-        summary.put("nonce", settings.session().nonce());
-        summary.put("paper", venueSettings.paper());
-        summary.put("symbol", engine.symbol());
-        summary.put("strategy", engine.strategyName());
-        final ObjectNode paramsNode = summary.putObject("params");
-        engine.strategyParams().forEach(paramsNode::put);
-        summary.put("events", result.events());
-        summary.put("orders", result.orders());
-        summary.put("fills", result.fills());
-        summary.put("rejectedOrders", result.rejectedOrders());
-        summary.put("ordersSent", ordersSent);
-        summary.put("ordersRejectedByVenue", result.venueRejects());
-        summary.put("reconnects", reconnects);
-        summary.put("duplicateTradesDropped", result.duplicateTradesDropped());
-        summary.put("unknownOrderEvents", result.unknownOrderEvents());
-        summary.put("lateAcceptances", result.lateAcceptances());
-        summary.put("malformedInputs", result.malformed());
-        summary.put("stateChanges", result.stateChanges());
-        summary.put("ignoredParamChanges", result.ignoredParamChanges());
-        summary.put("finalValue", finalValue);
-        summary.put("pnl", pnl);
-        summary.put("digest", result.digest());
-        summary.put("journal", inDir.toString());
-        summary.put("outJournal", outDir.toString());
-        summary.put("eventsPerSec", eventsPerSec);
-        if (VenueSettings.LOCAL.equals(venueSettings.name()))
-        {
-            summary.put("backtestCommand", backtest);
+            final ObjectNode summary = new ObjectMapper().createObjectNode();
+            summary.put("runId", runDir.getFileName().toString());
+            summary.put("venue", venueSettings.name());
+            summary.put("nonce", settings.session().nonce());
+            summary.put("paper", venueSettings.paper());
+            summary.put("symbol", engine.symbol());
+            summary.put("strategy", engine.strategyName());
+            final ObjectNode paramsNode = summary.putObject("params");
+            engine.strategyParams().forEach(paramsNode::put);
+            summary.put("events", result.events());
+            summary.put("orders", result.orders());
+            summary.put("fills", result.fills());
+            summary.put("rejectedOrders", result.rejectedOrders());
+            summary.put("ordersSent", ordersSent);
+            summary.put("ordersRejectedByVenue", result.venueRejects());
+            summary.put("reconnects", reconnects);
+            summary.put("duplicateTradesDropped", result.duplicateTradesDropped());
+            summary.put("unknownOrderEvents", result.unknownOrderEvents());
+            summary.put("lateAcceptances", result.lateAcceptances());
+            summary.put("malformedInputs", result.malformed());
+            summary.put("stateChanges", result.stateChanges());
+            summary.put("ignoredParamChanges", result.ignoredParamChanges());
+            summary.put("finalValue", finalValue);
+            summary.put("pnl", pnl);
+            summary.put("digest", result.digest());
+            summary.put("journal", inDir.toString());
+            summary.put("outJournal", outDir.toString());
+            summary.put("eventsPerSec", eventsPerSec);
+            if (VenueSettings.LOCAL.equals(venueSettings.name()))
+            {
+                summary.put("backtestCommand", backtest);
+            }
+            summary.put("replayCommand", Launcher.command() + " replay --journal " + inDir);
+            // Written only on the orderly way out: a killed engine leaves the previous run's file (or none) behind.
+            summary.put("endedCleanly", true);
+            summary.put("stoppedBy", stoppedBy);
+            unresolvedOrders.forEach(summary.putArray("unresolvedOrders")::add);
+            writeAtomically(settings.varDir().resolve("last-run.json"), summary);
+            out.println("  summary     " + settings.varDir().resolve("last-run.json"));
+            return 0;
         }
-        summary.put("replayCommand", Launcher.command() + " replay --journal " + inDir);
-        // Written only on the orderly way out: a killed engine leaves the previous run's file (or none) behind.
-        summary.put("endedCleanly", true);
-        summary.put("stoppedBy", stoppedBy);
-        unresolvedOrders.forEach(summary.putArray("unresolvedOrders")::add);
-        writeAtomically(settings.varDir().resolve("last-run.json"), summary);
-        out.println("  summary     " + settings.varDir().resolve("last-run.json"));
-        return 0;
+        finally
+        {
+            if (ops != null)
+            {
+                ops.close();
+            }
+        }
     }
 
     /** The exchange simulator in-process on loopback, playing the configured feed; traded over real sockets with a one-run key. */
     private static LiveSession.Outcome runOnSimulator(
         final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final StopSignal stop, final Path inDir,
-        final Path outDir, final PrintWriter out) throws InterruptedException
+        final Path outDir, final PrintWriter out, final OpsService ops) throws InterruptedException
+    {
+        // The simulator's own log goes beside the journals, not between the progress lines.
+        final Path simLogFile = inDir.getParent().resolve("sim-exchange.log");
+        try (PrintStream simLog = new PrintStream(Files.newOutputStream(simLogFile), true, StandardCharsets.UTF_8))
+        {
+            out.printf("  sim log     %s%n", simLogFile);
+            return runOnSimulator(settings, feed, admin, stop, inDir, outDir, out, ops, simLog);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the simulator's log " + simLogFile, ex);
+        }
+    }
+
+    private static LiveSession.Outcome runOnSimulator(
+        final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final StopSignal stop, final Path inDir,
+        final Path outDir, final PrintWriter out, final OpsService ops, final PrintStream simLog) throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
+        settings.engine().stageProbe(ops.stageProbe());
         final SecureRandom random = new SecureRandom();
         final String accessKey = "qts-run-" + Long.toHexString(random.nextLong());
         final byte[] secretKey = new byte[32];
@@ -266,7 +323,7 @@ final class RunCommand implements Callable<Integer>
             .feeRate(new BigDecimal(settings.session().commission()))
             .key(accessKey, secretKey)
             .initialBalance("KRW", new BigDecimal(settings.session().cash()))
-            .log(SimSettings.stderr(System.err));
+            .log(SimSettings.stderr(simLog));
         try (ExchangeSimulator simulator = ExchangeSimulator.of(feed, simSettings))
         {
             final int port = simulator.start(0);
@@ -280,7 +337,7 @@ final class RunCommand implements Callable<Integer>
             final long deadlineNs = deadline(venue);
             return LiveSession.run(settings, endpoints, venue.paper(), venue.market(settings.engine().symbol()), admin,
                 () -> playOnceSubscribed(simulator), () -> simulator.finished() || System.nanoTime() >= deadlineNs, stop, inDir, outDir,
-                out, System.err);
+                out, VENUE_LOG, ops);
         }
     }
 
@@ -298,15 +355,16 @@ final class RunCommand implements Callable<Integer>
     /** The real venue: until the configured duration has passed or Ctrl-C. */
     private static LiveSession.Outcome runOnUpbit(
         final RunSettings settings, final UpbitAuth keys, final AdminSchedule admin, final StopSignal stop, final Path inDir,
-        final Path outDir, final PrintWriter out) throws InterruptedException
+        final Path outDir, final PrintWriter out, final OpsService ops) throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
+        settings.engine().stageProbe(ops.stageProbe());
         out.printf("  Upbit at %s and %s, %s%n", venue.rest(), venue.websocket(),
             venue.durationSeconds() > 0 ? "for " + venue.durationSeconds() + " s" : "until Ctrl-C");
         final long deadlineNs = deadline(venue);
         return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
             keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
-            () -> System.nanoTime() >= deadlineNs, stop, inDir, outDir, out, System.err);
+            () -> System.nanoTime() >= deadlineNs, stop, inDir, outDir, out, VENUE_LOG, ops);
     }
 
     private static long deadline(final VenueSettings venue)

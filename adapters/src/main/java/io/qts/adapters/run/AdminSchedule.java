@@ -30,7 +30,7 @@ import java.util.TreeSet;
 public final class AdminSchedule
 {
     /** What the option's help says. */
-    public static final String SYNTAX = "TIME halt|resume|kill|set KEY=VALUE, TIME in ISO-8601 UTC like 2020-02-20T09:00:00Z";
+    public static final String SYNTAX = "TIME halt|resume|kill|reset-breaker|set KEY=VALUE, TIME in ISO-8601 UTC like 2020-02-20T09:00:00Z";
 
     private record Command(long timeNs, AdminAction action, String key, long value8)
     {
@@ -91,8 +91,10 @@ public final class AdminSchedule
                     return new Command(timeNs, AdminAction.RESUME, "", 0);
                 case "kill":
                     return new Command(timeNs, AdminAction.KILL, "", 0);
+                case "reset-breaker":
+                    return new Command(timeNs, AdminAction.RESET_BREAKER, "", 0);
                 default:
-                    throw bad(spec, "unknown action '" + action + "' (known: halt, resume, kill, set)");
+                    throw bad(spec, "unknown action '" + action + "' (known: halt, resume, kill, reset-breaker, set)");
             }
         }
         final int eq = words.length == 3 ? words[2].indexOf('=') : -1;

@@ -7,6 +7,7 @@ import io.qts.adapters.upbit.UpbitMarketData;
 import io.qts.adapters.upbit.UpbitMyOrders;
 import io.qts.adapters.upbit.UpbitOrderGateway;
 import io.qts.adapters.upbit.VenueIdentifiers;
+import io.qts.engine.EngineFigures;
 import io.qts.engine.EngineResult;
 import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
@@ -17,6 +18,7 @@ import io.qts.journal.sbe.AdminAction;
 import io.qts.journal.sbe.AdminCommandEncoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.DirectBuffer;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -81,10 +83,21 @@ public final class LiveSession
         final PrintWriter progress, final PrintStream log)
         throws InterruptedException
     {
+        return run(settings, venue, paper, market, admin, onConnected, finished, stop, inDir, outDir, progress, log, SessionObserver.NONE);
+    }
+
+    /** As above; {@code observer} is told when the session is up (with a {@link LiveView} of it) and when it ended. */
+    public static Outcome run(
+        final RunSettings settings, final Venue venue, final boolean paper, final UpbitOrderGateway.Market market,
+        final AdminSchedule admin, final Runnable onConnected, final BooleanSupplier finished, final StopRequest stop,
+        final Path inDir, final Path outDir, final PrintWriter progress, final PrintStream log, final SessionObserver observer)
+        throws InterruptedException
+    {
         final long startNs;
         final long sentByGateway;
         final long reconnects;
         final EngineResult result;
+        final View view;
         final List<String> codes = List.of(market.code());
         try (Journal in = Journal.openForAppend(inDir);
             Journal out = Journal.openForAppend(outDir);
@@ -116,6 +129,9 @@ public final class LiveSession
                 {
                     gateway.start();
                 }
+                view = new View(inDir.getParent().getFileName().toString(), settings.engine().engineId(), pipeline, feed, myOrders,
+                    gateway, input);
+                observer.started(view);
                 awaitConnected(feed);
                 onConnected.run();
                 startNs = System.nanoTime();
@@ -141,6 +157,7 @@ public final class LiveSession
                 }
                 sentByGateway = gateway != null ? gateway.ordersSent() : 0;
                 reconnects = feed.reconnects() + (myOrders != null ? myOrders.reconnects() : 0);
+                view.freeze();
             }
             // The clients are closed: this thread is the only publisher left.
             withAdmin.finish();
@@ -149,6 +166,7 @@ public final class LiveSession
                 paperVenue.close();
             }
             result = pipeline.stop();
+            observer.ended(result);
         }
         // A paper session's orders all went to the paper venue.
         final VenueIdentifiers identifiers = settings.session().identifiers();
@@ -213,5 +231,134 @@ public final class LiveSession
     private static long activity(final LivePipeline pipeline, final UpbitOrderGateway gateway)
     {
         return pipeline.processed() + (gateway != null ? gateway.requestsSent() : 0);
+    }
+
+    /** The session for the operations side; operator commands go through the same serialised input as the venue's. */
+    private static final class View implements LiveView
+    {
+        private final String runId;
+        private final int engineId;
+        private final LivePipeline pipeline;
+        private final EngineFigures figures;
+        private final UpbitMarketData feed;
+        private final UpbitMyOrders myOrders;
+        private final UpbitOrderGateway gateway;
+        private final SerializedInput input;
+        private boolean closed;
+        private long finalOrdersSent = -1;
+        private long finalReconnects;
+
+        View(final String runId, final int engineId, final LivePipeline pipeline, final UpbitMarketData feed,
+            final UpbitMyOrders myOrders, final UpbitOrderGateway gateway, final SerializedInput input)
+        {
+            this.runId = runId;
+            this.engineId = engineId;
+            this.pipeline = pipeline;
+            this.figures = pipeline.figures();
+            this.feed = feed;
+            this.myOrders = myOrders;
+            this.gateway = gateway;
+            this.input = input;
+        }
+
+        @Override
+        public String runId()
+        {
+            return runId;
+        }
+
+        @Override
+        public int engineId()
+        {
+            return engineId;
+        }
+
+        @Override
+        public EngineFigures figures()
+        {
+            return figures;
+        }
+
+        @Override
+        public long ringRemainingCapacity()
+        {
+            return pipeline.ringRemainingCapacity();
+        }
+
+        @Override
+        public boolean engineFailed()
+        {
+            return pipeline.failed();
+        }
+
+        @Override
+        public boolean marketDataConnected()
+        {
+            synchronized (input)
+            {
+                return !closed && feed.connected();
+            }
+        }
+
+        @Override
+        public boolean hasPrivateStream()
+        {
+            return myOrders != null;
+        }
+
+        @Override
+        public boolean privateStreamConnected()
+        {
+            synchronized (input)
+            {
+                return !closed && myOrders != null && myOrders.connected();
+            }
+        }
+
+        @Override
+        public long ordersSent()
+        {
+            synchronized (input)
+            {
+                if (finalOrdersSent >= 0)
+                {
+                    return finalOrdersSent;
+                }
+                return gateway != null ? gateway.ordersSent() : figures.orders();
+            }
+        }
+
+        @Override
+        public long reconnects()
+        {
+            synchronized (input)
+            {
+                return closed ? finalReconnects : feed.reconnects() + (myOrders != null ? myOrders.reconnects() : 0);
+            }
+        }
+
+        @Override
+        public void admin(final DirectBuffer buffer, final int offset, final int length)
+        {
+            synchronized (input)
+            {
+                if (closed)
+                {
+                    throw new IllegalStateException("the session is ending: no more operator commands");
+                }
+                input.publish(Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, offset, length);
+            }
+        }
+
+        /** Called before the clients close: the figures that read them are frozen, and operator commands are refused. */
+        void freeze()
+        {
+            synchronized (input)
+            {
+                finalOrdersSent = gateway != null ? gateway.ordersSent() : -1;
+                finalReconnects = feed.reconnects() + (myOrders != null ? myOrders.reconnects() : 0);
+                closed = true;
+            }
+        }
     }
 }

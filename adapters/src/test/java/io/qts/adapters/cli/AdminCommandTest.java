@@ -99,7 +99,7 @@ class AdminCommandTest
         assertEquals("qts: error: --admin '10:00 halt': time '10:00' is not an ISO-8601 UTC instant like 2020-02-20T09:00:00Z\n",
             badTime.err);
         final Cli badAction = Cli.run("run", "--var-dir", dir.toString(), "--admin", "2020-02-20T10:00:00Z stop");
-        assertEquals("qts: error: --admin '2020-02-20T10:00:00Z stop': unknown action 'stop' (known: halt, resume, kill, set)\n",
+        assertEquals("qts: error: --admin '2020-02-20T10:00:00Z stop': unknown action 'stop' (known: halt, resume, kill, reset-breaker, set)\n",
             badAction.err);
         final Cli badParam = Cli.run("run", "--var-dir", dir.toString(), "--strategy", "momentum", "--param", "lookback=10");
         assertEquals(1, badParam.exitCode);

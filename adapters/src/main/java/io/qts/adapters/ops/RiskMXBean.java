@@ -1,0 +1,18 @@
+package io.qts.adapters.ops;
+
+/** JMX {@code io.qts:type=Risk,name=<engine id>}: the risk stage's state in this session. */
+public interface RiskMXBean
+{
+    boolean isHalted();
+
+    /** CLOSED, OPEN or HALF_OPEN. */
+    String getBreakerState();
+
+    boolean isFeedStale();
+
+    /** Halts, resumes, kills and breaker moves. */
+    long getStateChanges();
+
+    /** Parameter changes the engine ignored (unknown key or value out of range). */
+    long getIgnoredParamChanges();
+}
