@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code bench backtest}: the whole-process backtest ({@code bin/qts backtest}, sma-cross 10/30) run as a child
- * process several times; wall time and peak RSS as median, min and max. With {@code --vs}, another program on
- * the same file is run alternately with it (QTS, other, QTS, other, ...) so both see the same machine load, and
- * both must report the same trade count and final value.
+ * process several times; wall time and peak RSS as median, min and max. With {@code --vs}, other programs on
+ * the same file are run alternately with it (QTS, first other, second other, QTS, ...) so all see the same
+ * machine load, and all must report the same trade count and final value.
  */
 @Command(
     name = "backtest",
@@ -47,10 +47,10 @@ final class BacktestBenchCommand implements Callable<Integer>
     @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Runs of each program (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--vs", paramLabel = "COMMAND",
-        description = "Another program to run alternately with QTS (one argument per --vs); it gets the data file "
-            + "as its last argument and must print 'N trades, ... final value V'.")
-    List<String> vs = new ArrayList<>();
+    @Option(names = "--vs", paramLabel = "PROGRAM",
+        description = "An executable to run alternately with QTS (repeatable); it gets the data file as its only "
+            + "argument and must print 'N trades, ... final value V'.")
+    List<Path> vs = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the results as one JSON object on the last line as well.")
     boolean json;
@@ -75,9 +75,13 @@ final class BacktestBenchCommand implements Callable<Integer>
             "--cash", "1000000", "--size", "1");
         final List<ChildRunSeries> series = new ArrayList<>();
         series.add(new ChildRunSeries("qts"));
-        if (!vs.isEmpty())
+        for (final Path program : vs)
         {
-            series.add(new ChildRunSeries(Path.of(vs.get(0)).getFileName().toString()));
+            if (!Files.isExecutable(program))
+            {
+                throw bad("--vs: not an executable: " + program);
+            }
+            series.add(new ChildRunSeries(program.getFileName().toString()));
         }
         try (WorkDir work = WorkDir.create(null))
         {
@@ -86,11 +90,9 @@ final class BacktestBenchCommand implements Callable<Integer>
                 final List<String> qtsRun = new ArrayList<>(qts);
                 qtsRun.addAll(List.of("--out", work.fresh("report").toString()));
                 series.get(0).add(meter.run(qtsRun, work.fresh("qts")));
-                if (!vs.isEmpty())
+                for (int i = 0; i < vs.size(); i++)
                 {
-                    final List<String> other = new ArrayList<>(vs);
-                    other.add(file.toString());
-                    series.get(1).add(meter.run(other, work.fresh("vs")));
+                    series.get(i + 1).add(meter.run(List.of(vs.get(i).toString(), file.toString()), work.fresh("vs")));
                 }
             }
         }
@@ -141,11 +143,11 @@ final class BacktestBenchCommand implements Callable<Integer>
                 one.wallMs().median(), one.wallMs().min(), one.wallMs().max(),
                 mb(one.rssKib().median()), mb(one.rssKib().min()), mb(one.rssKib().max())));
         }
-        if (series.size() == 2)
+        for (final ChildRunSeries other : series.subList(1, series.size()))
         {
-            text.append(String.format(Locale.ROOT, "qts / %s median wall %.2fx, median peak RSS %.2fx%n", series.get(1).name(),
-                ratio(series.get(0).wallMs().median(), series.get(1).wallMs().median()),
-                ratio(series.get(0).rssKib().median(), series.get(1).rssKib().median())));
+            text.append(String.format(Locale.ROOT, "qts / %s: median wall %.2fx, median peak RSS %.2fx%n", other.name(),
+                ratio(series.get(0).wallMs().median(), other.wallMs().median()),
+                ratio(series.get(0).rssKib().median(), other.rssKib().median())));
         }
         return text.toString();
     }

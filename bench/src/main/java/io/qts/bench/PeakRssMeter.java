@@ -30,12 +30,18 @@ final class PeakRssMeter
         this.gnuTime = gnuTime;
     }
 
+    /** The fallback: VmHWM polled every {@value #POLL_MS} ms. */
+    static PeakRssMeter polling()
+    {
+        return new PeakRssMeter(false);
+    }
+
     /** GNU time when it is installed and answers {@code --version} as GNU time, else polling. */
     static PeakRssMeter detect()
     {
         if (!Files.isExecutable(GNU_TIME))
         {
-            return new PeakRssMeter(false);
+            return polling();
         }
         try
         {
@@ -45,13 +51,18 @@ final class PeakRssMeter
         }
         catch (final IOException ex)
         {
-            return new PeakRssMeter(false);
+            return polling();
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            return new PeakRssMeter(false);
+            return polling();
         }
+    }
+
+    boolean usesGnuTime()
+    {
+        return gnuTime;
     }
 
     /** How peak RSS is measured, for the report. */
