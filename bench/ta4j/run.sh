@@ -45,11 +45,16 @@ if [ ! -f "$TARGET/classes/Ta4jSmaCross.class" ] || [ "$HERE/Ta4jSmaCross.java" 
   "$JDK21/bin/javac" -d "$TARGET/classes" -cp "$TARGET/lib/*" "$HERE/Ta4jSmaCross.java"
 fi
 
-# A small launcher so the child is one command line: the JVM ta4j runs in, precompiled, default flags.
+# Small launchers so each child is one command line: ta4j precompiled with the JVM's default flags, and with the
+# flags bin/qts gives a backtest (C1 only, serial collector; no CDS archive), so neither side has a flag advantage.
 cat > "$TARGET/ta4j-sma-cross" <<LAUNCHER
 #!/usr/bin/env bash
 exec "$JDK21/bin/java" -cp "$TARGET/classes:$TARGET/lib/*" Ta4jSmaCross "\$@"
 LAUNCHER
-chmod +x "$TARGET/ta4j-sma-cross"
+cat > "$TARGET/ta4j-c1-serial" <<LAUNCHER
+#!/usr/bin/env bash
+exec "$JDK21/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$TARGET/classes:$TARGET/lib/*" Ta4jSmaCross "\$@"
+LAUNCHER
+chmod +x "$TARGET/ta4j-sma-cross" "$TARGET/ta4j-c1-serial"
 
-exec "$QTS_HOME/bin/qts" bench backtest --vs "$TARGET/ta4j-sma-cross" "$@"
+exec "$QTS_HOME/bin/qts" bench backtest --vs "$TARGET/ta4j-sma-cross" --vs "$TARGET/ta4j-c1-serial" "$@"
