@@ -21,6 +21,11 @@ final class FloatNoise
 
     static String strip(final String text, final int maxScale)
     {
+        if (hasAtMostPlainDigits(text.trim(), maxScale))
+        {
+            // What nearly every cell is; decided without a BigDecimal (a backtest reads five per bar).
+            return text;
+        }
         final BigDecimal exact;
         try
         {
@@ -45,5 +50,20 @@ final class FloatNoise
             }
         }
         return text;
+    }
+
+    /**
+     * True if the text has no exponent and at most {@code maxScale} characters after its first point: then
+     * it is returned as it is either way (as a number its scale is at most {@code maxScale}; as anything
+     * else it is not a number).
+     */
+    private static boolean hasAtMostPlainDigits(final String text, final int maxScale)
+    {
+        if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0)
+        {
+            return false;
+        }
+        final int point = text.indexOf('.');
+        return point < 0 || text.length() - point - 1 <= maxScale;
     }
 }

@@ -25,6 +25,15 @@ class FloatNoiseTest
     }
 
     @Test
+    void exponentsAndLongRunsOfZerosAreStillReadAsNumbers()
+    {
+        assertEquals("0.000311", FloatNoise.strip("3.1099999999999997E-4", 8));
+        assertEquals("4.6319E+4", FloatNoise.strip("4.6319E+4", 8));
+        assertEquals("1.0000000000", FloatNoise.strip("1.0000000000", 8));
+        assertEquals("12345678.12345678", FloatNoise.strip("12345678.12345678", 8));
+    }
+
+    @Test
     void realPrecisionBeyondTheScaleIsNotRoundedAway()
     {
         // 1.000000001 is a different double from every decimal of at most 8 places: left for the parser to refuse.
