@@ -2,14 +2,17 @@ package io.qts.engine;
 
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalException;
 import org.agrona.DirectBuffer;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The live engine: inputs are published into one Disruptor ring, and one consumer thread runs the
@@ -72,10 +75,30 @@ public final class LivePipeline implements AutoCloseable
         return orderFeed;
     }
 
+    /**
+     * After the engine stopped on an error nothing consumes the ring: inputs are dropped instead of blocking the
+     * publisher forever (they were never journaled, so nothing acted on them; a restart reconciles with the venue).
+     */
     private void publish(
         final long timeNs, final int sourceId, final int format, final DirectBuffer buffer, final int offset, final int length)
     {
-        final long sequence = inbound.next();
+        long sequence;
+        while (true)
+        {
+            if (failure != null)
+            {
+                return;
+            }
+            try
+            {
+                sequence = inbound.tryNext();
+                break;
+            }
+            catch (final InsufficientCapacityException full)
+            {
+                LockSupport.parkNanos(1);
+            }
+        }
         try
         {
             inbound.get(sequence).set(timeNs, sourceId, format, buffer, offset, length);
@@ -100,9 +123,16 @@ public final class LivePipeline implements AutoCloseable
         return true;
     }
 
-    /** Hands over the order commands sent so far, without waiting. */
+    /**
+     * Hands over the order commands sent so far, without waiting; nothing once the engine stopped on an error
+     * (e.g. its journal could not be written): no order leaves after that.
+     */
     public void pollOrders(final OrderConsumer consumer)
     {
+        if (failure != null)
+        {
+            return;
+        }
         pollTarget = consumer;
         try
         {
@@ -149,9 +179,26 @@ public final class LivePipeline implements AutoCloseable
         return core.chain.consumerThreadId();
     }
 
-    /** Lets the engine finish what was published, stops it and returns what it ended with. */
+    /** The error the engine stopped on, or null while it runs (or ended well). */
+    public Throwable failure()
+    {
+        return failure;
+    }
+
+    /**
+     * Lets the engine finish what was published, stops it and returns what it ended with.
+     *
+     * @throws JournalException      as thrown on the engine thread, when the journal could not be written: its
+     *                               message is the one line to show.
+     * @throws IllegalStateException when the engine stopped on any other error.
+     */
     public EngineResult stop()
     {
+        if (!stopped && failure != null)
+        {
+            stopped = true;
+            disruptor.halt();
+        }
         if (!stopped)
         {
             stopped = true;
@@ -172,6 +219,10 @@ public final class LivePipeline implements AutoCloseable
     private void checkFailure()
     {
         final Throwable t = failure;
+        if (t instanceof JournalException)
+        {
+            throw (JournalException)t;
+        }
         if (t != null)
         {
             throw new IllegalStateException("engine stopped on an error: " + t, t);

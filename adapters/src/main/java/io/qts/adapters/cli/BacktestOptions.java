@@ -101,6 +101,7 @@ final class BacktestOptions
             return new Inputs(series.symbol(), data, series::replay);
         }
         final Path dir = journal;
+        JournalChecks.requireUsable(dir, JournalChecks.BACKTEST, "backtest");
         return new Inputs(symbol != null ? symbol : JournalSymbols.single(dir), dir, sink ->
         {
             try (Journal in = Journal.openForRead(dir))

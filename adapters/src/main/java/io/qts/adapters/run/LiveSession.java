@@ -10,6 +10,7 @@ import io.qts.engine.EngineResult;
 import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalKind;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -68,8 +69,8 @@ public final class LiveSession
         final long reconnects;
         final EngineResult result;
         final List<String> codes = List.of(market.code());
-        try (Journal in = Journal.openForAppend(inDir);
-            Journal out = Journal.openForAppend(outDir);
+        try (Journal in = Journal.openForAppend(inDir, JournalKind.IN, settings.journalSync());
+            Journal out = Journal.openForAppend(outDir, JournalKind.OUT, settings.journalSync());
             LivePipeline pipeline = new LivePipeline(settings.engine(), in, OutputListener.NONE))
         {
             pipeline.start();
@@ -102,7 +103,8 @@ public final class LiveSession
                 onConnected.run();
                 startNs = System.nanoTime();
                 long nextReportNs = startNs + 1_000_000_000L;
-                while (!finished.getAsBoolean())
+                // A journal that cannot be written stops the engine; the session ends at once and stop() says why.
+                while (!finished.getAsBoolean() && pipeline.failure() == null)
                 {
                     Thread.sleep(100);
                     if (System.nanoTime() >= nextReportNs)

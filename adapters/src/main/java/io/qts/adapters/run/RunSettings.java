@@ -4,6 +4,7 @@ import io.qts.adapters.cli.UserError;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.DataFormat;
 import io.qts.engine.EngineContext;
+import io.qts.journal.JournalSync;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +18,8 @@ public record RunSettings(
     VenueSettings venue,
     String feed,
     DataFormat feedFormat,
-    Path varDir)
+    Path varDir,
+    JournalSync journalSync)
 {
     /** The sample feed inside the jar, used when the configuration is the embedded one. */
     public static final String EMBEDDED_PREFIX = "/qts-config/";
@@ -71,6 +73,18 @@ public record RunSettings(
         }
         return new RunSettings(
             engine, session, venue, config.get("run.feed"), DataFormat.fromName(config.get("run.feedFormat")),
-            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")));
+            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")), journalSync(config));
+    }
+
+    private static JournalSync journalSync(final QtsConfig config)
+    {
+        try
+        {
+            return JournalSync.parse(config.get("journal.sync"));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UserError("configuration (" + config.origin() + "): journal.sync: " + ex.getMessage());
+        }
     }
 }
