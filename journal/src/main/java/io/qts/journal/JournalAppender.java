@@ -47,12 +47,13 @@ public final class JournalAppender implements AutoCloseable
     }
 
     /**
-     * Writes one entry and returns its sequence.
+     * Writes one entry and returns its sequence. An append that throws wrote nothing. When the space after an entry
+     * cannot be reserved, that entry is complete and its append returns normally; the next one throws.
      *
      * @throws IllegalArgumentException if the payload is larger than {@link EntryHeader#MAX_PAYLOAD_LENGTH}.
-     * @throws JournalException         if the entry cannot be written or the space after it cannot be reserved
-     *                                  (disk full, I/O error, read-only file system); the message names the
-     *                                  journal and the cause.
+     * @throws JournalException         if the journal cannot be written (disk full, I/O error, read-only file
+     *                                  system), now or at an earlier append; the message names the journal and the
+     *                                  cause.
      */
     public long append(
         final long timeNs, final int sourceId, final int format, final byte[] payload, final int offset, final int length)
@@ -94,16 +95,24 @@ public final class JournalAppender implements AutoCloseable
                 lastEnd = bytes.writePosition();
                 lastStore = bytes.bytesStore();
             }
-            reservation.ensure(appender, lastEnd);
-            if (syncIntervalNs != Long.MAX_VALUE)
-            {
-                syncIfDue();
-            }
         }
-        catch (final IOException | RuntimeException | InternalError ex)
+        catch (final RuntimeException | InternalError ex)
         {
             // InternalError is how the JVM reports a fault on a mapped page (SIGBUS): the disk filled under the mapping.
             throw journal.failed(ex);
+        }
+        try
+        {
+            reservation.ensure(appender, lastEnd);
+        }
+        catch (final IOException ex)
+        {
+            // The entry is complete and stays: the failure stops the next append, before it writes anything.
+            journal.failed(ex);
+        }
+        if (syncIntervalNs != Long.MAX_VALUE)
+        {
+            syncIfDue();
         }
     }
 
