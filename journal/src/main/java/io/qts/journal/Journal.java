@@ -9,6 +9,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,7 +120,16 @@ public final class Journal implements AutoCloseable
         {
             builder.timeProvider(clock);
         }
-        final Journal journal = new Journal(dir, open(dir, builder), kind, EntryHeader.FORMAT_VERSION, sync, true);
+        final SingleChronicleQueue queue;
+        try
+        {
+            queue = builder.build();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            throw new JournalException("journal " + dir + " cannot be written: " + JournalException.cause(ex));
+        }
+        final Journal journal = new Journal(dir, queue, kind, EntryHeader.FORMAT_VERSION, sync, true);
         try (JournalAppender appender = journal.appender())
         {
             final UnsafeBuffer header = new UnsafeBuffer(new byte[HEADER_LENGTH]);
@@ -148,7 +158,7 @@ public final class Journal implements AutoCloseable
     public static Journal openForRead(final Path dir)
     {
         JournalFiles.check(dir);
-        final SingleChronicleQueue queue = open(dir, builder(dir).readOnly(true));
+        final SingleChronicleQueue queue = openReadOnly(dir);
         try
         {
             final JournalFiles.Header header = JournalFiles.readHeader(dir, queue);
@@ -173,7 +183,12 @@ public final class Journal implements AutoCloseable
         final long free;
         try
         {
-            free = Files.getFileStore(dir).getUsableSpace();
+            final FileStore store = Files.getFileStore(dir);
+            if (store.isReadOnly())
+            {
+                throw new JournalException("journal " + dir + " cannot be written: read-only file system");
+            }
+            free = store.getUsableSpace();
         }
         catch (final IOException ex)
         {
@@ -186,11 +201,11 @@ public final class Journal implements AutoCloseable
         }
     }
 
-    private static SingleChronicleQueue open(final Path dir, final SingleChronicleQueueBuilder builder)
+    private static SingleChronicleQueue openReadOnly(final Path dir)
     {
         try
         {
-            return builder.build();
+            return builder(dir).readOnly(true).build();
         }
         catch (final RuntimeException | InternalError ex)
         {

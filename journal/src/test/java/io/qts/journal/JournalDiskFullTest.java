@@ -112,6 +112,17 @@ class JournalDiskFullTest
             ex.getMessage());
     }
 
+    @Test
+    void aReadOnlyFileSystemIsNamed() throws Exception
+    {
+        Files.createDirectories(mount.resolve("in"));
+        assertEquals(0, run("mount", "-o", "remount,ro", mount.toString()), "remount read-only");
+
+        final JournalException ex = assertThrows(JournalException.class,
+            () -> Journal.openForAppend(mount.resolve("in"), JournalKind.IN, JournalSync.NONE));
+        assertEquals("journal " + mount.resolve("in") + " cannot be written: read-only file system", ex.getMessage());
+    }
+
     private static int run(final String... command) throws Exception
     {
         try
