@@ -125,7 +125,8 @@ public final class LivePipeline implements AutoCloseable
 
     /**
      * Hands over the order commands sent so far, without waiting; nothing once the engine stopped on an error
-     * (e.g. its journal could not be written): no order leaves after that.
+     * (e.g. its journal could not be written): no order leaves after that. A consumer that cannot journal an order
+     * (it throws {@link JournalException}) stops the engine the same way.
      */
     public void pollOrders(final OrderConsumer consumer)
     {
@@ -137,6 +138,12 @@ public final class LivePipeline implements AutoCloseable
         try
         {
             poller.poll(pollHandler);
+        }
+        catch (final JournalException ex)
+        {
+            // The outbound journal could not be written, so the order was not sent: stop as for the inbound one;
+            // stop() reports it.
+            failure = ex;
         }
         catch (final Exception ex)
         {

@@ -97,6 +97,42 @@ class JournalFailureTest
         }
     }
 
+    /**
+     * The gateway journals each order to out/ before it sends it; when that append fails (injected here: the out
+     * journal's own full-disk path is the first test's), the order is not sent and the engine stops the same way.
+     */
+    @Test
+    void anOrderTheGatewayCannotJournalStopsTheEngine()
+    {
+        final JournalException outFull = new JournalException("journal out cannot be written: no space left on device");
+        final long[] ordersOffered = new long[1];
+        final OrderConsumer gateway = (buffer, offset, length) ->
+        {
+            ordersOffered[0]++;
+            throw outFull;
+        };
+        try (Journal journal = Journal.openForAppend(tmp.resolve("in"), JournalKind.IN, JournalSync.NONE);
+            LivePipeline pipeline = new LivePipeline(LivePipelineTest.context(), journal, OutputListener.NONE))
+        {
+            pipeline.start();
+            final TestEvents events = new TestEvents(pipeline.input());
+            events.instrument("TEST", 2, 8);
+            for (long i = 0; i < 5_000 && pipeline.failure() == null; i++)
+            {
+                events.trade(1_000_000L * i, LivePipelineTest.price(i), QTY);
+                if (i % 100 == 99)
+                {
+                    pipeline.awaitIdle();
+                    pipeline.pollOrders(gateway);
+                }
+            }
+            assertEquals(outFull, pipeline.failure());
+            pipeline.pollOrders(gateway);
+            assertEquals(1, ordersOffered[0], "the order that could not be journaled is offered once, never again");
+            assertEquals(outFull, assertThrows(JournalException.class, pipeline::stop));
+        }
+    }
+
     private static int exec(final String... command) throws Exception
     {
         try
