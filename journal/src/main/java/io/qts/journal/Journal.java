@@ -1,9 +1,9 @@
 package io.qts.journal;
 
 import net.openhft.chronicle.core.time.TimeProvider;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -37,7 +37,7 @@ public final class Journal implements AutoCloseable
 {
     /**
      * Chronicle maps the file in blocks and extends the sparse file by a block when the writer reaches the end of
-     * one: 16 MB blocks (about 200,000 entries of a live session) keep a run's cycle files at 20 MB each instead of
+     * one: 16 MB blocks (about 150,000 entries of a live session) keep a run's cycle files at 20 MB each instead of
      * 160 MB, and mapping the next block stays rare enough not to show in the throughput benchmark.
      */
     static final long BLOCK_SIZE_BYTES = 16L << 20;
@@ -139,6 +139,8 @@ public final class Journal implements AutoCloseable
             header.putByte(7, (byte)(exists ? 1 : 0));
             appender.appendControl(System.currentTimeMillis() * 1_000_000L, EntryHeader.FORMAT_OPENED, header.byteArray(),
                 HEADER_LENGTH);
+            // No room reserved after the header: refuse now rather than at the first input.
+            journal.checkWritable();
         }
         catch (final JournalException ex)
         {
