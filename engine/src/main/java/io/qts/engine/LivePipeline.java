@@ -23,9 +23,11 @@ import java.util.concurrent.locks.LockSupport;
 public final class LivePipeline implements AutoCloseable
 {
     private static final int OUTBOUND_SIZE = 1024;
+    private static final long ENGINE_EXIT_WAIT_MS = 5_000;
 
     private final EngineCore core;
     private final ParallelStages parallel;
+    private final EngineThreads threads;
     private final Disruptor<InboundSlot> disruptor;
     private final RingBuffer<InboundSlot> inbound;
     private final RingBuffer<OutboundSlot> outbound = RingBuffer.createSingleProducer(OutboundSlot::new, OUTBOUND_SIZE);
@@ -41,8 +43,9 @@ public final class LivePipeline implements AutoCloseable
     {
         outbound.addGatingSequences(poller.getSequence());
         core = new EngineCore(context, journal, this::sendOutbound, listener);
+        threads = new EngineThreads(context.cpuIds(), (ex) -> failure = ex);
         disruptor = new Disruptor<>(
-            InboundSlot::new, context.ringSize(), new EngineThreads(context.cpuIds(), (ex) -> failure = ex),
+            InboundSlot::new, context.ringSize(), threads,
             context.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE, WaitStrategies.create(context.waitStrategy()));
         if (EngineContext.PARALLEL.equals(context.topology()))
         {
@@ -204,7 +207,9 @@ public final class LivePipeline implements AutoCloseable
         if (!stopped && failure != null)
         {
             stopped = true;
+            abandonParallel();
             disruptor.halt();
+            awaitEngineThreads();
         }
         if (!stopped)
         {
@@ -221,6 +226,19 @@ public final class LivePipeline implements AutoCloseable
         }
         checkFailure();
         return core.result();
+    }
+
+    /** After a failure: the engine threads close the inbound appender on their way out; the journal closes after. */
+    private void awaitEngineThreads()
+    {
+        try
+        {
+            threads.join(ENGINE_EXIT_WAIT_MS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void checkFailure()

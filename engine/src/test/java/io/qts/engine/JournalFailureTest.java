@@ -131,6 +131,10 @@ class JournalFailureTest
             assertEquals(1, ordersOffered[0], "the order that could not be journaled is offered once, never again");
             assertEquals(outFull, assertThrows(JournalException.class, pipeline::stop));
         }
+        try (Journal journal = Journal.openForRead(tmp.resolve("in")))
+        {
+            assertTrue(journal.endedCleanly(), "the inbound journal was fine and closed cleanly after the engine stopped");
+        }
     }
 
     private static int exec(final String... command) throws Exception
