@@ -223,12 +223,16 @@ public final class LivePipeline implements AutoCloseable
                 disruptor.halt();
                 throw new IllegalStateException("engine did not finish its inputs within 60 s", ex);
             }
+            awaitEngineThreads();
         }
         checkFailure();
         return core.result();
     }
 
-    /** After a failure: the engine threads close the inbound appender on their way out; the journal closes after. */
+    /**
+     * The ring's halt returns before its threads end; they close the inbound appender on their way out, which must
+     * happen before the journal is closed (else it gets no end marker).
+     */
     private void awaitEngineThreads()
     {
         try
