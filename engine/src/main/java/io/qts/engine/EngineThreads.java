@@ -40,19 +40,14 @@ final class EngineThreads implements ThreadFactory
     }
 
     /**
-     * Waits up to {@code timeoutMs} in all for every thread made here to end (after the ring was halted), so that
-     * what they close on their way out (the journal's appender) is closed before the caller goes on.
+     * Waits up to {@code timeoutMs} for each thread made here to end (after the ring was halted), so that what they
+     * close on their way out (the journal's appender) is closed before the caller goes on.
      */
     void join(final long timeoutMs) throws InterruptedException
     {
-        final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
         for (final Thread thread : threads)
         {
-            final long leftMs = (deadlineNs - System.nanoTime()) / 1_000_000L;
-            if (leftMs > 0)
-            {
-                thread.join(leftMs);
-            }
+            thread.join(timeoutMs);
         }
     }
 
