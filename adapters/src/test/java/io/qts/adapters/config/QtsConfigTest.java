@@ -69,7 +69,7 @@ class QtsConfigTest
         final Path file = Files.writeString(dir.resolve("qts.yml"), "engine:\n  waitStrategey: yielding\n");
         final UserError error = assertThrows(UserError.class, () -> QtsConfig.load(file, Map.of(), Map.of()));
         assertEquals(file + ": unknown key 'engine.waitStrategey' (known: engine.cpuAffinity, engine.id, engine.ringSize, engine.topology, " +
-            "engine.waitStrategy, " +
+            "engine.waitStrategy, journal.sync, " +
             "risk.atrBars, risk.breakerCoolDownMs, risk.breakerFailures, risk.breakerWindowMs, risk.dailyLossLimit, " +
             "risk.equityFraction, risk.haltWindows, risk.maxAtrFraction, risk.maxDrawdown, risk.maxOpenPositions, " +
             "risk.maxOrderNotional, risk.maxOrdersPerSecond, risk.maxPositionQty, risk.orderNotional, risk.orderTimeoutMs, " +
