@@ -5,6 +5,7 @@ import io.qts.engine.OrderFeed;
 import io.qts.engine.OrderSender;
 import io.qts.engine.SimulatedExchange;
 import io.qts.engine.SimulatedVenue;
+import io.qts.journal.JournalSync;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class AbqLatencyRun
             buffer.getBytes(offset, copy);
             return ordersBack.offer(copy);
         };
-        final AbqPipeline.Consumer consumer = new AbqPipeline.Consumer(settings.engineContext(probe), journalDir, queue, sender);
+        final AbqPipeline.Consumer consumer = new AbqPipeline.Consumer(settings.engineContext(probe), journalDir, JournalSync.NONE, queue, sender);
         final Thread thread = new Thread(consumer, "qts-abq-consumer");
         thread.start();
         consumer.ready.await();

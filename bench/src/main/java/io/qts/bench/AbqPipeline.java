@@ -7,6 +7,8 @@ import io.qts.engine.OrderSender;
 import io.qts.engine.OutputListener;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalKind;
+import io.qts.journal.JournalSync;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
@@ -30,12 +32,13 @@ final class AbqPipeline
     {
     }
 
-    static Measurement run(final EngineContext context, final EncodedInputs inputs, final int count, final Path journalDir)
+    static Measurement run(
+        final EngineContext context, final EncodedInputs inputs, final int count, final Path journalDir, final JournalSync sync)
         throws InterruptedException
     {
         final BlockingQueue<QueuedInput> queue = new ArrayBlockingQueue<>(CAPACITY);
         final OrderCount orders = new OrderCount();
-        final Consumer consumer = new Consumer(context, journalDir, queue, orders);
+        final Consumer consumer = new Consumer(context, journalDir, sync, queue, orders);
         final Thread thread = new Thread(consumer, "qts-abq-consumer");
         thread.start();
         consumer.ready.await();
@@ -78,14 +81,18 @@ final class AbqPipeline
         private final OrderSender orders;
         private final EngineContext context;
         private final Path journalDir;
+        private final JournalSync sync;
         private final BlockingQueue<QueuedInput> queue;
         volatile EngineResult result;
         volatile Throwable failure;
 
-        Consumer(final EngineContext context, final Path journalDir, final BlockingQueue<QueuedInput> queue, final OrderSender orders)
+        Consumer(
+            final EngineContext context, final Path journalDir, final JournalSync sync, final BlockingQueue<QueuedInput> queue,
+            final OrderSender orders)
         {
             this.context = context;
             this.journalDir = journalDir;
+            this.sync = sync;
             this.queue = queue;
             this.orders = orders;
         }
@@ -93,7 +100,7 @@ final class AbqPipeline
         @Override
         public void run()
         {
-            try (Journal journal = Journal.openForAppend(journalDir))
+            try (Journal journal = Journal.openForAppend(journalDir, JournalKind.IN, sync))
             {
                 final InlineEngine engine = new InlineEngine(context, journal, orders, OutputListener.NONE);
                 try

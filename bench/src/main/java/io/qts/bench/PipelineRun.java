@@ -6,6 +6,7 @@ import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalKind;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class PipelineRun
         final long start;
         final long end;
         final EngineResult result;
-        try (Journal journal = Journal.openForAppend(journalDir);
+        try (Journal journal = Journal.openForAppend(journalDir, JournalKind.IN, settings.journalSync());
             LivePipeline pipeline = new LivePipeline(settings.engineContext(), journal, OutputListener.NONE))
         {
             final Set<Long> before = EngineThread.alive();

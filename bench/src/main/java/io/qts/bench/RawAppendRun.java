@@ -3,6 +3,8 @@ package io.qts.bench;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalAppender;
+import io.qts.journal.JournalKind;
+import io.qts.journal.JournalSync;
 
 import java.nio.file.Path;
 
@@ -13,12 +15,12 @@ final class RawAppendRun
     {
     }
 
-    static Measurement run(final EncodedInputs inputs, final int count, final Path journalDir)
+    static Measurement run(final EncodedInputs inputs, final int count, final Path journalDir, final JournalSync sync)
     {
         final byte[] bytes = inputs.bytes();
         final long start;
         final long end;
-        try (Journal journal = Journal.openForAppend(journalDir))
+        try (Journal journal = Journal.openForAppend(journalDir, JournalKind.IN, sync))
         {
             start = System.nanoTime();
             try (JournalAppender appender = journal.appender())

@@ -59,7 +59,7 @@ final class ThroughputBenchmark
     {
         final Path rawDir = work.fresh("raw-append");
         settle();
-        final Measurement rawAppend = RawAppendRun.run(inputs, count, rawDir);
+        final Measurement rawAppend = RawAppendRun.run(inputs, count, rawDir, settings.journalSync());
         WorkDir.delete(rawDir);
 
         final Path pipelineDir = work.fresh("pipeline");
@@ -73,7 +73,7 @@ final class ThroughputBenchmark
 
         final Path abqDir = work.fresh("abq");
         settle();
-        final Measurement abq = AbqPipeline.run(settings.engineContext(), inputs, count, abqDir);
+        final Measurement abq = AbqPipeline.run(settings.engineContext(), inputs, count, abqDir, settings.journalSync());
         WorkDir.delete(abqDir);
         return new Round(pipeline, rawAppend, abq, replay, pipelineRun.allocatedBytes(), pipelineRun.allocationEvents());
     }

@@ -1,6 +1,7 @@
 package io.qts.bench;
 
 import io.qts.engine.WaitStrategies;
+import io.qts.journal.JournalSync;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +54,10 @@ final class ThroughputCommand implements Callable<Integer>
         description = "Measured rounds after the warm-up; with more than one, rates are medians (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--journal-sync", defaultValue = "none", paramLabel = "none|every-<N>ms|every-entry",
+        description = "When the journals are forced to disk, as the journal.sync setting of run (default: ${DEFAULT-VALUE}).")
+    String journalSync;
+
     @Option(names = "--json", description = "Print the results as one JSON object on the last line as well.")
     boolean json;
 
@@ -99,7 +104,16 @@ final class ThroughputCommand implements Callable<Integer>
         {
             throw bad("--iterations must be 1 to " + MAX_ITERATIONS + ", got " + iterations);
         }
-        return new ThroughputSettings(events, waitStrategy, ringSize, dir, iterations);
+        final JournalSync sync;
+        try
+        {
+            sync = JournalSync.parse(journalSync);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw bad("--journal-sync: " + ex.getMessage());
+        }
+        return new ThroughputSettings(events, waitStrategy, ringSize, dir, iterations, sync);
     }
 
     private ParameterException bad(final String message)

@@ -125,9 +125,9 @@ final class ThroughputReport
         final ThroughputBenchmark.Round last = rounds.get(rounds.size() - 1);
         final EngineResult pipeline = last.pipeline().result();
         final StringBuilder out = new StringBuilder(1024);
-        line(out, "QTS throughput: %,d inputs (%,d instrument, %,d trades, %,d venue answers), wait strategy %s, ring %,d",
-            inputs.count(), inputs.countOf(Sources.REFERENCE), inputs.countOf(Sources.MARKET_DATA), inputs.countOf(Sources.VENUE),
-            settings.waitStrategy(), settings.ringSize());
+        line(out, "QTS throughput: %,d inputs (%,d instrument, %,d trades, %,d venue answers), wait strategy %s, ring %,d, "
+            + "journal sync %s", inputs.count(), inputs.countOf(Sources.REFERENCE), inputs.countOf(Sources.MARKET_DATA),
+            inputs.countOf(Sources.VENUE), settings.waitStrategy(), settings.ringSize(), settings.journalSync());
         line(out, "JDK %s (%s), %d CPUs, %d measured round%s after a warm-up round", jdk(), System.getProperty("java.vm.name"),
             cpus(), rounds.size(), rounds.size() == 1 ? "" : "s (median, and the range)");
         line(out, "");
@@ -173,6 +173,7 @@ final class ThroughputReport
         field(out, "digestsMatch", Boolean.toString(digestsMatch()), false);
         field(out, "waitStrategy", settings.waitStrategy(), true);
         field(out, "ringSize", settings.ringSize());
+        field(out, "journalSync", settings.journalSync().toString(), true);
         field(out, "iterations", rounds.size());
         field(out, "jdk", jdk(), true);
         field(out, "cpus", cpus());

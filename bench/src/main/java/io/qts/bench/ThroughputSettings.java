@@ -1,12 +1,13 @@
 package io.qts.bench;
 
 import io.qts.engine.EngineContext;
+import io.qts.journal.JournalSync;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 /** What one throughput run is asked to do; every engine of the run is built from it the same way. */
-record ThroughputSettings(int events, String waitStrategy, int ringSize, Path dir, int iterations)
+record ThroughputSettings(int events, String waitStrategy, int ringSize, Path dir, int iterations, JournalSync journalSync)
 {
     static final long QTY_ONE = 100_000_000L;
 

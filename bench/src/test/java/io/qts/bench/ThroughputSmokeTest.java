@@ -28,7 +28,7 @@ class ThroughputSmokeTest
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final int exit = BenchMain.execute(new PrintWriter(out), new PrintWriter(err),
-            "throughput", "--events", "20000", "--dir", dir.toString(), "--json");
+            "throughput", "--events", "20000", "--dir", dir.toString(), "--journal-sync", "every-50ms", "--json");
         assertEquals(0, exit, "exit code; stderr: " + err);
 
         final String[] lines = out.toString().strip().split("\\R");
@@ -40,6 +40,7 @@ class ThroughputSmokeTest
         assertTrue(json.path("allocBytesPerEvent").isNumber(), "allocBytesPerEvent in " + json);
         assertTrue(json.path("events").asLong() >= 20_000, "events in " + json);
         assertEquals("yielding", json.path("waitStrategy").asText());
+        assertEquals("every-50ms", json.path("journalSync").asText());
         assertTrue(json.path("jdk").isTextual() && json.path("cpus").asInt() > 0, json.toString());
         assertTrue(json.path("orders").asLong() > 10, "the synthetic trades must make the strategy trade: " + json);
         assertTrue(json.path("digestsMatch").asBoolean(), "pipeline, ABQ and replay decide the same: " + out);
@@ -59,5 +60,17 @@ class ThroughputSmokeTest
         final String message = err.toString().strip();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("error: --wait-strategy must be one of busy-spin, yielding, sleeping, blocking"), message);
+    }
+
+    @Test
+    void aBadJournalSyncIsOneErrorLineAndExitCode2()
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = BenchMain.execute(new PrintWriter(out), new PrintWriter(err), "throughput", "--journal-sync", "sometimes");
+        assertEquals(2, exit);
+        final String message = err.toString().strip();
+        assertTrue(message.startsWith("error: --journal-sync: 'sometimes' is not a journal sync setting: use none, every-entry or "
+            + "every-<N>ms"), message);
     }
 }

@@ -2,7 +2,9 @@ package io.qts.engine;
 
 import net.openhft.affinity.Affinity;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
@@ -17,6 +19,7 @@ final class EngineThreads implements ThreadFactory
 
     private final int[] cpuIds;
     private final Consumer<Throwable> onFailure;
+    private final List<Thread> threads = new ArrayList<>();
     private int created;
 
     /** @param onFailure told when a thread could not be pinned; that thread then does not run the engine. */
@@ -31,11 +34,25 @@ final class EngineThreads implements ThreadFactory
     {
         final int index = created++;
         final String name = index == 0 ? NAME : NAME + "-" + (index + 1);
-        if (cpuIds.length == 0)
+        final Thread thread = cpuIds.length == 0 ? new Thread(runnable, name) : pinned(runnable, name, cpuIds[index % cpuIds.length]);
+        threads.add(thread);
+        return thread;
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for each thread made here to end (after the ring was halted), so that what they
+     * close on their way out (the journal's appender) is closed before the caller goes on.
+     */
+    void join(final long timeoutMs) throws InterruptedException
+    {
+        for (final Thread thread : threads)
         {
-            return new Thread(runnable, name);
+            thread.join(timeoutMs);
         }
-        final int cpuId = cpuIds[index % cpuIds.length];
+    }
+
+    private Thread pinned(final Runnable runnable, final String name, final int cpuId)
+    {
         return new Thread(() ->
         {
             try

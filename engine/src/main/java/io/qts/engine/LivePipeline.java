@@ -2,14 +2,17 @@ package io.qts.engine;
 
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalException;
 import org.agrona.DirectBuffer;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The live engine: inputs are published into one Disruptor ring, and one consumer thread runs the
@@ -20,9 +23,11 @@ import java.util.concurrent.TimeUnit;
 public final class LivePipeline implements AutoCloseable
 {
     private static final int OUTBOUND_SIZE = 1024;
+    private static final long ENGINE_EXIT_WAIT_MS = 5_000;
 
     private final EngineCore core;
     private final ParallelStages parallel;
+    private final EngineThreads threads;
     private final Disruptor<InboundSlot> disruptor;
     private final RingBuffer<InboundSlot> inbound;
     private final RingBuffer<OutboundSlot> outbound = RingBuffer.createSingleProducer(OutboundSlot::new, OUTBOUND_SIZE);
@@ -38,8 +43,9 @@ public final class LivePipeline implements AutoCloseable
     {
         outbound.addGatingSequences(poller.getSequence());
         core = new EngineCore(context, journal, this::sendOutbound, listener);
+        threads = new EngineThreads(context.cpuIds(), (ex) -> failure = ex);
         disruptor = new Disruptor<>(
-            InboundSlot::new, context.ringSize(), new EngineThreads(context.cpuIds(), (ex) -> failure = ex),
+            InboundSlot::new, context.ringSize(), threads,
             context.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE, WaitStrategies.create(context.waitStrategy()));
         if (EngineContext.PARALLEL.equals(context.topology()))
         {
@@ -72,10 +78,30 @@ public final class LivePipeline implements AutoCloseable
         return orderFeed;
     }
 
+    /**
+     * After the engine stopped on an error nothing consumes the ring: inputs are dropped instead of blocking the
+     * publisher forever (they were never journaled, so nothing acted on them; a restart reconciles with the venue).
+     */
     private void publish(
         final long timeNs, final int sourceId, final int format, final DirectBuffer buffer, final int offset, final int length)
     {
-        final long sequence = inbound.next();
+        long sequence;
+        while (true)
+        {
+            if (failure != null)
+            {
+                return;
+            }
+            try
+            {
+                sequence = inbound.tryNext();
+                break;
+            }
+            catch (final InsufficientCapacityException full)
+            {
+                LockSupport.parkNanos(1);
+            }
+        }
         try
         {
             inbound.get(sequence).set(timeNs, sourceId, format, buffer, offset, length);
@@ -100,13 +126,27 @@ public final class LivePipeline implements AutoCloseable
         return true;
     }
 
-    /** Hands over the order commands sent so far, without waiting. */
+    /**
+     * Hands over the order commands sent so far, without waiting; nothing once the engine stopped on an error
+     * (e.g. its journal could not be written): no order leaves after that. A consumer that cannot journal an order
+     * (it throws {@link JournalException}) stops the engine the same way.
+     */
     public void pollOrders(final OrderConsumer consumer)
     {
+        if (failure != null)
+        {
+            return;
+        }
         pollTarget = consumer;
         try
         {
             poller.poll(pollHandler);
+        }
+        catch (final JournalException ex)
+        {
+            // The outbound journal could not be written, so the order was not sent: stop as for the inbound one;
+            // stop() reports it.
+            failure = ex;
         }
         catch (final Exception ex)
         {
@@ -167,9 +207,28 @@ public final class LivePipeline implements AutoCloseable
         return core.chain.consumerThreadId();
     }
 
-    /** Lets the engine finish what was published, stops it and returns what it ended with. */
+    /** The error the engine stopped on, or null while it runs (or ended well). */
+    public Throwable failure()
+    {
+        return failure;
+    }
+
+    /**
+     * Lets the engine finish what was published, stops it and returns what it ended with.
+     *
+     * @throws JournalException      as thrown on the engine thread, when the journal could not be written: its
+     *                               message is the one line to show.
+     * @throws IllegalStateException when the engine stopped on any other error.
+     */
     public EngineResult stop()
     {
+        if (!stopped && failure != null)
+        {
+            stopped = true;
+            abandonParallel();
+            disruptor.halt();
+            awaitEngineThreads();
+        }
         if (!stopped)
         {
             stopped = true;
@@ -182,14 +241,35 @@ public final class LivePipeline implements AutoCloseable
                 disruptor.halt();
                 throw new IllegalStateException("engine did not finish its inputs within 60 s", ex);
             }
+            awaitEngineThreads();
         }
         checkFailure();
         return core.result();
     }
 
+    /**
+     * The ring's halt returns before its threads end; they close the inbound appender on their way out, which must
+     * happen before the journal is closed (else it gets no end marker).
+     */
+    private void awaitEngineThreads()
+    {
+        try
+        {
+            threads.join(ENGINE_EXIT_WAIT_MS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void checkFailure()
     {
         final Throwable t = failure;
+        if (t instanceof JournalException)
+        {
+            throw (JournalException)t;
+        }
         if (t != null)
         {
             throw new IllegalStateException("engine stopped on an error: " + t, t);

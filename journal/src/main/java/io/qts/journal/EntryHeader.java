@@ -1,9 +1,15 @@
 package io.qts.journal;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
 /**
- * Layout of one journal entry: a fixed little-endian header followed by the payload exactly as it
- * came in. The checksum (CRC32C) covers the payload, so {@code journal verify} can tell a torn or
- * flipped entry from a good one.
+ * Layout of one journal entry (format version {@link #FORMAT_VERSION}): a fixed little-endian header followed by
+ * the payload exactly as it came in. The checksum (CRC32C) covers the whole entry: the first {@link #CHECKSUM_OFFSET}
+ * header bytes (time, sequence, source, format, length) and then the payload, so a flipped time or source fails
+ * {@code journal verify} as surely as a flipped payload byte. docs/journal.md describes the format.
  */
 public final class EntryHeader
 {
@@ -15,10 +21,21 @@ public final class EntryHeader
     public static final int CHECKSUM_OFFSET = 24;
     public static final int LENGTH = 28;
 
+    /**
+     * Version of the entry layout and journal structure this build writes and reads. 1: checksum over the payload
+     * only, no journal header, no end marker (refused by name). 2: whole-entry checksum, a header entry recording the
+     * version and kind at every open for append, an end marker at every clean close.
+     */
+    public static final int FORMAT_VERSION = 2;
+
     /** Payload is an SBE message of the QTS schema. */
     public static final int FORMAT_SBE = 1;
     /** Payload is venue JSON as received. */
     public static final int FORMAT_JSON = 2;
+    /** A journal header ({@link Sources#JOURNAL}): written each time the journal is opened for append. */
+    static final int FORMAT_OPENED = 101;
+    /** The end marker ({@link Sources#JOURNAL}): written by a clean close. */
+    static final int FORMAT_CLOSED = 102;
 
     /** Largest payload one entry may carry; the ring slot has the same capacity. */
     public static final int MAX_PAYLOAD_LENGTH = 4096;
@@ -35,8 +52,39 @@ public final class EntryHeader
                 return "sbe";
             case FORMAT_JSON:
                 return "json";
+            case FORMAT_OPENED:
+                return "opened";
+            case FORMAT_CLOSED:
+                return "closed";
             default:
                 return "format-" + format;
         }
+    }
+
+    /**
+     * CRC32C of a format-2 entry: the header fields as laid out (little-endian) up to the checksum, then the
+     * payload. {@code scratch} is a reusable buffer of at least {@link #CHECKSUM_OFFSET} bytes, so this allocates nothing.
+     */
+    static int checksum(
+        final CRC32C crc, final UnsafeBuffer scratch, final long timeNs, final long sequence, final int sourceId,
+        final int format, final byte[] payload, final int offset, final int length)
+    {
+        scratch.putLong(TIME_NS_OFFSET, timeNs, ByteOrder.LITTLE_ENDIAN);
+        scratch.putLong(SEQUENCE_OFFSET, sequence, ByteOrder.LITTLE_ENDIAN);
+        scratch.putShort(SOURCE_ID_OFFSET, (short)sourceId, ByteOrder.LITTLE_ENDIAN);
+        scratch.putShort(FORMAT_OFFSET, (short)format, ByteOrder.LITTLE_ENDIAN);
+        scratch.putInt(LENGTH_OFFSET, length, ByteOrder.LITTLE_ENDIAN);
+        crc.reset();
+        crc.update(scratch.byteArray(), 0, CHECKSUM_OFFSET);
+        crc.update(payload, offset, length);
+        return (int)crc.getValue();
+    }
+
+    /** CRC32C of a format-1 entry (payload only): how a journal written before version 2 is recognised by name. */
+    static int checksumV1(final CRC32C crc, final byte[] payload, final int length)
+    {
+        crc.reset();
+        crc.update(payload, 0, length);
+        return (int)crc.getValue();
     }
 }

@@ -1,33 +1,98 @@
 package io.qts.journal;
 
-import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32C;
 
 /**
- * A Chronicle Queue that holds QTS entries, rolled daily. Appenders and readers are confined to
- * the thread that made them, as Chronicle's are.
+ * A Chronicle Queue that holds QTS entries (format {@link EntryHeader#FORMAT_VERSION}), rolled daily. Appenders and
+ * readers are confined to the thread that made them, as Chronicle's are; a journal has at most one appender at a
+ * time, because {@link SpaceReservation} writes ahead of it.
+ * <p>
+ * What recovery relies on:
+ * <ul>
+ * <li>{@link #openForRead} then {@link #endedCleanly()}: whether the last process that appended closed the journal
+ * (an end marker is its last record) or ended by a crash;</li>
+ * <li>{@link #openForAppend(Path, JournalKind, JournalSync)} on an existing journal continues it: its
+ * {@link #appender()} assigns the sequence after the last complete entry, and a header record marks where this
+ * process started;</li>
+ * <li>{@link #reader()}: {@link JournalReader#next} hands out every complete entry in order and stops at the first
+ * incomplete one (a write torn by the crash), skipping the journal's own records.</li>
+ * </ul>
+ * Damage (a missing, emptied or truncated cycle file, a damaged metadata file, a corrupt entry) is reported as a
+ * {@link JournalException} with one line naming what is damaged; {@link JournalVerifier} lists all of it.
  */
 public final class Journal implements AutoCloseable
 {
-    static final long BLOCK_SIZE_BYTES = 128L << 20;
+    /**
+     * Chronicle maps the file in blocks and extends the sparse file by a block when the writer reaches the end of
+     * one: 16 MB blocks (about 150,000 entries of a live session) keep a run's cycle files at 20 MB each instead of
+     * 160 MB, and mapping the next block stays rare enough not to show in the throughput benchmark.
+     */
+    static final long BLOCK_SIZE_BYTES = 16L << 20;
+    /** A cycle file is created at 1.25 blocks; anything shorter than a block was cut. */
+    static final long MIN_CYCLE_FILE_BYTES = BLOCK_SIZE_BYTES;
+    static final String METADATA_FILE = "metadata.cq4t";
+    static final String CYCLE_SUFFIX = ".cq4";
+    /** "QTSJ" little-endian: the first bytes of a header record's payload. */
+    static final int HEADER_MAGIC = 0x4A535451;
+    static final int HEADER_LENGTH = 8;
+    /** Free space needed to open a journal for append: what {@link SpaceReservation} reserves, twice. */
+    static final long MIN_FREE_BYTES = 2 * SpaceReservation.AHEAD_BYTES;
 
     private final Path dir;
-    private final ChronicleQueue queue;
+    private final SingleChronicleQueue queue;
+    private final JournalKind kind;
+    private final int formatVersion;
+    private final JournalSync sync;
+    private final boolean writable;
+    private final AtomicBoolean appenderOpen = new AtomicBoolean();
+    private volatile JournalException failure;
 
-    private Journal(final Path dir, final ChronicleQueue queue)
+    private Journal(
+        final Path dir, final SingleChronicleQueue queue, final JournalKind kind, final int formatVersion, final JournalSync sync,
+        final boolean writable)
     {
         this.dir = dir;
         this.queue = queue;
+        this.kind = kind;
+        this.formatVersion = formatVersion;
+        this.sync = sync;
+        this.writable = writable;
     }
 
-    /** Opens the journal in {@code dir} for appending, creating it if needed. */
+    /** Opens (or creates) an inbound journal for appending, without forced syncs: for tests, tools and benchmarks. */
     public static Journal openForAppend(final Path dir)
+    {
+        return openForAppend(dir, JournalKind.IN, JournalSync.NONE);
+    }
+
+    /**
+     * Opens the journal in {@code dir} for appending, creating it (with a header recording the format version and
+     * {@code kind}) if there is none; an existing one is continued: a new header record marks this process's start
+     * and sequences go on from the last complete entry. A clean {@link #close()} writes the end marker.
+     *
+     * @throws JournalException if the directory cannot be created, less than {@link #MIN_FREE_BYTES} are free, or
+     *                          an existing journal is damaged, of another kind or of another format version.
+     */
+    public static Journal openForAppend(final Path dir, final JournalKind kind, final JournalSync sync)
+    {
+        return openForAppend(dir, kind, sync, null);
+    }
+
+    /** As {@link #openForAppend(Path, JournalKind, JournalSync)}; {@code clock} (tests) decides the daily cycles. */
+    static Journal openForAppend(final Path dir, final JournalKind kind, final JournalSync sync, final TimeProvider clock)
     {
         try
         {
@@ -35,41 +100,122 @@ public final class Journal implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot create journal directory " + dir, ex);
+            throw new JournalException("cannot create journal directory " + dir + ": " + JournalException.cause(ex));
         }
-        return new Journal(dir, builder(dir).build());
-    }
-
-    /** Opens an existing journal for reading only; fails clearly if there is none. */
-    public static Journal openForRead(final Path dir)
-    {
-        if (!containsJournal(dir))
+        checkFreeSpace(dir);
+        final boolean exists = containsJournal(dir);
+        if (exists)
         {
-            throw new JournalException("no journal at " + dir + " (expected Chronicle Queue *.cq4 files)");
+            try (Journal existing = openForRead(dir))
+            {
+                if (existing.kind != kind)
+                {
+                    throw new JournalException("journal " + dir + " is an '" + existing.kind.label() + "' journal, not '"
+                        + kind.label() + "': refusing to append to it");
+                }
+            }
         }
-        return new Journal(dir, builder(dir).readOnly(true).build());
-    }
-
-    public static boolean containsJournal(final Path dir)
-    {
-        if (!Files.isDirectory(dir))
+        final SingleChronicleQueueBuilder builder = builder(dir);
+        if (clock != null)
         {
-            return false;
+            builder.timeProvider(clock);
         }
-        try (var files = Files.list(dir))
+        final SingleChronicleQueue queue;
+        try
         {
-            return files.anyMatch((p) -> p.getFileName().toString().endsWith(".cq4"));
+            queue = builder.build();
         }
-        catch (final IOException ex)
+        catch (final RuntimeException | InternalError ex)
         {
-            throw new UncheckedIOException("cannot list " + dir, ex);
+            throw new JournalException("journal " + dir + " cannot be written: " + JournalException.cause(ex));
         }
+        final Journal journal = new Journal(dir, queue, kind, EntryHeader.FORMAT_VERSION, sync, true);
+        try (JournalAppender appender = journal.appender())
+        {
+            final UnsafeBuffer header = new UnsafeBuffer(new byte[HEADER_LENGTH]);
+            header.putInt(0, HEADER_MAGIC, ByteOrder.LITTLE_ENDIAN);
+            header.putShort(4, (short)EntryHeader.FORMAT_VERSION, ByteOrder.LITTLE_ENDIAN);
+            header.putByte(6, (byte)kind.code());
+            header.putByte(7, (byte)(exists ? 1 : 0));
+            appender.appendControl(System.currentTimeMillis() * 1_000_000L, EntryHeader.FORMAT_OPENED, header.byteArray(),
+                HEADER_LENGTH);
+            // No room reserved after the header: refuse now rather than at the first input.
+            journal.checkWritable();
+        }
+        catch (final JournalException ex)
+        {
+            journal.queue.close();
+            throw ex;
+        }
+        return journal;
     }
 
     /**
-     * Chronicle maps the file in blocks and allocates a few KB each time it maps the next one: 128 MB
-     * blocks (about 1.7 million entries) keep that rare, at the price of a larger sparse file.
+     * Opens an existing journal for reading only. Checks its files first (each cycle file present in the metadata's
+     * range, none empty or cut short, the metadata readable) and reads its header.
+     *
+     * @throws JournalException with one line naming the damage, or saying there is no journal in {@code dir}, or
+     *                          naming the format version when the journal was written in one this build refuses.
      */
+    public static Journal openForRead(final Path dir)
+    {
+        JournalFiles.check(dir);
+        final SingleChronicleQueue queue = openReadOnly(dir);
+        try
+        {
+            final JournalFiles.Header header = JournalFiles.readHeader(dir, queue);
+            JournalFiles.checkCycles(dir, queue);
+            return new Journal(dir, queue, header.kind(), header.formatVersion(), JournalSync.NONE, false);
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw ex;
+        }
+    }
+
+    /** True if {@code dir} holds Chronicle cycle files (damaged or not). */
+    public static boolean containsJournal(final Path dir)
+    {
+        return JournalFiles.cycleFiles(dir).length > 0;
+    }
+
+    private static void checkFreeSpace(final Path dir)
+    {
+        final long free;
+        try
+        {
+            final FileStore store = Files.getFileStore(dir);
+            if (store.isReadOnly())
+            {
+                throw new JournalException("journal " + dir + " cannot be written: read-only file system");
+            }
+            free = store.getUsableSpace();
+        }
+        catch (final IOException ex)
+        {
+            throw new JournalException("journal " + dir + " cannot be written: " + JournalException.cause(ex));
+        }
+        if (free < MIN_FREE_BYTES)
+        {
+            throw new JournalException("journal " + dir + " cannot be written: no space left on device (" + free
+                + " bytes free, at least " + MIN_FREE_BYTES + " needed)");
+        }
+    }
+
+    private static SingleChronicleQueue openReadOnly(final Path dir)
+    {
+        try
+        {
+            return builder(dir).readOnly(true).build();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            throw new JournalException("journal " + dir + " is damaged: its metadata file " + METADATA_FILE
+                + " cannot be read (" + JournalException.cause(ex) + ")");
+        }
+    }
+
     private static SingleChronicleQueueBuilder builder(final Path dir)
     {
         return SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).blockSize(BLOCK_SIZE_BYTES);
@@ -80,34 +226,141 @@ public final class Journal implements AutoCloseable
         return dir;
     }
 
+    /** What the journal holds, from its header. */
+    public JournalKind kind()
+    {
+        return kind;
+    }
+
+    /** The format version from its header ({@link EntryHeader#FORMAT_VERSION} for every journal this build opens). */
+    public int formatVersion()
+    {
+        return formatVersion;
+    }
+
+    /**
+     * True if the last record is an end marker: the last process that appended closed the journal. False if it
+     * ended by a crash (or is still being written): still valid, and recoverable up to its last complete entry.
+     */
+    public boolean endedCleanly()
+    {
+        final JournalEntry entry = new JournalEntry();
+        try (JournalReader reader = new JournalReader(dir, queue.createTailer().direction(TailerDirection.BACKWARD).toEnd()))
+        {
+            return reader.nextAny(entry) && entry.isEndMarker();
+        }
+    }
+
+    /**
+     * The appender of this journal; the one thread that uses it must close it before another appender is taken.
+     *
+     * @throws IllegalStateException if the journal was opened for reading or another appender is open.
+     */
     public JournalAppender appender()
     {
-        return new JournalAppender(queue.createAppender(), nextSequence());
+        if (!writable)
+        {
+            throw new IllegalStateException("journal " + dir + " was opened for reading");
+        }
+        if (!appenderOpen.compareAndSet(false, true))
+        {
+            throw new IllegalStateException("journal " + dir + " already has an open appender");
+        }
+        try
+        {
+            return new JournalAppender(this, queue.createAppender(), nextSequence(), sync, new SpaceReservation());
+        }
+        catch (final RuntimeException ex)
+        {
+            appenderOpen.set(false);
+            throw ex;
+        }
+    }
+
+    void appenderClosed()
+    {
+        appenderOpen.set(false);
     }
 
     public JournalReader reader()
     {
-        return new JournalReader(queue.createTailer());
+        return new JournalReader(dir, queue.createTailer());
     }
 
-    /** Sequence the next appended entry gets: one past the last entry's, so sequences stay dense across restarts. */
+    /**
+     * Sequence the next appended entry gets: one past the last complete data entry's (a journal record carries the
+     * next sequence itself), so sequences stay dense across restarts.
+     */
     private long nextSequence()
     {
-        try (JournalReader reader = reader())
+        final JournalEntry entry = new JournalEntry();
+        final CRC32C crc = new CRC32C();
+        try (JournalReader reader = new JournalReader(dir, queue.createTailer().direction(TailerDirection.BACKWARD).toEnd()))
         {
-            final long lastIndex = queue.lastIndex();
-            if (lastIndex < 0 || !reader.moveToIndex(lastIndex))
+            while (reader.nextAny(entry))
             {
-                return 0;
+                if (entry.checksumMatches(crc))
+                {
+                    return entry.isControl() ? entry.sequence() : entry.sequence() + 1;
+                }
             }
-            final JournalEntry entry = new JournalEntry();
-            return reader.next(entry) ? entry.sequence() + 1 : 0;
+        }
+        return 0;
+    }
+
+    /** Throws the first write failure again: nothing is appended after one. */
+    void checkWritable()
+    {
+        final JournalException failed = failure;
+        if (failed != null)
+        {
+            throw failed;
         }
     }
 
+    /** Records a write failure; the journal will not be closed cleanly. Returns the exception to throw. */
+    JournalException failed(final Throwable cause)
+    {
+        final JournalException ex = new JournalException(
+            "journal " + dir + " cannot be written: " + JournalException.cause(cause)
+                + "; trading stopped, the next start recovers up to the last complete entry");
+        if (failure == null)
+        {
+            failure = ex;
+        }
+        return ex;
+    }
+
+    /** True once a write failed: no entry was appended since, and the close writes no end marker. */
+    public boolean hasFailed()
+    {
+        return failure != null;
+    }
+
+    /**
+     * Closes the journal; a journal opened for append that never failed gets its end marker first (which needs every
+     * appender closed: the pipeline closes its own on its thread before this is called).
+     */
     @Override
     public void close()
     {
-        queue.close();
+        try
+        {
+            if (writable && failure == null && !appenderOpen.get())
+            {
+                try (JournalAppender appender = appender())
+                {
+                    appender.appendControl(System.currentTimeMillis() * 1_000_000L, EntryHeader.FORMAT_CLOSED, new byte[0], 0);
+                }
+                catch (final JournalException ignored)
+                {
+                    // Reported where it happened; without the end marker the next start sees a crash and recovers.
+                }
+            }
+        }
+        finally
+        {
+            queue.close();
+        }
     }
 }

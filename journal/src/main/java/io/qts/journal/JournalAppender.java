@@ -1,31 +1,59 @@
 package io.qts.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
 import java.util.zip.CRC32C;
 
 /**
  * Appends entries; allocates nothing per entry. Assigns each entry the next dense sequence number,
  * which downstream stages use as the identity of the input (client order ids derive from it).
+ * <p>
+ * Space on the disk is reserved ahead of the writer ({@link SpaceReservation}), so a full disk is reported here as
+ * a {@link JournalException} naming the journal and the cause ({@code No space left on device}) rather than as a
+ * fault on a mapped page. After the first failure every append fails the same way and the journal is not closed
+ * cleanly: the next start sees it ended by a crash and continues from the last complete entry.
  */
 public final class JournalAppender implements AutoCloseable
 {
+    private final Journal journal;
     private final ExcerptAppender appender;
+    private final JournalSync sync;
+    private final long syncIntervalNs;
+    private final SpaceReservation reservation;
     private final CRC32C crc = new CRC32C();
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[EntryHeader.CHECKSUM_OFFSET]);
     private long nextSequence;
+    private long nextSyncNs;
+    private long lastEnd;
+    private BytesStore<?, ?> lastStore;
 
-    JournalAppender(final ExcerptAppender appender, final long nextSequence)
+    JournalAppender(
+        final Journal journal, final ExcerptAppender appender, final long nextSequence, final JournalSync sync,
+        final SpaceReservation reservation)
     {
+        this.journal = journal;
         this.appender = appender;
         this.nextSequence = nextSequence;
+        this.sync = sync;
+        this.syncIntervalNs = sync.never() ? Long.MAX_VALUE : sync.intervalMs() * 1_000_000L;
+        this.reservation = reservation;
     }
 
     /**
-     * Writes one entry and returns its sequence.
+     * Writes one entry and returns its sequence. An append that throws wrote nothing. When the space after an entry
+     * cannot be reserved, that entry is complete and its append returns normally; the next one throws.
      *
      * @throws IllegalArgumentException if the payload is larger than {@link EntryHeader#MAX_PAYLOAD_LENGTH}.
+     * @throws JournalException         if the journal cannot be written (disk full, I/O error, read-only file
+     *                                  system), now or at an earlier append; the message names the journal and the
+     *                                  cause.
      */
     public long append(
         final long timeNs, final int sourceId, final int format, final byte[] payload, final int offset, final int length)
@@ -34,22 +62,81 @@ public final class JournalAppender implements AutoCloseable
         {
             throw new IllegalArgumentException("payload length out of range: " + length);
         }
-        crc.reset();
-        crc.update(payload, offset, length);
         final long sequence = nextSequence;
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            final Bytes<?> bytes = dc.wire().bytes();
-            bytes.writeLong(timeNs);
-            bytes.writeLong(sequence);
-            bytes.writeShort((short)sourceId);
-            bytes.writeShort((short)format);
-            bytes.writeInt(length);
-            bytes.writeInt((int)crc.getValue());
-            bytes.write(payload, offset, length);
-        }
+        write(timeNs, sequence, sourceId, format, payload, offset, length);
         nextSequence = sequence + 1;
         return sequence;
+    }
+
+    /** Writes a journal record that takes no sequence: it carries the sequence the next entry will get. */
+    void appendControl(final long timeNs, final int format, final byte[] payload, final int length)
+    {
+        write(timeNs, nextSequence, Sources.JOURNAL, format, payload, 0, length);
+    }
+
+    private void write(
+        final long timeNs, final long sequence, final int sourceId, final int format, final byte[] payload,
+        final int offset, final int length)
+    {
+        journal.checkWritable();
+        final int checksum = EntryHeader.checksum(crc, scratch, timeNs, sequence, sourceId, format, payload, offset, length);
+        try
+        {
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.writeLong(timeNs);
+                bytes.writeLong(sequence);
+                bytes.writeShort((short)sourceId);
+                bytes.writeShort((short)format);
+                bytes.writeInt(length);
+                bytes.writeInt(checksum);
+                bytes.write(payload, offset, length);
+                lastEnd = bytes.writePosition();
+                lastStore = bytes.bytesStore();
+            }
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            // InternalError is how the JVM reports a fault on a mapped page (SIGBUS): the disk filled under the mapping.
+            throw journal.failed(ex);
+        }
+        try
+        {
+            reservation.ensure(appender, lastEnd);
+        }
+        catch (final IOException ex)
+        {
+            // The entry is complete and stays: the failure stops the next append, before it writes anything.
+            journal.failed(ex);
+        }
+        if (syncIntervalNs != Long.MAX_VALUE)
+        {
+            syncIfDue();
+        }
+    }
+
+    private void syncIfDue()
+    {
+        if (syncIntervalNs == 0)
+        {
+            syncNow();
+            return;
+        }
+        final long nowNs = System.nanoTime();
+        if (nowNs - nextSyncNs >= 0)
+        {
+            syncNow();
+            nextSyncNs = nowNs + syncIntervalNs;
+        }
+    }
+
+    private void syncNow()
+    {
+        if (lastStore instanceof MappedBytesStore)
+        {
+            ((MappedBytesStore)lastStore).syncUpTo(lastEnd, SyncMode.SYNC);
+        }
     }
 
     /** Chronicle index of the entry appended last. */
@@ -58,14 +145,34 @@ public final class JournalAppender implements AutoCloseable
         return appender.lastIndexAppended();
     }
 
+    /** The sequence the next {@link #append} assigns. */
     public long nextSequence()
     {
         return nextSequence;
     }
 
+    /** The journal's sync setting, as configured. */
+    public JournalSync sync()
+    {
+        return sync;
+    }
+
+    /** Forces what was written to the disk when a sync setting asks for it, then releases the appender. */
     @Override
     public void close()
     {
-        appender.close();
+        try
+        {
+            if (!sync.never() && !journal.hasFailed())
+            {
+                syncNow();
+            }
+        }
+        finally
+        {
+            reservation.close();
+            appender.close();
+            journal.appenderClosed();
+        }
     }
 }

@@ -9,6 +9,7 @@ public final class JournalEntry
 {
     private final byte[] payload = new byte[EntryHeader.MAX_PAYLOAD_LENGTH];
     private final UnsafeBuffer payloadBuffer = new UnsafeBuffer(payload);
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[EntryHeader.CHECKSUM_OFFSET]);
     private long index;
     private long timeNs;
     private long sequence;
@@ -78,15 +79,47 @@ public final class JournalEntry
         return payloadBuffer;
     }
 
-    /** True if the stored length and bytes are consistent and the CRC32C over the payload matches. */
+    /**
+     * True if the stored length and bytes are consistent and the CRC32C over the whole entry (header fields and
+     * payload, {@link EntryHeader#checksum}) matches.
+     */
     public boolean checksumMatches(final CRC32C crc)
     {
-        if (truncated)
-        {
-            return false;
-        }
-        crc.reset();
-        crc.update(payload, 0, length);
-        return (int)crc.getValue() == checksum;
+        return !truncated && EntryHeader.checksum(crc, scratch, timeNs, sequence, sourceId, format, payload, 0, length) == checksum;
+    }
+
+    /** True if the entry would pass as a format-1 entry (checksum over the payload only). */
+    boolean checksumMatchesV1(final CRC32C crc)
+    {
+        return !truncated && EntryHeader.checksumV1(crc, payload, length) == checksum;
+    }
+
+    /** A journal record (header or end marker), not an input. */
+    boolean isControl()
+    {
+        return sourceId == Sources.JOURNAL && (format == EntryHeader.FORMAT_OPENED || format == EntryHeader.FORMAT_CLOSED);
+    }
+
+    boolean isHeader()
+    {
+        return sourceId == Sources.JOURNAL && format == EntryHeader.FORMAT_OPENED && length == Journal.HEADER_LENGTH
+            && payloadBuffer.getInt(0, java.nio.ByteOrder.LITTLE_ENDIAN) == Journal.HEADER_MAGIC;
+    }
+
+    boolean isEndMarker()
+    {
+        return sourceId == Sources.JOURNAL && format == EntryHeader.FORMAT_CLOSED;
+    }
+
+    /** Of a header record: the format version it records. */
+    int headerFormatVersion()
+    {
+        return payloadBuffer.getShort(4, java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Of a header record: the kind's code it records. */
+    int headerKindCode()
+    {
+        return payloadBuffer.getByte(6);
     }
 }

@@ -4,13 +4,20 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
 
-/** Reads entries in order from the start, or from an index; never blocks. */
+import java.nio.file.Path;
+
+/**
+ * Reads entries in order from the start, or from an index; never blocks. An entry being written (or torn by a
+ * crash) is not complete and not returned: reading stops before it.
+ */
 public final class JournalReader implements AutoCloseable
 {
+    private final Path dir;
     private final ExcerptTailer tailer;
 
-    JournalReader(final ExcerptTailer tailer)
+    JournalReader(final Path dir, final ExcerptTailer tailer)
     {
+        this.dir = dir;
         this.tailer = tailer;
     }
 
@@ -25,11 +32,43 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
-     * Reads the next entry into {@code entry}; returns false when there is none yet. An entry whose
-     * stored length does not fit what was written is returned marked truncated, so a verifier can
-     * report it rather than stop.
+     * Reads the next input entry into {@code entry}, skipping the journal's own records (header, end marker); returns
+     * false when there is none (yet). An entry whose stored length does not fit what was written is returned marked
+     * truncated, so that {@link JournalEntry#checksumMatches} fails and a verifier can report it rather than stop.
+     *
+     * @throws JournalException when the cycle file cannot be read (cut short under the reader, a corrupt length word).
      */
     public boolean next(final JournalEntry entry)
+    {
+        while (nextAny(entry))
+        {
+            if (!entry.isControl())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #next} but journal records included. */
+    boolean nextAny(final JournalEntry entry)
+    {
+        try
+        {
+            return read(entry);
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            if (ex instanceof JournalException)
+            {
+                throw ex;
+            }
+            throw new JournalException(String.format("journal %s is damaged: cannot read past index 0x%x (%s)",
+                dir, tailer.index(), JournalException.cause(ex)));
+        }
+    }
+
+    private boolean read(final JournalEntry entry)
     {
         try (DocumentContext dc = tailer.readingDocument())
         {
@@ -41,7 +80,7 @@ public final class JournalReader implements AutoCloseable
             final long available = bytes.readRemaining();
             if (available < EntryHeader.LENGTH)
             {
-                entry.set(dc.index(), 0, -1, 0, 0, 0, 0, true);
+                entry.set(dc.index(), 0, -1, -1, 0, 0, 0, true);
                 return true;
             }
             final long timeNs = bytes.readLong();

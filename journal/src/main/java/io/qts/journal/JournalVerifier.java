@@ -4,43 +4,70 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
 
-/** Reads a whole journal and checks every entry's checksum and that sequences run without gaps. */
+/**
+ * Reads a whole journal and checks every entry's checksum, that it begins with its header, that sequences run
+ * without gaps, and how it ended: closed cleanly (an end marker last) or by a crash (valid: recoverable up to its
+ * last complete entry). Damage found when opening (see {@link Journal#openForRead}) is thrown before this runs.
+ */
 public final class JournalVerifier
 {
     /** At most this many problems are listed one by one; all are counted. */
     static final int MAX_LISTED = 20;
 
+    /**
+     * @throws JournalException when a cycle file cannot be read to its end (one line naming the damage).
+     */
     public static Report verify(final Journal journal)
     {
-        final Report report = new Report();
+        final Report report = new Report(journal.kind(), journal.formatVersion());
         final CRC32C crc = new CRC32C();
         final JournalEntry entry = new JournalEntry();
         try (JournalReader reader = journal.reader())
         {
             long expectedSequence = -1;
-            while (reader.next(entry))
+            boolean first = true;
+            while (reader.nextAny(entry))
             {
-                report.entries++;
                 if (!entry.checksumMatches(crc))
                 {
+                    report.entries++;
                     report.corrupt++;
-                    report.note(String.format("corrupt entry at index 0x%x: length or CRC32C mismatch", entry.index()));
+                    report.note(String.format(
+                        "corrupt entry at index 0x%x: its checksum does not match (header or payload damaged)", entry.index()));
                     expectedSequence = -1;
+                    first = false;
                     continue;
                 }
-                if (report.entries - report.corrupt == 1)
+                if (first && !entry.isHeader())
+                {
+                    report.note("the journal does not begin with its header");
+                }
+                first = false;
+                if (expectedSequence >= 0 && entry.sequence() != expectedSequence)
+                {
+                    report.gaps++;
+                    report.note(String.format("sequence gap at index 0x%x: expected %d, found %d (entries or a cycle file missing)",
+                        entry.index(), expectedSequence, entry.sequence()));
+                }
+                if (entry.isControl())
+                {
+                    report.endedCleanly = entry.isEndMarker();
+                    if (entry.isHeader())
+                    {
+                        report.opens++;
+                    }
+                    expectedSequence = entry.sequence();
+                    continue;
+                }
+                report.endedCleanly = false;
+                report.entries++;
+                if (report.firstSequence < 0)
                 {
                     report.firstTimeNs = entry.timeNs();
                     report.firstSequence = entry.sequence();
                 }
                 report.lastTimeNs = entry.timeNs();
                 report.lastSequence = entry.sequence();
-                if (expectedSequence >= 0 && entry.sequence() != expectedSequence)
-                {
-                    report.gaps++;
-                    report.note(String.format(
-                        "gap at index 0x%x: expected sequence %d, found %d", entry.index(), expectedSequence, entry.sequence()));
-                }
                 expectedSequence = entry.sequence() + 1;
             }
         }
@@ -54,14 +81,24 @@ public final class JournalVerifier
     /** What a verification found. */
     public static final class Report
     {
+        private final JournalKind kind;
+        private final int formatVersion;
         private long entries;
         private long corrupt;
         private long gaps;
+        private long opens;
+        private boolean endedCleanly;
         private long firstTimeNs;
         private long lastTimeNs;
         private long firstSequence = -1;
         private long lastSequence = -1;
         private final List<String> problems = new ArrayList<>();
+
+        private Report(final JournalKind kind, final int formatVersion)
+        {
+            this.kind = kind;
+            this.formatVersion = formatVersion;
+        }
 
         private void note(final String problem)
         {
@@ -71,6 +108,17 @@ public final class JournalVerifier
             }
         }
 
+        public JournalKind kind()
+        {
+            return kind;
+        }
+
+        public int formatVersion()
+        {
+            return formatVersion;
+        }
+
+        /** Input entries (journal records not counted), corrupt ones included. */
         public long entries()
         {
             return entries;
@@ -84,6 +132,18 @@ public final class JournalVerifier
         public long gaps()
         {
             return gaps;
+        }
+
+        /** How many times the journal was opened for append (1 + continuations). */
+        public long opens()
+        {
+            return opens;
+        }
+
+        /** True if an end marker is the last record; false: it ended by a crash (or is still being written). */
+        public boolean endedCleanly()
+        {
+            return endedCleanly;
         }
 
         public long firstTimeNs()
@@ -106,14 +166,16 @@ public final class JournalVerifier
             return lastSequence;
         }
 
+        /** One line per problem found, at most {@link #MAX_LISTED}. */
         public List<String> problems()
         {
             return problems;
         }
 
+        /** No damage: a journal that ended by a crash is ok. */
         public boolean ok()
         {
-            return corrupt == 0 && gaps == 0;
+            return problems.isEmpty() && corrupt == 0 && gaps == 0;
         }
     }
 }

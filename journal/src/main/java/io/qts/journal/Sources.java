@@ -3,6 +3,8 @@ package io.qts.journal;
 /** Where an input came from; the backtest driver and the tools switch on it. */
 public final class Sources
 {
+    /** The journal's own records (header, end marker); {@link JournalReader#next} never hands them out. */
+    public static final int JOURNAL = 0;
     /** Instrument definitions and other reference data. */
     public static final int REFERENCE = 1;
     public static final int MARKET_DATA = 2;
@@ -21,6 +23,8 @@ public final class Sources
     {
         switch (sourceId)
         {
+            case JOURNAL:
+                return "journal";
             case REFERENCE:
                 return "reference";
             case MARKET_DATA:

@@ -122,7 +122,7 @@ class JournalTest
             assertFalse(report.ok());
             assertEquals(3, report.entries());
             assertEquals(1, report.corrupt());
-            assertTrue(report.problems().get(0).contains("CRC32C"), report.problems().toString());
+            assertTrue(report.problems().get(0).contains("checksum does not match"), report.problems().toString());
         }
     }
 

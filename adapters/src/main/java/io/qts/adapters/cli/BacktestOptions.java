@@ -106,6 +106,7 @@ final class BacktestOptions
             return new Inputs(series.symbol(), data, series::replay, DataSource.dataFile(data, format));
         }
         final Path dir = journal;
+        JournalChecks.requireUsable(dir, JournalChecks.BACKTEST, "backtest");
         final Consumer<InputSink> replay = sink ->
         {
             try (Journal in = Journal.openForRead(dir))

@@ -43,6 +43,7 @@ final class ReplayCommand implements Callable<Integer>
         {
             throw new UserError("no journal directory at " + journal);
         }
+        JournalChecks.requireUsable(journal, JournalChecks.REPLAY, "replay");
         final SessionSettings session = SessionSettings.readFrom(journal.toAbsolutePath().getParent());
         final EngineContext context;
         try

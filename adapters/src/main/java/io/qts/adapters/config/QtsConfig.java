@@ -47,7 +47,8 @@ public final class QtsConfig
         "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl",
         "ops.httpPort", "ops.bindAddress", "ops.lingerSeconds", "ops.jmxPort", "ops.jmxPasswordFile", "ops.jmxAccessFile",
         "alerts.slack", "alerts.telegramChatId", "alerts.telegramApiUrl", "alerts.keyFile", "alerts.streamDownSeconds",
-        "alerts.dedupeSeconds", "alerts.maxPerMinute", "store.url", "store.user");
+        "alerts.dedupeSeconds", "alerts.maxPerMinute", "store.url", "store.user",
+        "journal.sync");
 
     private static final String PARAMS_ENV_PREFIX = "QTS_RUN_PARAMS_";
 

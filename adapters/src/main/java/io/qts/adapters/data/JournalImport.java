@@ -5,6 +5,8 @@ import io.qts.engine.InputSink;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalAppender;
+import io.qts.journal.JournalKind;
+import io.qts.journal.JournalSync;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
@@ -108,7 +110,7 @@ public final class JournalImport
 
     private static long writeJournal(final Path dir, final Consumer<InputSink> events)
     {
-        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
+        try (Journal journal = Journal.openForAppend(dir, JournalKind.IMPORTED, JournalSync.NONE); JournalAppender appender = journal.appender())
         {
             final EntryWriter writer = new EntryWriter(appender);
             events.accept(writer);

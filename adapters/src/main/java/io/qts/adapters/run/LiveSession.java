@@ -19,6 +19,7 @@ import io.qts.journal.sbe.AdminCommandEncoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.DirectBuffer;
+import io.qts.journal.JournalKind;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -99,8 +100,8 @@ public final class LiveSession
         final EngineResult result;
         final View view;
         final List<String> codes = List.of(market.code());
-        try (Journal in = Journal.openForAppend(inDir);
-            Journal out = Journal.openForAppend(outDir);
+        try (Journal in = Journal.openForAppend(inDir, JournalKind.IN, settings.journalSync());
+            Journal out = Journal.openForAppend(outDir, JournalKind.OUT, settings.journalSync());
             LivePipeline pipeline = new LivePipeline(settings.engine(), in, OutputListener.NONE))
         {
             pipeline.start();
@@ -136,7 +137,8 @@ public final class LiveSession
                 onConnected.run();
                 startNs = System.nanoTime();
                 long nextReportNs = startNs + 1_000_000_000L;
-                while (!finished.getAsBoolean() && !stop.requested())
+                // A journal that cannot be written stops the engine; the session ends at once and stop() says why.
+                while (!finished.getAsBoolean() && !stop.requested() && pipeline.failure() == null)
                 {
                     Thread.sleep(100);
                     if (System.nanoTime() >= nextReportNs)

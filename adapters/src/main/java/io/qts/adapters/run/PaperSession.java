@@ -9,6 +9,7 @@ import io.qts.engine.OutputListener;
 import io.qts.engine.SimulatedExchange;
 import io.qts.engine.SimulatedVenue;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalKind;
 import io.qts.journal.JournalAppender;
 
 import java.io.PrintWriter;
@@ -39,8 +40,8 @@ public final class PaperSession
     {
         final long startNs;
         final EngineResult result;
-        try (Journal in = Journal.openForAppend(inDir);
-            Journal out = Journal.openForAppend(outDir);
+        try (Journal in = Journal.openForAppend(inDir, JournalKind.IN, settings.journalSync());
+            Journal out = Journal.openForAppend(outDir, JournalKind.OUT, settings.journalSync());
             JournalAppender outAppender = out.appender();
             LivePipeline pipeline = new LivePipeline(settings.engine(), in, OutputListener.NONE))
         {

@@ -8,6 +8,7 @@ import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineContext;
 import io.qts.engine.Strategies;
 import io.qts.journal.EntryHeader;
+import io.qts.journal.JournalSync;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,7 +28,8 @@ public record RunSettings(
     String feed,
     DataFormat feedFormat,
     Path varDir,
-    long stopTimeoutMs)
+    long stopTimeoutMs,
+    JournalSync journalSync)
 {
     /** {@code run.stopTimeoutMs}: at most a minute, well inside the grace periods a supervisor gives before SIGKILL. */
     static final long MAX_STOP_TIMEOUT_MS = 60_000;
@@ -98,7 +100,7 @@ public record RunSettings(
         }
         return new RunSettings(
             engine, session, venue, config.get("run.feed"), DataFormat.fromName(config.get("run.feedFormat")),
-            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")), stopTimeoutMs(config));
+            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")), stopTimeoutMs(config), journalSync(config));
     }
 
     private static long stopTimeoutMs(final QtsConfig config)
@@ -161,5 +163,17 @@ public record RunSettings(
             return "run.strategy";
         }
         return ConfigKeys.KEYS.stream().filter(message::contains).sorted().findFirst().orElse("");
+    }
+
+    private static JournalSync journalSync(final QtsConfig config)
+    {
+        try
+        {
+            return JournalSync.parse(config.get("journal.sync"));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UserError("journal.sync: " + ex.getMessage() + " (from " + config.source("journal.sync") + ")");
+        }
     }
 }

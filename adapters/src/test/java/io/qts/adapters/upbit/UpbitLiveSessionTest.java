@@ -11,6 +11,8 @@ import io.qts.engine.OutputListener;
 import io.qts.engine.QueuedOrders;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalKind;
+import io.qts.journal.JournalSync;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +74,7 @@ class UpbitLiveSessionTest
             LoopbackWebSocketServer privateStream = new LoopbackWebSocketServer("/websocket/v1/private");
             LoopbackHttpServer rest = new LoopbackHttpServer((r) -> null);
             Journal inJournal = Journal.openForAppend(in);
-            Journal outJournal = Journal.openForAppend(dir.resolve("out"));
+            Journal outJournal = Journal.openForAppend(dir.resolve("out"), JournalKind.OUT, JournalSync.NONE);
             LivePipeline pipeline = new LivePipeline(context(), inJournal, OutputListener.NONE))
         {
             rest.script((r) ->

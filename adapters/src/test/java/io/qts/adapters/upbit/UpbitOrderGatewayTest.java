@@ -9,6 +9,8 @@ import io.qts.engine.QueuedOrders;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.EventText;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalKind;
+import io.qts.journal.JournalSync;
 import io.qts.journal.JournalEntry;
 import io.qts.journal.JournalReader;
 import io.qts.journal.Sources;
@@ -143,7 +145,7 @@ class UpbitOrderGatewayTest
     {
         final LoopbackHttpServer server = server((r) -> LoopbackHttpServer.Reply.json(201, created(CID)));
         final Path outDir = dir.resolve("out");
-        try (Journal out = Journal.openForAppend(outDir))
+        try (Journal out = Journal.openForAppend(outDir, JournalKind.OUT, JournalSync.NONE))
         {
             final UpbitOrderGateway gateway = gateway(server, out);
             order(CID, Side.BUY, 148_520_000, 100_000);
