@@ -24,6 +24,13 @@ final class EventType
     static final int FEED_STATE = 14;
     /** A trade the venue sent again (same trade id): counted and dropped. */
     static final int DUPLICATE = 15;
+    /**
+     * Nobody can say whether the order reached the venue (no answer after every try): it stays in flight, in doubt,
+     * and whatever the venue later reports for it is booked.
+     */
+    static final int ORDER_IN_DOUBT = 16;
+    /** A fill that is not booked (not one of our orders in flight, or one already booked): counted, then ignored by every stage. */
+    static final int FILL_DROPPED = 17;
 
     private EventType()
     {

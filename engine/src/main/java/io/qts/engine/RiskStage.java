@@ -87,6 +87,8 @@ final class RiskStage
                 }
                 break;
             case EventType.ORDER_REJECTED:
+            case EventType.ORDER_IN_DOUBT:
+                // In doubt is no answer: a failure for the breaker, like a time-out, though the order stays in flight.
                 breaker.onReject(slot.clientOrderId, timeNs);
                 break;
             case EventType.ORDER_CANCELLED:
