@@ -173,13 +173,13 @@ final class ExecutionStage
         final long notional = instruments.notional(instrumentId, slot.qty, slot.price);
         if (slot.side == Sides.BUY)
         {
-            portfolio.cash -= notional + slot.commission;
-            portfolio.position[instrumentId] += slot.qty;
+            portfolio.cash = FixedPoint.subtractMoney(portfolio.cash, FixedPoint.addMoney(notional, slot.commission));
+            portfolio.position[instrumentId] = FixedPoint.addMoney(portfolio.position[instrumentId], slot.qty);
         }
         else
         {
-            portfolio.cash += notional - slot.commission;
-            portfolio.position[instrumentId] -= slot.qty;
+            portfolio.cash = FixedPoint.addMoney(portfolio.cash, FixedPoint.subtractMoney(notional, slot.commission));
+            portfolio.position[instrumentId] = FixedPoint.subtractMoney(portfolio.position[instrumentId], slot.qty);
         }
         orders.addFilled(at, slot.qty);
         if (slot.leavesQty == 0 || orders.endReached(at))

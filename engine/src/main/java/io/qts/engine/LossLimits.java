@@ -25,12 +25,12 @@ final class LossLimits
             dayStartEquity = equity;
         }
         peakEquity = Math.max(peakEquity, equity);
-        if (limits.dailyLossLimit != EngineContext.UNLIMITED && dayStartEquity - equity > limits.dailyLossLimit)
+        if (limits.dailyLossLimit != EngineContext.UNLIMITED && FixedPoint.subtractMoney(dayStartEquity, equity) > limits.dailyLossLimit)
         {
             return StateChangeReason.DAILY_LOSS;
         }
         if (limits.maxDrawdown != EngineContext.UNLIMITED && peakEquity > 0 &&
-            FixedPoint.compareProducts(peakEquity - equity, FixedPoint.pow10(FixedPoint.RATE_SCALE), limits.maxDrawdown, peakEquity) > 0)
+            FixedPoint.compareProducts(FixedPoint.subtractMoney(peakEquity, equity), FixedPoint.pow10(FixedPoint.RATE_SCALE), limits.maxDrawdown, peakEquity) > 0)
         {
             return StateChangeReason.DRAWDOWN;
         }
