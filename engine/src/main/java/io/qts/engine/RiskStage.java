@@ -64,6 +64,8 @@ final class RiskStage
     void onEvent(final InboundSlot slot)
     {
         final long timeNs = slot.timeNs;
+        // A flatten or a stop may turn this event into an order for another instrument; the market price stays its own.
+        final int eventInstrumentId = slot.instrumentId;
         switch (slot.type)
         {
             case EventType.ADMIN:
@@ -83,7 +85,7 @@ final class RiskStage
                 if (slot.side == Sides.BUY && Instruments.validId(slot.instrumentId) &&
                     portfolio.state[slot.instrumentId] == Portfolio.ENTERING)
                 {
-                    stop.onEntryFill(slot.instrumentId, slot.price);
+                    stop.onEntryFill(slot.instrumentId, slot.price, slot.qty);
                 }
                 break;
             case EventType.ORDER_REJECTED:
@@ -121,13 +123,13 @@ final class RiskStage
                 slot.intentSide = Sides.NONE;
             }
         }
-        if (slot.type == EventType.QUOTE && Instruments.validId(slot.instrumentId) && slot.bidPrice > 0 && slot.askPrice > 0)
+        if (slot.type == EventType.QUOTE && Instruments.validId(eventInstrumentId) && slot.bidPrice > 0 && slot.askPrice > 0)
         {
-            priceBand.onMarketPrice(slot.instrumentId, (slot.bidPrice + slot.askPrice) / 2);
+            priceBand.onMarketPrice(eventInstrumentId, (slot.bidPrice + slot.askPrice) / 2);
         }
-        else if ((slot.type == EventType.BAR || slot.type == EventType.TRADE) && Instruments.validId(slot.instrumentId))
+        else if ((slot.type == EventType.BAR || slot.type == EventType.TRADE) && Instruments.validId(eventInstrumentId))
         {
-            priceBand.onMarketPrice(slot.instrumentId, slot.price);
+            priceBand.onMarketPrice(eventInstrumentId, slot.price);
         }
     }
 
