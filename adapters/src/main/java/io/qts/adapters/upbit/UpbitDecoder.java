@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
  *   as {@code {"qts":"rest","op":"create|query|cancel","identifier":"N","market":"KRW-BTC","status":201,"body":<as
  *   received>}} (status 0: no answer, given up: the order is in doubt; a query answered 404: never arrived); and
  *   {@code {"qts":"venue","event":"blocked","until_ns":N}} (418). A fill carries trade_uuid (its repeat is dropped)
- *   and executed_volume (the order's cumulative quantity, also on done and cancel).</li>
+ *   and executed_volume (the order's cumulative quantity, also on done and cancel); state prevented (self-trade
+ *   prevention) is a cancel, and a state not listed here leaves the order in doubt. A note with
+ *   {@code "instrument_id":N} instead of a market is the gateway's: no venue market for that instrument, not sent.</li>
  * </ul>
  * Fields are read by the message's structure: a member of the message object, never a nested key of the same name.
  * An optional field given as {@code null} counts as absent. Anything else, an unknown market, a missing required
@@ -67,6 +69,9 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] WATCH = ascii("watch");
     private static final byte[] DONE = ascii("done");
     private static final byte[] CANCEL = ascii("cancel");
+    /** Upbit's self-trade prevention ended the order: like a cancel. */
+    private static final byte[] PREVENTED = ascii("prevented");
+    private static final byte[] INSTRUMENT_ID = ascii("instrument_id");
     private static final byte[] ASK_BID = ascii("ask_bid");
     private static final byte[] BID = ascii("BID");
     private static final byte[] ASK = ascii("ASK");
@@ -210,13 +215,15 @@ public final class UpbitDecoder implements InputDecoder
         {
             out.done(clientOrderId, id, executed);
         }
-        else if (json.stringIs(state, CANCEL))
+        else if (json.stringIs(state, CANCEL) || json.stringIs(state, PREVENTED))
         {
             out.cancelled(clientOrderId, id, executed);
         }
         else
         {
-            out.malformed();
+            // A state this decoder does not know, of one of our orders: not malformed (the order would stay entering or
+            // exiting without a word) but in doubt, counted, until the venue reports what it knows.
+            out.inDoubt(clientOrderId, id);
         }
     }
 
@@ -317,6 +324,17 @@ public final class UpbitDecoder implements InputDecoder
         return true;
     }
 
+    /** The gateway has no venue market for the order's instrument: it never left, a reject (UNKNOWN_INSTRUMENT). */
+    private void noMarket(final int op, final long clientOrderId, final long instrumentId, final DecodedInput out)
+    {
+        if (!json.ok() || !json.stringIs(op, CREATE) || clientOrderId < 0 || instrumentId < 0 || instrumentId > Integer.MAX_VALUE)
+        {
+            out.malformed();
+            return;
+        }
+        out.rejected(clientOrderId, (int)instrumentId, RejectReason.UNKNOWN_INSTRUMENT);
+    }
+
     /**
      * A REST answer: 2xx to a create or query means the order is at the venue (accepted; fills come from the
      * private stream); a create refused for good (4xx) is a venue reject (409: the identifier is taken); a query
@@ -331,6 +349,12 @@ public final class UpbitDecoder implements InputDecoder
         final long status = json.integer(json.requireMember(STATUS, root));
         final long clientOrderId = identifier(json.member(IDENTIFIER, root));
         final int id = instrument(MARKET, root, out);
+        final int noMarketAt = json.member(INSTRUMENT_ID, root);
+        if (id < 0 && noMarketAt >= 0)
+        {
+            noMarket(op, clientOrderId, json.integer(noMarketAt), out);
+            return;
+        }
         if (!json.ok())
         {
             out.malformed();

@@ -285,7 +285,11 @@ public final class UpbitOrderGateway implements AutoCloseable
         if (market == null)
         {
             log.println("upbit orders: order " + clientOrderId + " is for instrument " + command.instrumentId() +
-                ", which has no Upbit market configured; not sent");
+                ", which has no Upbit market configured; not sent, reported rejected");
+            if (command.action() != OrderAction.CANCEL)
+            {
+                publishNoMarket(clientOrderId, command.instrumentId());
+            }
             return;
         }
         final boolean cancel = command.action() == OrderAction.CANCEL;
@@ -838,6 +842,16 @@ public final class UpbitOrderGateway implements AutoCloseable
         final byte[] wrapped = bytes.toByteArray();
         scratch.putBytes(0, wrapped);
         input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, scratch, 0, wrapped.length);
+    }
+
+    /** An order that could not go because its instrument has no venue market: the engine ends it instead of waiting. */
+    private void publishNoMarket(final long clientOrderId, final int instrumentId)
+    {
+        final byte[] note = ("{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + clientOrderId + "\",\"instrument_id\":" +
+            instrumentId + ",\"status\":400,\"body\":{\"error\":{\"name\":\"qts_no_market\",\"message\":\"no venue market " +
+            "configured for this instrument; not sent\"}}}").getBytes(StandardCharsets.US_ASCII);
+        scratch.putBytes(0, note);
+        input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, scratch, 0, note.length);
     }
 
     private static boolean looksLikeJson(final byte[] body)

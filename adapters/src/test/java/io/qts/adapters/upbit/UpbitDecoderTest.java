@@ -197,6 +197,17 @@ class UpbitDecoderTest
     }
 
     @Test
+    void aStateTheDecoderDoesNotKnowLeavesTheOrderInDoubtNotMalformed()
+    {
+        assertEquals("cancelled", decode(Sources.VENUE, myOrder("prevented", ",\"executed_volume\":0")),
+            "self-trade prevention ended the order");
+        assertEquals(0, out.executedQty());
+        assertEquals("inDoubt", decode(Sources.VENUE, myOrder("a_state_of_tomorrow", "")));
+        assertEquals(281_474_976_710_700L, out.clientOrderId());
+        assertEquals(0, out.malformedCount());
+    }
+
+    @Test
     void junkAfterANumberIsMalformed()
     {
         final String trade = "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":%s,\"trade_volume\":0.00999}";

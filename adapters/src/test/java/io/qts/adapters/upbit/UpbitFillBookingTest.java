@@ -218,6 +218,20 @@ class UpbitFillBookingTest
         assertTrue(again != null && again[1] == 1 && again[0] != id, "a new decision, under a new identifier");
     }
 
+    @Test
+    void anOrderTheGatewayCouldNotSendForWantOfAMarketEndsAndTheStrategyMayDecideAgain()
+    {
+        final long id = buyOnUpCross();
+        publish(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + id + "\",\"instrument_id\":1," +
+            "\"status\":400,\"body\":{\"error\":{\"name\":\"qts_no_market\",\"message\":\"x\"}}}");
+        assertEquals(1, engine.result().rejectedOrders());
+        for (final long price : new long[] {96_000_000, 95_900_000, 95_800_000, 95_900_000, 96_100_000})
+        {
+            trade(price);
+        }
+        assertTrue(sentOrder() != null, "no longer entering: the next up-cross is an order");
+    }
+
     /**
      * Random deliveries of myOrder updates for a run of orders (buys and sells the strategy decides): each order
      * filled in one to four trades, its REST answer and the stream's "wait" anywhere among them, its done or cancel

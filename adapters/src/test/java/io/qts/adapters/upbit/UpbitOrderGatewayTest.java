@@ -110,9 +110,15 @@ class UpbitOrderGatewayTest
 
     private void order(final long clientOrderId, final OrderAction action, final Side side, final long price, final long qty)
     {
+        order(clientOrderId, 1, action, side, price, qty);
+    }
+
+    private void order(
+        final long clientOrderId, final int instrumentId, final OrderAction action, final Side side, final long price, final long qty)
+    {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
         final OrderCommandEncoder command = new OrderCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder());
-        command.timeNs(5).clientOrderId(clientOrderId).instrumentId(1).action(action).side(side)
+        command.timeNs(5).clientOrderId(clientOrderId).instrumentId(instrumentId).action(action).side(side)
             .orderType(OrderType.MARKET).price(price).qty(qty);
         final byte[] bytes = new byte[MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength()];
         buffer.getBytes(0, bytes);
@@ -272,6 +278,24 @@ class UpbitOrderGatewayTest
             .allMatch((r) -> r.body().contains("\"identifier\":\"" + CID + "\"")), "one identifier for the one decision");
         assertTrue(verdictAfterMs >= 1_500, "not before the grace after the last send: " + verdictAfterMs + " ms");
         assertTrue(logBytes.toString().contains("never arrived"));
+    }
+
+    @Test
+    void anOrderForAnInstrumentWithoutAVenueMarketIsReportedRejectedNotLeftWaiting() throws Exception
+    {
+        final LoopbackHttpServer server = server((r) -> LoopbackHttpServer.Reply.json(201, created(CID)));
+        gateway(server, null);
+        order(CID, 7, OrderAction.NEW, Side.BUY, 148_520_000, 100_000);
+        Recorded.await(() -> engine.inputs.size() == 1, 5_000, "the report");
+        final DecodedInput out = DecodedInput.standalone();
+        out.define("KRW-BTC", 1, 0, 8);
+        final byte[] note = engine.inputs.get(0).text().getBytes(StandardCharsets.UTF_8);
+        assertEquals("rejected", out.decode(new UpbitDecoder(), Sources.VENUE, 1, new UnsafeBuffer(note), note.length));
+        assertEquals(CID, out.clientOrderId());
+        assertEquals(7, out.decodedInstrumentId());
+        assertEquals(RejectReason.UNKNOWN_INSTRUMENT.value(), out.rejectReason());
+        assertEquals(List.of(), server.lines(), "nothing sent");
+        assertTrue(logBytes.toString().contains("no Upbit market configured"));
     }
 
     @Test
