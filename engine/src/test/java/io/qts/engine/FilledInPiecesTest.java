@@ -5,6 +5,7 @@ import io.qts.journal.Sources;
 import io.qts.journal.sbe.Aggressor;
 import io.qts.journal.sbe.AdminAction;
 import io.qts.journal.sbe.AdminCommandEncoder;
+import io.qts.journal.sbe.BarEncoder;
 import io.qts.journal.sbe.InstrumentDefinitionEncoder;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
@@ -107,6 +108,40 @@ class FilledInPiecesTest
         }
     }
 
+    @Test
+    void aFillForAnotherOrderNeverStartsTheAtrStop()
+    {
+        final List<long[]> sent = new ArrayList<>();
+        final List<String> orders = new ArrayList<>();
+        final EngineContext context = new EngineContext().symbol("T")
+            .strategy("momentum", Map.of("lookback", "1", "entry", "0", "exit", "-0.5"))
+            .orderQty(100_000_000L).initialCash(1_000_000 * 100_000_000L)
+            .stop(AtrStop.INITIAL).atrBars(1).stopAtrMultiple(ONE).conclude();
+        final OrderSender venue = (buffer, offset, length) ->
+        {
+            final OrderCommandDecoder command = new OrderCommandDecoder().wrapAndApplyHeader(buffer, offset,
+                new MessageHeaderDecoder().wrap(buffer, offset));
+            sent.add(new long[] {command.clientOrderId(), command.side() == Side.BUY ? Sides.BUY : Sides.SELL, command.qty()});
+            orders.add(command.side() + " minute " + command.timeNs() / MINUTE_NS);
+            return true;
+        };
+        try (InlineEngine engine = new InlineEngine(context, null, venue, OutputListener.NONE))
+        {
+            final Inputs in = new Inputs(engine);
+            in.instrument(1, "T");
+            in.bar(0, 100, 105, 95, 100);
+            in.bar(1, 100, 106, 96, 101);
+            assertEquals(List.of("BUY minute 1"), orders, "a rise: the buy is in flight; ATR 10");
+            in.fill(2, new long[] {sent.get(0)[0] + 1, Sides.BUY, 1}, 50);
+            assertEquals(1, engine.result().unknownOrderEvents(), "another order's fill: not booked");
+            in.fill(2, sent.get(0), 101);
+            in.bar(3, 101, 102, 100, 101);
+            // The stop is 101 - 10 = 91 (from the unknown fill's 50 it would be 40): a low of 90 crosses it.
+            in.bar(4, 101, 101, 90, 92);
+            assertEquals(List.of("BUY minute 1", "SELL minute 4"), orders);
+        }
+    }
+
     /** SBE inputs for two instruments at scales 0/0. */
     private static final class Inputs
     {
@@ -132,6 +167,16 @@ class FilledInPiecesTest
                 .timeNs(minute * MINUTE_NS).instrumentId(id).aggressor(Aggressor.BUY).price(price).qty(1).tradeId(minute);
             sink.accept(minute * MINUTE_NS, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0,
                 MessageHeaderEncoder.ENCODED_LENGTH + t.encodedLength());
+        }
+
+        /** A one-minute bar. */
+        void bar(final long minute, final long open, final long high, final long low, final long close)
+        {
+            final BarEncoder b = new BarEncoder().wrapAndApplyHeader(buffer, 0, header)
+                .timeNs(minute * MINUTE_NS).instrumentId(1).durationNs(MINUTE_NS)
+                .openPrice(open).highPrice(high).lowPrice(low).closePrice(close).volume(1);
+            sink.accept(minute * MINUTE_NS, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + b.encodedLength());
         }
 
         void admin(final long minute, final AdminAction action)
