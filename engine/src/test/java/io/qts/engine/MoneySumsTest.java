@@ -1,10 +1,12 @@
 package io.qts.engine;
 
+import io.qts.journal.sbe.StateChangeReason;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MoneySumsTest
 {
     private static final long MONEY = 100_000_000L;
+    private static final long ONE_PERCENT = 1_000_000L;
 
     private static EngineContext context(final long cash)
     {
@@ -57,5 +60,17 @@ class MoneySumsTest
         final ArithmeticException overflow = assertThrows(ArithmeticException.class,
             () -> events.bar(3, 90_000_000_000L, 90_000_000_000L));
         assertTrue(overflow.getMessage().startsWith("overflow"), overflow.getMessage());
+    }
+
+    @Test
+    void aFallTooLargeForALongStillBreachesTheLossLimits()
+    {
+        final RiskLimits limits = new RiskLimits(context(FixedPoint.MAX_CASH).dailyLossLimit(MONEY).maxDrawdown(ONE_PERCENT).conclude());
+        final LossLimits loss = new LossLimits();
+        assertNull(loss.breach(0, Long.MAX_VALUE - 1, limits));
+        // Long.MAX_VALUE - 1 - (-10) does not fit a long: wrapped, it would look like a gain.
+        assertEquals(StateChangeReason.DAILY_LOSS, loss.breach(1, -10, limits));
+        limits.dailyLossLimit = EngineContext.UNLIMITED;
+        assertEquals(StateChangeReason.DRAWDOWN, loss.breach(2, -10, limits));
     }
 }
