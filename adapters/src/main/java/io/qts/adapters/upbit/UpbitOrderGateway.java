@@ -371,9 +371,9 @@ public final class UpbitOrderGateway implements AutoCloseable
         if (!order.inDoubt)
         {
             order.inDoubt = true;
+            publishRest(op, order, 0, null);
             log.println("upbit orders: order " + order.identifier + " has no answer after " + order.sends + " sends and " +
                 order.queries + " queries; in doubt: kept in flight and asked for by identifier until the venue answers");
-            publishRest(op, order, 0, null);
         }
         group.schedule(() ->
         {
