@@ -18,8 +18,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Every fill is booked exactly once: {@link #screen} runs right after decode, before any stage acts, and drops a
  * fill that is not for one of our orders in flight (its instrument and side included) or whose cumulative executed
  * quantity is already booked (a venue reports one order's trades in order, so a repeat never raises it). An order in
- * doubt stays in flight; a done or cancel whose executed quantity exceeds what is booked keeps the order in flight
- * until the fills it announces have arrived.
+ * doubt stays in flight; a done or cancel whose executed quantity exceeds what is booked keeps the order in flight,
+ * counted in doubt, until the fills it announces have arrived (fail closed: no second order for that instrument).
  */
 final class ExecutionStage
 {
@@ -238,7 +238,13 @@ final class ExecutionStage
         if (!rejected && slot.executedQty != DecodedInput.EXECUTED_UNKNOWN && slot.executedQty > orders.filledQty(at))
         {
             // The venue's end overtook its last trades (two channels, or a reconnect): stay in flight until they are booked.
+            // Until then the order is in doubt: counted, so a trade lost for good (stream down) is never silent.
             orders.endWhenFilled(at, slot.executedQty);
+            if (!orders.inDoubt(at))
+            {
+                orders.markInDoubt(at);
+                counters.ordersInDoubt++;
+            }
             return;
         }
         final int instrumentId = orders.instrumentId(at);

@@ -183,6 +183,7 @@ class UpbitFillBookingTest
         final EngineResult result = engine.result();
         assertEquals(2, result.fills());
         assertEquals(0, result.unknownOrderEvents(), "the last trade still found its order");
+        assertEquals(1, result.ordersInDoubt(), "in doubt while the announced trade was missing");
         assertEquals(999_000, result.position());
         assertEquals(9_039_250_615L * KRW / 1_000, result.finalCash());
     }
