@@ -16,6 +16,7 @@ final class AtrStop
     private final boolean trailing;
     private final boolean[] active = new boolean[Instruments.MAX_INSTRUMENTS];
     private final long[] entryPrice = new long[Instruments.MAX_INSTRUMENTS];
+    private final long[] entryQty = new long[Instruments.MAX_INSTRUMENTS];
     private final long[] highest = new long[Instruments.MAX_INSTRUMENTS];
     private final long[] stop = new long[Instruments.MAX_INSTRUMENTS];
 
@@ -25,15 +26,32 @@ final class AtrStop
         trailing = TRAILING.equals(mode);
     }
 
-    /** The first fill of an entry starts the stop. */
-    void onEntryFill(final int instrumentId, final long price)
+    /**
+     * Each fill of an entry: the first starts the stop; the entry price is the average of all its pieces (a market
+     * buy fills in pieces), rounded half-even at the price scale, and an initial stop already fixed moves with it.
+     */
+    void onEntryFill(final int instrumentId, final long price, final long qty)
     {
-        if (enabled && !active[instrumentId])
+        if (!enabled)
+        {
+            return;
+        }
+        if (!active[instrumentId])
         {
             active[instrumentId] = true;
             entryPrice[instrumentId] = price;
+            entryQty[instrumentId] = qty;
             highest[instrumentId] = price;
             stop[instrumentId] = NO_STOP;
+            return;
+        }
+        final long before = entryPrice[instrumentId];
+        entryQty[instrumentId] += qty;
+        entryPrice[instrumentId] = before + FixedPoint.mulDiv(price - before, qty, entryQty[instrumentId]);
+        highest[instrumentId] = Math.max(highest[instrumentId], price);
+        if (stop[instrumentId] != NO_STOP && !trailing)
+        {
+            stop[instrumentId] += entryPrice[instrumentId] - before;
         }
     }
 

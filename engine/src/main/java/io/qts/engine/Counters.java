@@ -27,4 +27,8 @@ final class Counters
     long duplicateTradesDropped;
     /** Times the market-data feed went stale. */
     long feedStale;
+    /** Our fills the venue reported again (same venue trade id, or a cumulative quantity already booked): dropped. */
+    long duplicateFillsDropped;
+    /** Orders the gateway could not confirm and left in doubt (kept in flight until the venue answers for them). */
+    long ordersInDoubt;
 }

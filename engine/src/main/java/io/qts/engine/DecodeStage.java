@@ -171,6 +171,7 @@ final class DecodeStage
                 slot.qty = filled.qty();
                 slot.leavesQty = filled.leavesQty();
                 slot.commission = filled.commission();
+                slot.executedQty = DecodedInput.EXECUTED_UNKNOWN;
                 return slot.qty > 0 && slot.leavesQty >= 0 && slot.commission >= 0 &&
                     (slot.side == Sides.BUY || slot.side == Sides.SELL) ? EventType.ORDER_FILLED : EventType.MALFORMED;
 
@@ -178,6 +179,7 @@ final class DecodeStage
                 cancelled.wrapAndApplyHeader(slot.rawBuffer, 0, header);
                 slot.clientOrderId = cancelled.clientOrderId();
                 slot.instrumentId = cancelled.instrumentId();
+                slot.executedQty = DecodedInput.EXECUTED_UNKNOWN;
                 return EventType.ORDER_CANCELLED;
 
             case InstrumentDefinitionDecoder.TEMPLATE_ID:

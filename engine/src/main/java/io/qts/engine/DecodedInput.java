@@ -2,6 +2,7 @@ package io.qts.engine;
 
 import io.qts.journal.sbe.RejectReason;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.LongHashSet;
 
 import java.util.Arrays;
 
@@ -12,7 +13,9 @@ import java.util.Arrays;
  * <p>
  * Trades with a venue trade id are de-duplicated here: an id seen among the last {@value #RECENT_TRADE_IDS}
  * trades is dropped and counted (a reconnecting feed resends recent trades). The journal keeps both copies;
- * a replay drops the same ones.
+ * a replay drops the same ones. Our own fills are de-duplicated the same way by the venue's trade id (its own
+ * window of {@value #RECENT_TRADE_IDS}), and the execution stage also drops a fill whose cumulative executed quantity
+ * it has already booked: each fill is booked once however often the venue repeats it.
  */
 public final class DecodedInput
 {
@@ -20,6 +23,10 @@ public final class DecodedInput
     public static final int SELL = Sides.SELL;
     /** Fill's leaves quantity when the venue does not say (an amount-based market buy): the order stays open until done. */
     public static final long LEAVES_UNKNOWN = Long.MAX_VALUE;
+    /** A fill's or an order end's cumulative executed quantity when the venue does not say. */
+    public static final long EXECUTED_UNKNOWN = -1;
+    /** A fill's venue trade id when the venue gives none. */
+    public static final long NO_TRADE_ID = 0;
     /** Trade ids remembered for de-duplication. */
     public static final int RECENT_TRADE_IDS = RecentTradeIds.CAPACITY;
     private static final int SYMBOL_LENGTH = 24;
@@ -31,6 +38,10 @@ public final class DecodedInput
     private final int[] qtyScale = new int[Instruments.MAX_INSTRUMENTS];
     private int symbolCount;
     private final RecentTradeIds recentTrades = new RecentTradeIds();
+    private final long[] recentFills = new long[RECENT_TRADE_IDS];
+    private final LongHashSet recentFillSet = new LongHashSet(RECENT_TRADE_IDS * 4);
+    private int recentFillNext;
+    private int recentFillCount;
     private InboundSlot slot;
 
     DecodedInput(final Counters counters)
@@ -89,6 +100,7 @@ public final class DecodedInput
             case EventType.FEED_STATE: return "feed";
             case EventType.ORDER_STREAM_STATE: return "orders";
             case EventType.DUPLICATE: return "duplicate";
+            case EventType.ORDER_IN_DOUBT: return "inDoubt";
             case EventType.MALFORMED: return "malformed";
             default: return slot.ignored ? "ignored" : "none";
         }
@@ -137,6 +149,17 @@ public final class DecodedInput
     public long commission()
     {
         return slot.commission;
+    }
+
+    /** Cumulative executed quantity a fill or an order's end reported, or {@link #EXECUTED_UNKNOWN}. */
+    public long executedQty()
+    {
+        return slot.executedQty;
+    }
+
+    public long duplicateFillsDropped()
+    {
+        return counters.duplicateFillsDropped;
     }
 
     public int rejectReason()
@@ -290,6 +313,26 @@ public final class DecodedInput
         return false;
     }
 
+    private boolean firstSeenFill(final long key)
+    {
+        if (recentFillSet.contains(key))
+        {
+            return false;
+        }
+        if (recentFillCount == recentFills.length)
+        {
+            recentFillSet.remove(recentFills[recentFillNext]);
+        }
+        else
+        {
+            recentFillCount++;
+        }
+        recentFills[recentFillNext] = key;
+        recentFillNext = (recentFillNext + 1) % recentFills.length;
+        recentFillSet.add(key);
+        return true;
+    }
+
     /** Top of book. */
     public void quote(final int instrumentId, final long bidPrice, final long askPrice)
     {
@@ -328,12 +371,32 @@ public final class DecodedInput
         final long clientOrderId, final int instrumentId, final int side, final long price, final long qty,
         final long leavesQty, final long commission)
     {
+        filled(clientOrderId, instrumentId, side, price, qty, leavesQty, commission, NO_TRADE_ID, EXECUTED_UNKNOWN);
+    }
+
+    /**
+     * A fill as above, with what makes it recognisable when the venue sends it again: {@code tradeId}, the venue's
+     * trade id folded to 64 bits ({@link #NO_TRADE_ID} if none; a repeat of a recent one is dropped and counted), and
+     * {@code executedQty}, the order's cumulative executed quantity after this fill ({@link #EXECUTED_UNKNOWN} if the
+     * venue does not say; the execution stage drops a fill whose cumulative quantity it has already booked).
+     */
+    public void filled(
+        final long clientOrderId, final int instrumentId, final int side, final long price, final long qty,
+        final long leavesQty, final long commission, final long tradeId, final long executedQty)
+    {
         if (qty <= 0 || price <= 0 || leavesQty < 0 || commission < 0 || (side != BUY && side != SELL) ||
-            !Instruments.validId(instrumentId))
+            !Instruments.validId(instrumentId) || (executedQty != EXECUTED_UNKNOWN && executedQty < qty))
         {
             malformed();
             return;
         }
+        if (tradeId != NO_TRADE_ID && !firstSeenFill(tradeId))
+        {
+            slot.type = EventType.DUPLICATE;
+            counters.duplicateFillsDropped++;
+            return;
+        }
+        slot.executedQty = executedQty;
         slot.clientOrderId = clientOrderId;
         slot.instrumentId = instrumentId;
         slot.side = side;
@@ -346,17 +409,50 @@ public final class DecodedInput
 
     public void cancelled(final long clientOrderId, final int instrumentId)
     {
+        cancelled(clientOrderId, instrumentId, EXECUTED_UNKNOWN);
+    }
+
+    /**
+     * Cancelled after {@code executedQty} was filled in all ({@link #EXECUTED_UNKNOWN} if the venue does not say): an
+     * order with fills not yet booked stays in flight until they are, because the venue's streams may deliver the
+     * cancel before the last trade.
+     */
+    public void cancelled(final long clientOrderId, final int instrumentId, final long executedQty)
+    {
         slot.clientOrderId = clientOrderId;
         slot.instrumentId = instrumentId;
+        slot.executedQty = executedQty;
         slot.type = EventType.ORDER_CANCELLED;
     }
 
     /** The venue says the order is finished: ends it if it is still in flight (after fills whose leaves were unknown). */
     public void done(final long clientOrderId, final int instrumentId)
     {
+        done(clientOrderId, instrumentId, EXECUTED_UNKNOWN);
+    }
+
+    /**
+     * Finished after {@code executedQty} was filled in all ({@link #EXECUTED_UNKNOWN} if the venue does not say): the
+     * order ends once the fills it booked reach that quantity, so a {@code done} seen before its last trade loses
+     * nothing.
+     */
+    public void done(final long clientOrderId, final int instrumentId, final long executedQty)
+    {
         slot.clientOrderId = clientOrderId;
         slot.instrumentId = instrumentId;
+        slot.executedQty = executedQty;
         slot.type = EventType.ORDER_DONE;
+    }
+
+    /**
+     * Nobody can say whether the order reached the venue (the gateway got no answer after every try): the order stays
+     * in flight, in doubt, and any later fill or end the venue reports for it is booked. Never a rejection.
+     */
+    public void inDoubt(final long clientOrderId, final int instrumentId)
+    {
+        slot.clientOrderId = clientOrderId;
+        slot.instrumentId = instrumentId;
+        slot.type = EventType.ORDER_IN_DOUBT;
     }
 
     /**

@@ -311,6 +311,9 @@ public final class EngineContext
         require(strategyName != null, "strategy is required");
         require(orderQty > 0, "size must be positive, got " + FixedPoint.format(orderQty, 8));
         require(initialCash >= 0, "cash must not be negative, got " + FixedPoint.format(initialCash, FixedPoint.MONEY_SCALE));
+        require(initialCash <= FixedPoint.MAX_CASH, "cash must be at most " + FixedPoint.format(FixedPoint.MAX_CASH, FixedPoint.MONEY_SCALE) +
+            " (money is a 64-bit count of 10^-8 units; sums from a larger cash could overflow), got " +
+            FixedPoint.format(initialCash, FixedPoint.MONEY_SCALE));
         require(commissionRate >= 0 && commissionRate < FixedPoint.pow10(FixedPoint.RATE_SCALE),
             "commission must be a rate from 0 to below 1, got " + FixedPoint.format(commissionRate, FixedPoint.RATE_SCALE));
         require(maxPositionQty >= 0, "risk.maxPositionQty must not be negative");

@@ -16,6 +16,8 @@ public final class EngineResult
     private final long ignoredParamChanges;
     private final long duplicateTradesDropped;
     private final long feedStale;
+    private final long duplicateFillsDropped;
+    private final long ordersInDoubt;
     private final long finalCash;
     private final long finalValue;
     private final long position;
@@ -43,6 +45,8 @@ public final class EngineResult
         ignoredParamChanges = counters.ignoredParamChanges;
         duplicateTradesDropped = counters.duplicateTradesDropped;
         feedStale = counters.feedStale;
+        duplicateFillsDropped = counters.duplicateFillsDropped;
+        ordersInDoubt = counters.ordersInDoubt;
         finalCash = portfolio.cash;
         finalValue = portfolio.equity(instruments);
         stateChanges = counters.stateChanges;
@@ -172,5 +176,17 @@ public final class EngineResult
     public long[] ordersInFlight()
     {
         return ordersInFlight.clone();
+    }
+
+    /** Our own fills the venue reported again (after a reconnect, or over REST and the private stream): booked once. */
+    public long duplicateFillsDropped()
+    {
+        return duplicateFillsDropped;
+    }
+
+    /** Orders the gateway could not confirm (no answer after every try), kept in flight as in doubt. */
+    public long ordersInDoubt()
+    {
+        return ordersInDoubt;
     }
 }

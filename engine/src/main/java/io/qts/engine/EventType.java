@@ -26,6 +26,13 @@ final class EventType
     static final int DUPLICATE = 15;
     /** The venue's private order stream went down or is up again ({@link InboundSlot#orderStreamDown}). */
     static final int ORDER_STREAM_STATE = 16;
+    /**
+     * Nobody can say whether the order reached the venue (no answer after every try): it stays in flight, in doubt,
+     * and whatever the venue later reports for it is booked.
+     */
+    static final int ORDER_IN_DOUBT = 17;
+    /** A fill that is not booked (not one of our orders in flight, or one already booked): counted, then ignored by every stage. */
+    static final int FILL_DROPPED = 18;
 
     private EventType()
     {

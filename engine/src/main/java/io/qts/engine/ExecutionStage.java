@@ -14,6 +14,12 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Sends the orders risk let through, and books what the venue answers: acceptance, rejection, fills
  * (cash, position, commission) and cancels. Orders are market orders; the expected price travels with
  * them for reference only.
+ * <p>
+ * Every fill is booked exactly once: {@link #screen} runs right after decode, before any stage acts, and drops a
+ * fill that is not for one of our orders in flight (its instrument and side included) or whose cumulative executed
+ * quantity is already booked (a venue reports one order's trades in order, so a repeat never raises it). An order in
+ * doubt stays in flight; a done or cancel whose executed quantity exceeds what is booked keeps the order in flight,
+ * counted in doubt, until the fills it announces have arrived (fail closed: no second order for that instrument).
  */
 final class ExecutionStage
 {
@@ -44,10 +50,38 @@ final class ExecutionStage
         this.counters = counters;
     }
 
+    /**
+     * Decides, before signal and risk see it, whether a fill is booked: a fill for an order that is not ours or no
+     * longer in flight, or a repeat of one already booked, becomes {@link EventType#FILL_DROPPED} and is counted.
+     * Runs on the decode step's thread after execution has finished the previous input, so the book it reads is settled.
+     */
+    void screen(final InboundSlot slot)
+    {
+        if (slot.type != EventType.ORDER_FILLED)
+        {
+            return;
+        }
+        final int at = orders.find(slot.clientOrderId);
+        if (at < 0 || orders.instrumentId(at) != slot.instrumentId || orders.side(at) != slot.side)
+        {
+            counters.unknownOrderEvents++;
+            slot.type = EventType.FILL_DROPPED;
+        }
+        else if (slot.executedQty != DecodedInput.EXECUTED_UNKNOWN && slot.executedQty <= orders.filledQty(at))
+        {
+            counters.duplicateFillsDropped++;
+            slot.type = EventType.FILL_DROPPED;
+        }
+    }
+
     void onEvent(final InboundSlot slot)
     {
         switch (slot.type)
         {
+            case EventType.ORDER_IN_DOUBT:
+                onInDoubt(slot);
+                break;
+
             case EventType.ORDER_FILLED:
                 onFill(slot);
                 break;
@@ -119,27 +153,36 @@ final class ExecutionStage
         slot.orderSent = true;
     }
 
-    private void onFill(final InboundSlot slot)
+    private void onInDoubt(final InboundSlot slot)
     {
         final int at = orders.find(slot.clientOrderId);
-        if (at < 0 || orders.instrumentId(at) != slot.instrumentId || orders.side(at) != slot.side)
+        if (at < 0)
         {
             counters.unknownOrderEvents++;
             return;
         }
+        orders.markInDoubt(at);
+        counters.ordersInDoubt++;
+    }
+
+    /** A fill {@link #screen} let through: ours, in flight, not booked before. */
+    private void onFill(final InboundSlot slot)
+    {
+        final int at = orders.find(slot.clientOrderId);
         final int instrumentId = slot.instrumentId;
         final long notional = instruments.notional(instrumentId, slot.qty, slot.price);
         if (slot.side == Sides.BUY)
         {
-            portfolio.cash -= notional + slot.commission;
-            portfolio.position[instrumentId] += slot.qty;
+            portfolio.cash = FixedPoint.subtractMoney(portfolio.cash, FixedPoint.addMoney(notional, slot.commission));
+            portfolio.position[instrumentId] = FixedPoint.addMoney(portfolio.position[instrumentId], slot.qty);
         }
         else
         {
-            portfolio.cash += notional - slot.commission;
-            portfolio.position[instrumentId] -= slot.qty;
+            portfolio.cash = FixedPoint.addMoney(portfolio.cash, FixedPoint.subtractMoney(notional, slot.commission));
+            portfolio.position[instrumentId] = FixedPoint.subtractMoney(portfolio.position[instrumentId], slot.qty);
         }
-        if (slot.leavesQty == 0)
+        orders.addFilled(at, slot.qty);
+        if (slot.leavesQty == 0 || orders.endReached(at))
         {
             orders.remove(slot.clientOrderId);
             portfolio.settle(instrumentId, slot.timeNs);
@@ -190,6 +233,18 @@ final class ExecutionStage
         if (at < 0)
         {
             counters.unknownOrderEvents++;
+            return;
+        }
+        if (!rejected && slot.executedQty != DecodedInput.EXECUTED_UNKNOWN && slot.executedQty > orders.filledQty(at))
+        {
+            // The venue's end overtook its last trades (two channels, or a reconnect): stay in flight until they are booked.
+            // Until then the order is in doubt: counted, so a trade lost for good (stream down) is never silent.
+            orders.endWhenFilled(at, slot.executedQty);
+            if (!orders.inDoubt(at))
+            {
+                orders.markInDoubt(at);
+                counters.ordersInDoubt++;
+            }
             return;
         }
         final int instrumentId = orders.instrumentId(at);

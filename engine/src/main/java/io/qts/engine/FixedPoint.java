@@ -15,6 +15,12 @@ public final class FixedPoint
     /** Rates (commission) are held at 10^-8. */
     public static final int RATE_SCALE = 8;
     public static final int MAX_SCALE = 18;
+    /**
+     * The most cash a run may start with, in money units: 2^61 (23,058,430,092.13693952 of the quote currency), a
+     * quarter of a long, so the sums the engine forms from it (cash after fills, equity, drawdown) keep headroom.
+     * Every such sum is also checked ({@link #addMoney}): beyond a long it stops the engine with an error, never wraps.
+     */
+    public static final long MAX_CASH = 1L << 61;
 
     private static final long[] POW10 = new long[MAX_SCALE + 1];
 
@@ -128,6 +134,32 @@ public final class FixedPoint
             return mulDiv(qty, price, POW10[productScale - MONEY_SCALE]);
         }
         return Math.multiplyExact(Math.multiplyExact(qty, price), POW10[MONEY_SCALE - productScale]);
+    }
+
+    /**
+     * {@code a + b} for money (or quantity) sums, exactly.
+     *
+     * @throws ArithmeticException naming the sum if it does not fit a long: a sum never wraps silently.
+     */
+    public static long addMoney(final long a, final long b)
+    {
+        final long sum = a + b;
+        if (((a ^ sum) & (b ^ sum)) < 0)
+        {
+            throw new ArithmeticException("overflow: a money or quantity sum exceeds a 64-bit fixed-point long");
+        }
+        return sum;
+    }
+
+    /** {@code a - b}, exactly; see {@link #addMoney}. */
+    public static long subtractMoney(final long a, final long b)
+    {
+        final long difference = a - b;
+        if (((a ^ b) & (a ^ difference)) < 0)
+        {
+            throw new ArithmeticException("overflow: a money or quantity sum exceeds a 64-bit fixed-point long");
+        }
+        return difference;
     }
 
     /** Commission on a notional at a rate held at {@link #RATE_SCALE}. */

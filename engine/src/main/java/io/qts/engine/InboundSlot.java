@@ -38,6 +38,11 @@ public final class InboundSlot
     int side;
     long leavesQty;
     long commission;
+    /**
+     * Of a fill or an order's end: the venue's cumulative executed quantity of the order after it, at the qty scale,
+     * or {@link DecodedInput#EXECUTED_UNKNOWN}.
+     */
+    long executedQty;
     int rejectReason;
     int adminAction;
     /** Admin key as a risk parameter ({@link RiskParams}), or UNKNOWN. */

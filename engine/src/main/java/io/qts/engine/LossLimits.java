@@ -25,15 +25,29 @@ final class LossLimits
             dayStartEquity = equity;
         }
         peakEquity = Math.max(peakEquity, equity);
-        if (limits.dailyLossLimit != EngineContext.UNLIMITED && dayStartEquity - equity > limits.dailyLossLimit)
+        if (limits.dailyLossLimit != EngineContext.UNLIMITED && loss(dayStartEquity, equity) > limits.dailyLossLimit)
         {
             return StateChangeReason.DAILY_LOSS;
         }
         if (limits.maxDrawdown != EngineContext.UNLIMITED && peakEquity > 0 &&
-            FixedPoint.compareProducts(peakEquity - equity, FixedPoint.pow10(FixedPoint.RATE_SCALE), limits.maxDrawdown, peakEquity) > 0)
+            FixedPoint.compareProducts(loss(peakEquity, equity), FixedPoint.pow10(FixedPoint.RATE_SCALE), limits.maxDrawdown, peakEquity) > 0)
         {
             return StateChangeReason.DRAWDOWN;
         }
         return null;
+    }
+
+    /**
+     * {@code from - to}, saturated at the long range instead of wrapping: a fall too large for a long still compares
+     * as the largest, so the limit fires rather than being passed by a wrapped negative difference.
+     */
+    private static long loss(final long from, final long to)
+    {
+        final long difference = from - to;
+        if (((from ^ to) & (from ^ difference)) < 0)
+        {
+            return from > to ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return difference;
     }
 }

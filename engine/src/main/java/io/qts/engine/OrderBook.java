@@ -2,7 +2,10 @@ package io.qts.engine;
 
 import org.agrona.collections.Long2LongHashMap;
 
-/** Our orders in flight, by client order id. Fixed capacity, so it never allocates once built. */
+/**
+ * Our orders in flight, by client order id, with what was filled so far and what the venue said at their end. An
+ * order in doubt stays here like any other. Fixed capacity, so it never allocates once built.
+ */
 final class OrderBook
 {
     static final int CAPACITY = 1024;
@@ -12,6 +15,11 @@ final class OrderBook
     private final Long2LongHashMap slotById = new Long2LongHashMap(CAPACITY * 2, 0.65f, MISSING);
     private final int[] instrumentId = new int[CAPACITY];
     private final int[] side = new int[CAPACITY];
+    /** Cumulative quantity booked, at the instrument's qty scale. */
+    private final long[] filledQty = new long[CAPACITY];
+    /** The cumulative quantity the venue said when it ended the order (done/cancel), while fills are still to come; else -1. */
+    private final long[] endedAtQty = new long[CAPACITY];
+    private final boolean[] inDoubt = new boolean[CAPACITY];
     private final int[] freeSlots = new int[CAPACITY];
     private int freeCount = CAPACITY;
     /** The last orders that ended, so a venue's late answer about one is known for what it is. */
@@ -36,6 +44,9 @@ final class OrderBook
         final int slot = freeSlots[--freeCount];
         this.instrumentId[slot] = instrumentId;
         this.side[slot] = side;
+        filledQty[slot] = 0;
+        endedAtQty[slot] = -1;
+        inDoubt[slot] = false;
         slotById.put(clientOrderId, slot);
     }
 
@@ -53,6 +64,40 @@ final class OrderBook
     int side(final int slot)
     {
         return side[slot];
+    }
+
+    long filledQty(final int slot)
+    {
+        return filledQty[slot];
+    }
+
+    /** Books a fill of {@code qty}; returns the order's cumulative filled quantity. */
+    long addFilled(final int slot, final long qty)
+    {
+        filledQty[slot] += qty;
+        return filledQty[slot];
+    }
+
+    /** The venue ended the order at {@code executedQty}, of which not all is booked yet. */
+    void endWhenFilled(final int slot, final long executedQty)
+    {
+        endedAtQty[slot] = executedQty;
+    }
+
+    /** Whether the venue has ended the order and its fills have now all been booked. */
+    boolean endReached(final int slot)
+    {
+        return endedAtQty[slot] >= 0 && filledQty[slot] >= endedAtQty[slot];
+    }
+
+    void markInDoubt(final int slot)
+    {
+        inDoubt[slot] = true;
+    }
+
+    boolean inDoubt(final int slot)
+    {
+        return inDoubt[slot];
     }
 
     void remove(final long clientOrderId)

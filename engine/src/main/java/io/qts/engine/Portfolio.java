@@ -30,7 +30,11 @@ final class Portfolio
         this.cash = initialCash;
     }
 
-    /** Cash plus positions marked at their last price, money at 10^-8. */
+    /**
+     * Cash plus positions marked at their last price, money at 10^-8.
+     *
+     * @throws ArithmeticException if the sum does not fit a long (never wraps).
+     */
     long equity(final Instruments instruments)
     {
         long equity = cash;
@@ -39,7 +43,7 @@ final class Portfolio
             final int id = instruments.definedId(i);
             if (position[id] != 0)
             {
-                equity += instruments.notional(id, position[id], lastPrice[id]);
+                equity = FixedPoint.addMoney(equity, instruments.notional(id, position[id], lastPrice[id]));
             }
         }
         return equity;

@@ -66,6 +66,8 @@ final class RiskStage
     void onEvent(final InboundSlot slot)
     {
         final long timeNs = slot.timeNs;
+        // A flatten or a stop may turn this event into an order for another instrument; the market price stays its own.
+        final int eventInstrumentId = slot.instrumentId;
         switch (slot.type)
         {
             case EventType.ADMIN:
@@ -85,10 +87,12 @@ final class RiskStage
                 if (slot.side == Sides.BUY && Instruments.validId(slot.instrumentId) &&
                     portfolio.state[slot.instrumentId] == Portfolio.ENTERING)
                 {
-                    stop.onEntryFill(slot.instrumentId, slot.price);
+                    stop.onEntryFill(slot.instrumentId, slot.price, slot.qty);
                 }
                 break;
             case EventType.ORDER_REJECTED:
+            case EventType.ORDER_IN_DOUBT:
+                // In doubt is no answer: a failure for the breaker, like a time-out, though the order stays in flight.
                 breaker.onReject(slot.clientOrderId, timeNs);
                 break;
             case EventType.ORDER_CANCELLED:
@@ -124,13 +128,13 @@ final class RiskStage
                 slot.intentSide = Sides.NONE;
             }
         }
-        if (slot.type == EventType.QUOTE && Instruments.validId(slot.instrumentId) && slot.bidPrice > 0 && slot.askPrice > 0)
+        if (slot.type == EventType.QUOTE && Instruments.validId(eventInstrumentId) && slot.bidPrice > 0 && slot.askPrice > 0)
         {
-            priceBand.onMarketPrice(slot.instrumentId, (slot.bidPrice + slot.askPrice) / 2);
+            priceBand.onMarketPrice(eventInstrumentId, (slot.bidPrice + slot.askPrice) / 2);
         }
-        else if ((slot.type == EventType.BAR || slot.type == EventType.TRADE) && Instruments.validId(slot.instrumentId))
+        else if ((slot.type == EventType.BAR || slot.type == EventType.TRADE) && Instruments.validId(eventInstrumentId))
         {
-            priceBand.onMarketPrice(slot.instrumentId, slot.price);
+            priceBand.onMarketPrice(eventInstrumentId, slot.price);
         }
     }
 

@@ -80,6 +80,7 @@ final class StageChain implements EventHandler<InboundSlot>
     void decodeAndSignal(final InboundSlot slot)
     {
         decode.onEvent(slot);
+        execution.screen(slot);
         counters.events++;
         if (slot.sourceId == Sources.MARKET_DATA)
         {

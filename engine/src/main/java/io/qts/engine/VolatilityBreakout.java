@@ -112,10 +112,8 @@ final class VolatilityBreakout implements Strategy
     {
         if (side == Sides.BUY)
         {
-            if (heldQty == 0)
-            {
-                entryPrice = price;
-            }
+            // The stop is taken from the average entry price, not the first piece's: a market buy fills in pieces.
+            entryPrice = heldQty == 0 ? price : entryPrice + FixedPoint.mulDiv(price - entryPrice, qty, heldQty + qty);
             heldQty += qty;
         }
         else

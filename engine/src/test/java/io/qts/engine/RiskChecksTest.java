@@ -88,7 +88,7 @@ class RiskChecksTest
         final AverageTrueRange atr = new AverageTrueRange(1);
         final AtrStop stop = new AtrStop(AtrStop.INITIAL);
         atr.onBar(1, 105, 100, 100);       // ATR 5
-        stop.onEntryFill(1, 100);
+        stop.onEntryFill(1, 100, 1);
         assertFalse(stop.crossed(1, 95, 120, atr, 2 * E8), "no stop before the first event after entry");
         assertEquals(90, stop.stop(1), "100 - 2 x 5");
         assertFalse(stop.crossed(1, 91, 130, atr, 2 * E8), "a new high does not move an initial stop");
@@ -103,7 +103,7 @@ class RiskChecksTest
         final AverageTrueRange atr = new AverageTrueRange(1);
         final AtrStop stop = new AtrStop(AtrStop.TRAILING);
         atr.onBar(1, 105, 100, 100);       // ATR 5
-        stop.onEntryFill(1, 100);
+        stop.onEntryFill(1, 100, 1);
         assertFalse(stop.crossed(1, 99, 120, atr, 2 * E8));
         assertEquals(110, stop.stop(1), "highest 120 - 2 x 5");
         assertFalse(stop.crossed(1, 111, 115, atr, 2 * E8));

@@ -257,6 +257,8 @@ final class RunCommand implements Callable<Integer>
             summary.put("duplicateTradesDropped", result.duplicateTradesDropped());
             summary.put("unknownOrderEvents", result.unknownOrderEvents());
             summary.put("lateAcceptances", result.lateAcceptances());
+            summary.put("duplicateFillsDropped", result.duplicateFillsDropped());
+            summary.put("ordersInDoubt", result.ordersInDoubt());
             summary.put("malformedInputs", result.malformed());
             summary.put("stateChanges", result.stateChanges());
             summary.put("ignoredParamChanges", result.ignoredParamChanges());

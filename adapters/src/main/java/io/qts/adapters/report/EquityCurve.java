@@ -97,7 +97,7 @@ public final class EquityCurve implements OutputListener
 
     private void mark(final long timeNs, final long price)
     {
-        add(timeNs, price, position, cash + FixedPoint.notional(position, qtyScale, price, priceScale));
+        add(timeNs, price, position, FixedPoint.addMoney(cash, FixedPoint.notional(position, qtyScale, price, priceScale)));
     }
 
     void add(final long timeNs, final long price, final long position, final long equity)
@@ -141,13 +141,13 @@ public final class EquityCurve implements OutputListener
             final long notional = FixedPoint.notional(filled.qty(), qtyScale, filled.price(), priceScale);
             if (filled.side() == Side.BUY)
             {
-                cash -= notional + filled.commission();
-                position += filled.qty();
+                cash = FixedPoint.subtractMoney(cash, FixedPoint.addMoney(notional, filled.commission()));
+                position = FixedPoint.addMoney(position, filled.qty());
             }
             else
             {
-                cash += notional - filled.commission();
-                position -= filled.qty();
+                cash = FixedPoint.addMoney(cash, FixedPoint.subtractMoney(notional, filled.commission()));
+                position = FixedPoint.subtractMoney(position, filled.qty());
             }
         }
     }

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Collects fills and rejects from the engine's output records, then builds round trips (long only,
- * one position): buys open or add at their average price, a sell closes. Scales are given at the end,
- * when the engine has learnt them from the input.
+ * one position): buys open or add at their average price, sells close. An exit filled in pieces is one
+ * round trip (at its average exit price), not one per piece: a venue fills a market sell against several
+ * levels. Scales are given at the end, when the engine has learnt them from the input.
  */
 public final class TradeLedger implements OutputListener
 {
@@ -56,6 +57,7 @@ public final class TradeLedger implements OutputListener
     {
         final Book book = new Book(priceScale, qtyScale);
         fills.forEach(book::apply);
+        book.closeExit();
         return book;
     }
 
@@ -69,6 +71,15 @@ public final class TradeLedger implements OutputListener
         private long openCost;
         private long openCommission;
         private long openTimeNs;
+        /** The exit in progress: its pieces so far (quantity, proceeds, entry cost, commissions, PnL, last time). */
+        private long exitQty;
+        private long exitNotional;
+        private long exitCost;
+        private long exitCommission;
+        private long exitPnl;
+        private long exitTimeNs;
+        private int exitPieces;
+        private long exitPrice;
 
         private Book(final int priceScale, final int qtyScale)
         {
@@ -81,13 +92,14 @@ public final class TradeLedger implements OutputListener
             final long notional = FixedPoint.notional(fill.qty(), qtyScale, fill.price(), priceScale);
             if (fill.buy())
             {
+                closeExit();
                 if (openQty == 0)
                 {
                     openTimeNs = fill.timeNs();
                 }
-                openQty += fill.qty();
-                openCost += notional;
-                openCommission += fill.commission();
+                openQty = FixedPoint.addMoney(openQty, fill.qty());
+                openCost = FixedPoint.addMoney(openCost, notional);
+                openCommission = FixedPoint.addMoney(openCommission, fill.commission());
                 return;
             }
             final long qty = Math.min(fill.qty(), openQty);
@@ -97,15 +109,44 @@ public final class TradeLedger implements OutputListener
             }
             final long cost = FixedPoint.mulDiv(openCost, qty, openQty);
             final long entryCommission = FixedPoint.mulDiv(openCommission, qty, openQty);
-            final long commission = entryCommission + fill.commission();
-            trades.add(new Trade(openTimeNs, entryPrice(openCost, openQty), fill.timeNs(), fill.price(), qty, commission,
-                notional - cost - commission));
+            final long commission = FixedPoint.addMoney(entryCommission, fill.commission());
+            final long proceeds = FixedPoint.mulDiv(notional, qty, fill.qty());
+            exitQty = FixedPoint.addMoney(exitQty, qty);
+            exitNotional = FixedPoint.addMoney(exitNotional, proceeds);
+            exitCost = FixedPoint.addMoney(exitCost, cost);
+            exitCommission = FixedPoint.addMoney(exitCommission, commission);
+            exitPnl = FixedPoint.addMoney(exitPnl, FixedPoint.subtractMoney(FixedPoint.subtractMoney(proceeds, cost), commission));
+            exitTimeNs = fill.timeNs();
+            exitPieces++;
+            exitPrice = fill.price();
             openCost -= cost;
             openCommission -= entryCommission;
             openQty -= qty;
+            if (openQty == 0)
+            {
+                closeExit();
+            }
         }
 
-        /** Average entry price at the instrument's scale, rounded half-even. */
+        /** The exit in progress as one round trip: entry and exit at their average prices. */
+        private void closeExit()
+        {
+            if (exitQty == 0)
+            {
+                return;
+            }
+            // One piece: its own price, exactly; several: their average, rounded half-even.
+            final long averageExit = exitPieces == 1 ? exitPrice : entryPrice(exitNotional, exitQty);
+            trades.add(new Trade(openTimeNs, entryPrice(exitCost, exitQty), exitTimeNs, averageExit, exitQty, exitCommission, exitPnl));
+            exitPieces = 0;
+            exitQty = 0;
+            exitNotional = 0;
+            exitCost = 0;
+            exitCommission = 0;
+            exitPnl = 0;
+        }
+
+        /** Average price of {@code cost} money over {@code qty} at the instrument's scale, rounded half-even. */
         private long entryPrice(final long cost, final long qty)
         {
             final int exponent = qtyScale + priceScale - FixedPoint.MONEY_SCALE;

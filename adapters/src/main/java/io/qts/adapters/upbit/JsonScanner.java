@@ -4,15 +4,18 @@ import org.agrona.DirectBuffer;
 
 /**
  * An allocation-free reader of the few fields we need from one JSON message, straight off its bytes: no tree,
- * no strings. Keys are found by a scan that steps over string contents, so a key's text inside a value never
- * matches; the first occurrence in document order wins (for an order book that is the best level). Numbers,
- * plain or quoted ("73249.665"), in plain or exponent form (8.428e-05), are parsed straight into fixed-point
- * longs at a given scale; a number with more significant decimals than the scale, or out of range, fails
- * rather than round. Every reader reports failure through {@link #ok()}: callers check it once at the end.
+ * no strings. Fields are found by the message's structure ({@link #member}: the members of one object, never a
+ * key of the same name inside a nested value). Numbers, plain or quoted ("73249.665"), in plain or exponent form
+ * (8.428e-05), are parsed straight into fixed-point longs at a given scale; a number with more significant
+ * decimals than the scale, or out of range, fails rather than round (except {@link #fixedHalfEven}, which rounds
+ * half-even), and so does a number followed by anything but space, a separator or the end of its container
+ * ({@code 96123000abc}, {@code 96123000.0.7}). Every reader reports failure through {@link #ok()}: callers check it
+ * once at the end.
  */
 final class JsonScanner
 {
     private static final long[] POW10 = new long[19];
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     static
     {
@@ -24,15 +27,18 @@ final class JsonScanner
     }
 
     private DirectBuffer buffer;
+    private int start;
     private int end;
     private boolean ok;
     private int stringStart;
     private int stringLength;
+    private boolean rounding;
 
     /** Starts on a message; false if it is not one balanced JSON object or array (outside strings). */
     boolean wrap(final DirectBuffer buffer, final int offset, final int length)
     {
         this.buffer = buffer;
+        this.start = offset;
         this.end = offset + length;
         this.ok = true;
         int depth = 0;
@@ -107,6 +113,12 @@ final class JsonScanner
     int end()
     {
         return end;
+    }
+
+    /** Position of the message's first value (its top-level object or array). */
+    int root()
+    {
+        return skipSpace(start, end);
     }
 
     /**
@@ -184,9 +196,110 @@ final class JsonScanner
         return true;
     }
 
+    /** Whether the value at {@code at} is the literal {@code null}. */
     boolean isNull(final int at)
     {
-        return at >= 0 && at + 4 <= end && buffer.getByte(at) == 'n' && buffer.getByte(at + 1) == 'u';
+        return at >= 0 && at + 4 <= end && equalsAt(at, NULL) && endsValue(at + 4);
+    }
+
+    /** Whether the key is missing ({@code at} &lt; 0) or its value is {@code null}: an optional field not given. */
+    boolean absent(final int at)
+    {
+        return at < 0 || isNull(at);
+    }
+
+    /**
+     * Position of the value of {@code key} among the members of the object that starts at {@code objectAt} itself,
+     * not inside its nested values, or -1 (also when no object starts there). Decoding by structure: a key of the
+     * same name in a nested object never shadows the member.
+     */
+    int member(final byte[] key, final int objectAt)
+    {
+        if (objectAt < 0 || objectAt >= end || buffer.getByte(objectAt) != '{')
+        {
+            return -1;
+        }
+        int i = skipSpace(objectAt + 1, end);
+        while (i < end && buffer.getByte(i) == '"')
+        {
+            if (!string(i))
+            {
+                return -1;
+            }
+            final boolean match = stringLength == key.length && equalsAt(stringStart, key);
+            final int colon = skipSpace(stringStart + stringLength + 1, end);
+            if (colon >= end || buffer.getByte(colon) != ':')
+            {
+                return -1;
+            }
+            final int value = skipSpace(colon + 1, end);
+            if (match)
+            {
+                return value;
+            }
+            final int after = skipValue(value);
+            if (after < 0)
+            {
+                return -1;
+            }
+            i = skipSpace(after, end);
+            if (i < end && buffer.getByte(i) == ',')
+            {
+                i = skipSpace(i + 1, end);
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #member} that marks the message not ok when the key is missing. */
+    int requireMember(final byte[] key, final int objectAt)
+    {
+        final int at = member(key, objectAt);
+        if (at < 0)
+        {
+            ok = false;
+        }
+        return at;
+    }
+
+    /** Position of the first element of the array that starts at {@code arrayAt}, or -1 if empty or not an array. */
+    int firstElement(final int arrayAt)
+    {
+        if (arrayAt < 0 || arrayAt >= end || buffer.getByte(arrayAt) != '[')
+        {
+            return -1;
+        }
+        final int first = skipSpace(arrayAt + 1, end);
+        return first < end && buffer.getByte(first) != ']' ? first : -1;
+    }
+
+    /** End (exclusive) of the value starting at {@code at}: a string, a container or a scalar; -1 if unbalanced. */
+    private int skipValue(final int at)
+    {
+        if (at >= end)
+        {
+            return -1;
+        }
+        final byte b = buffer.getByte(at);
+        if (b == '"')
+        {
+            return string(at) ? stringStart + stringLength + 1 : -1;
+        }
+        if (b == '{' || b == '[')
+        {
+            return endOfContainer(at);
+        }
+        int i = at;
+        while (i < end)
+        {
+            final byte c = buffer.getByte(i);
+            if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     /** Whether the value at {@code at} is the string {@code text} exactly. */
@@ -369,13 +482,77 @@ final class JsonScanner
             }
             exponent = expNegative ? -exponent : exponent;
         }
-        if (quoted && (i >= end || buffer.getByte(i) != '"'))
+        if (quoted)
+        {
+            if (i >= end || buffer.getByte(i) != '"')
+            {
+                ok = false;
+                return 0;
+            }
+            i++;
+        }
+        if (!endsValue(i))
         {
             ok = false;
             return 0;
         }
-        final long value = scaled(mantissa, scale + exponent - fractionDigits);
+        final long value = rounding ? rounded(mantissa, scale + exponent - fractionDigits) : scaled(mantissa, scale + exponent - fractionDigits);
         return negative ? -value : value;
+    }
+
+    /** Whether a scalar value may end at {@code i}: only space, a separator or the end of its container may follow. */
+    private boolean endsValue(final int i)
+    {
+        final int next = skipSpace(i, end);
+        if (next >= end)
+        {
+            return true;
+        }
+        final byte b = buffer.getByte(next);
+        return b == ',' || b == '}' || b == ']';
+    }
+
+    /**
+     * {@link #fixed}, but digits beyond {@code scale} are rounded half-even instead of failing (a venue fee quoted
+     * with more decimals than our money scale). Still fails on a non-number or overflow.
+     */
+    long fixedHalfEven(final int at, final int scale)
+    {
+        rounding = true;
+        try
+        {
+            return fixed(at, scale);
+        }
+        finally
+        {
+            rounding = false;
+        }
+    }
+
+    /** mantissa x 10^shift, rounded half-even when shift drops digits. */
+    private long rounded(final long mantissa, final int shift)
+    {
+        if (shift >= 0 || mantissa == 0)
+        {
+            return scaled(mantissa, shift);
+        }
+        if (-shift > POW10.length)
+        {
+            return 0;
+        }
+        if (-shift == POW10.length)
+        {
+            // 10^19 does not fit a long; every mantissa is below it, so the result is 0 or 1.
+            return mantissa > 5_000_000_000_000_000_000L ? 1 : 0;
+        }
+        final long divisor = POW10[-shift];
+        final long quotient = mantissa / divisor;
+        final long twiceRemainder = 2 * (mantissa % divisor);
+        if (twiceRemainder > divisor || (twiceRemainder == divisor && (quotient & 1) == 1))
+        {
+            return quotient + 1;
+        }
+        return quotient;
     }
 
     /** mantissa x 10^shift, exactly, or fail. */

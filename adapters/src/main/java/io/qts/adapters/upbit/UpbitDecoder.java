@@ -21,11 +21,17 @@ import java.nio.charset.StandardCharsets;
  *   {@link VenueIdentifiers}, an order of another session or without one is ignored: never adopted; state
  *   wait/watch = accepted, trade = fill, done = done, cancel = cancelled); the order gateway's REST answers, wrapped
  *   as {@code {"qts":"rest","op":"create|query|cancel","identifier":"ID","market":"KRW-BTC","status":201,"body":<as
- *   received>}} (status 0: no answer, given up); {@code {"qts":"venue","event":"blocked","until_ns":N}} (418); and
- *   {@code {"qts":"orders","down":true|false}}, the private stream's state (down: no new entries).</li>
+ *   received>}} (status 0: no answer, given up: the order is in doubt; a query answered 404: never arrived);;
+ *   {@code {"qts":"venue","event":"blocked","until_ns":N}} (418); and {@code {"qts":"orders","down":true|false}}, the
+ *   private stream's state (down: no new entries). A fill carries trade_uuid (its repeat is dropped)
+ *   and executed_volume (the order's cumulative quantity, also on done and cancel); state prevented (self-trade
+ *   prevention) is a cancel, and a state not listed here leaves the order in doubt. A note with
+ *   {@code "instrument_id":N} instead of a market is the gateway's: no venue market for that instrument, not sent.</li>
  * </ul>
- * Anything else, an unknown market, a missing field or a number that does not fit the scale is malformed: counted
- * by the engine, kept in the journal, never fatal.
+ * Fields are read by the message's structure: a member of the message object, never a nested key of the same name.
+ * An optional field given as {@code null} counts as absent. Anything else, an unknown market, a missing required
+ * field or a number that does not fit the scale is malformed: counted by the engine, kept in the journal, never
+ * fatal. A trade_fee with more decimals than 8 is rounded half-even to 10^-8 (the fill is kept).
  */
 public final class UpbitDecoder implements InputDecoder
 {
@@ -62,12 +68,14 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] CREATE = ascii("create");
     private static final byte[] QUERY = ascii("query");
     private static final byte[] IDENTIFIER = ascii("identifier");
-    private static final byte[] BODY = ascii("body");
     private static final byte[] STATE = ascii("state");
     private static final byte[] WAIT = ascii("wait");
     private static final byte[] WATCH = ascii("watch");
     private static final byte[] DONE = ascii("done");
     private static final byte[] CANCEL = ascii("cancel");
+    /** Upbit's self-trade prevention ended the order: like a cancel. */
+    private static final byte[] PREVENTED = ascii("prevented");
+    private static final byte[] INSTRUMENT_ID = ascii("instrument_id");
     private static final byte[] ASK_BID = ascii("ask_bid");
     private static final byte[] BID = ascii("BID");
     private static final byte[] ASK = ascii("ASK");
@@ -75,6 +83,8 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] VOLUME = ascii("volume");
     private static final byte[] REMAINING_VOLUME = ascii("remaining_volume");
     private static final byte[] TRADE_FEE = ascii("trade_fee");
+    private static final byte[] TRADE_UUID = ascii("trade_uuid");
+    private static final byte[] EXECUTED_VOLUME = ascii("executed_volume");
 
     /** {@link #identifier}: an order of someone else (another session's nonce, a manual order without one). */
     private static final long FOREIGN = -2;
@@ -103,25 +113,25 @@ public final class UpbitDecoder implements InputDecoder
             out.malformed();
             return;
         }
-        final int end = json.end();
-        final int qts = json.find(QTS, 0, end);
+        final int root = json.root();
+        final int qts = json.member(QTS, root);
         if (qts >= 0)
         {
-            ourNote(sourceId, qts, end, out);
+            ourNote(sourceId, root, qts, out);
             return;
         }
-        final int type = json.find(TYPE, 0, end);
+        final int type = json.member(TYPE, root);
         if (sourceId == Sources.MARKET_DATA)
         {
             if (json.stringIs(type, TRADE))
             {
-                trade(end, out);
+                trade(root, out);
             }
             else if (json.stringIs(type, ORDERBOOK))
             {
-                orderbook(end, out);
+                orderbook(root, out);
             }
-            else if (json.stringIs(type, TICKER) || (type < 0 && json.find(STATUS, 0, end) >= 0))
+            else if (json.stringIs(type, TICKER) || (type < 0 && json.member(STATUS, root) >= 0))
             {
                 out.ignored();
             }
@@ -132,7 +142,7 @@ public final class UpbitDecoder implements InputDecoder
         }
         else if (sourceId == Sources.VENUE && json.stringIs(type, MY_ORDER))
         {
-            myOrder(0, end, out);
+            myOrder(root, out);
         }
         else
         {
@@ -140,9 +150,9 @@ public final class UpbitDecoder implements InputDecoder
         }
     }
 
-    private int instrument(final byte[] key, final int from, final int to, final DecodedInput out)
+    private int instrument(final byte[] key, final int object, final DecodedInput out)
     {
-        final int at = json.find(key, from, to);
+        final int at = json.member(key, object);
         if (!json.string(at))
         {
             return -1;
@@ -150,20 +160,20 @@ public final class UpbitDecoder implements InputDecoder
         return out.instrumentId(json.buffer(), json.stringStart(), json.stringLength());
     }
 
-    private void trade(final int end, final DecodedInput out)
+    private void trade(final int root, final DecodedInput out)
     {
-        final int id = instrument(CODE, 0, end, out);
+        final int id = instrument(CODE, root, out);
         if (id < 0)
         {
             out.malformed();
             return;
         }
-        final long price = json.fixed(json.require(TRADE_PRICE, 0, end), out.priceScale(id));
-        final long qty = json.fixed(json.require(TRADE_VOLUME, 0, end), out.qtyScale(id));
-        final int seqAt = json.find(SEQUENTIAL_ID, 0, end);
-        final long tradeId = seqAt < 0 ? 0 : json.integer(seqAt);
-        final int timeAt = json.find(TRADE_TIMESTAMP, 0, end);
-        final long venueTimeNs = timeAt < 0 ? 0 : json.integer(timeAt) * NS_PER_MS;
+        final long price = json.fixed(json.requireMember(TRADE_PRICE, root), out.priceScale(id));
+        final long qty = json.fixed(json.requireMember(TRADE_VOLUME, root), out.qtyScale(id));
+        final int seqAt = json.member(SEQUENTIAL_ID, root);
+        final long tradeId = json.absent(seqAt) ? 0 : json.integer(seqAt);
+        final int timeAt = json.member(TRADE_TIMESTAMP, root);
+        final long venueTimeNs = json.absent(timeAt) ? 0 : json.integer(timeAt) * NS_PER_MS;
         if (!json.ok())
         {
             out.malformed();
@@ -172,19 +182,18 @@ public final class UpbitDecoder implements InputDecoder
         out.trade(id, price, qty, tradeId, venueTimeNs);
     }
 
-    private void orderbook(final int end, final DecodedInput out)
+    private void orderbook(final int root, final DecodedInput out)
     {
-        final int id = instrument(CODE, 0, end, out);
-        final int units = json.find(ORDERBOOK_UNITS, 0, end);
-        final int unitsEnd = json.endOfContainer(units);
-        if (id < 0 || unitsEnd < 0)
+        final int id = instrument(CODE, root, out);
+        final int best = json.firstElement(json.member(ORDERBOOK_UNITS, root));
+        if (id < 0 || best < 0)
         {
             out.malformed();
             return;
         }
         final int scale = out.priceScale(id);
-        final long ask = json.fixed(json.require(ASK_PRICE, units, unitsEnd), scale);
-        final long bid = json.fixed(json.require(BID_PRICE, units, unitsEnd), scale);
+        final long ask = json.fixed(json.requireMember(ASK_PRICE, best), scale);
+        final long bid = json.fixed(json.requireMember(BID_PRICE, best), scale);
         if (!json.ok())
         {
             out.malformed();
@@ -193,61 +202,92 @@ public final class UpbitDecoder implements InputDecoder
         out.quote(id, bid, ask);
     }
 
-    /** An order's state, from the private stream or a REST body in [from, to). */
-    private void myOrder(final int from, final int to, final DecodedInput out)
+    /** An order's state from the private stream, the object at {@code order}. */
+    private void myOrder(final int order, final DecodedInput out)
     {
-        final long clientOrderId = identifier(json.find(IDENTIFIER, from, to));
+        final long clientOrderId = identifier(json.member(IDENTIFIER, order));
         if (clientOrderId == FOREIGN)
         {
             // Not this session's order: never adopted, whatever its market, side or size.
             out.ignored();
             return;
         }
-        final int id = instrument(CODE, from, to, out);
-        final int state = json.find(STATE, from, to);
+        final int id = instrument(CODE, order, out);
+        final int state = json.member(STATE, order);
         if (clientOrderId < 0 || id < 0 || !json.ok())
         {
             out.malformed();
             return;
         }
-        if (json.stringIs(state, WAIT) || json.stringIs(state, WATCH))
+        final int executedAt = json.member(EXECUTED_VOLUME, order);
+        final long executed = json.absent(executedAt) ? DecodedInput.EXECUTED_UNKNOWN : json.fixed(executedAt, out.qtyScale(id));
+        if (!json.ok())
+        {
+            out.malformed();
+        }
+        else if (json.stringIs(state, WAIT) || json.stringIs(state, WATCH))
         {
             out.accepted(clientOrderId, id);
         }
         else if (json.stringIs(state, TRADE))
         {
-            fill(clientOrderId, id, from, to, out);
+            fill(clientOrderId, id, order, executed, out);
         }
         else if (json.stringIs(state, DONE))
         {
-            out.done(clientOrderId, id);
+            out.done(clientOrderId, id, executed);
         }
-        else if (json.stringIs(state, CANCEL))
+        else if (json.stringIs(state, CANCEL) || json.stringIs(state, PREVENTED))
         {
-            out.cancelled(clientOrderId, id);
+            out.cancelled(clientOrderId, id, executed);
         }
         else
         {
-            out.malformed();
+            // A state this decoder does not know, of one of our orders: not malformed (the order would stay entering or
+            // exiting without a word) but in doubt, counted, until the venue reports what it knows.
+            out.inDoubt(clientOrderId, id);
         }
     }
 
-    private void fill(final long clientOrderId, final int id, final int from, final int to, final DecodedInput out)
+    private void fill(final long clientOrderId, final int id, final int order, final long executed, final DecodedInput out)
     {
-        final int sideAt = json.find(ASK_BID, from, to);
+        final int sideAt = json.member(ASK_BID, order);
         final int side = json.stringIs(sideAt, BID) ? DecodedInput.BUY : json.stringIs(sideAt, ASK) ? DecodedInput.SELL : 0;
-        final long price = json.fixed(json.require(PRICE, from, to), out.priceScale(id));
-        final long qty = json.fixed(json.require(VOLUME, from, to), out.qtyScale(id));
-        final int leavesAt = json.find(REMAINING_VOLUME, from, to);
-        final long leaves = leavesAt < 0 || json.isNull(leavesAt) ? DecodedInput.LEAVES_UNKNOWN : json.fixed(leavesAt, out.qtyScale(id));
-        final int feeAt = json.find(TRADE_FEE, from, to);
-        final long fee = feeAt < 0 || json.isNull(feeAt) ? 0 : json.fixed(feeAt, MONEY_SCALE);
+        final long price = json.fixed(json.requireMember(PRICE, order), out.priceScale(id));
+        final long qty = json.fixed(json.requireMember(VOLUME, order), out.qtyScale(id));
+        final int leavesAt = json.member(REMAINING_VOLUME, order);
+        final long leaves = json.absent(leavesAt) ? DecodedInput.LEAVES_UNKNOWN : json.fixed(leavesAt, out.qtyScale(id));
+        final int feeAt = json.member(TRADE_FEE, order);
+        // Upbit quotes fees with more decimals than our money scale: rounded half-even to 10^-8, the rule every
+        // other rounded money figure of the engine follows (README, Numbers), rather than drop the fill.
+        final long fee = json.absent(feeAt) ? 0 : json.fixedHalfEven(feeAt, MONEY_SCALE);
+        final long tradeId = tradeId(json.member(TRADE_UUID, order));
         if (!json.ok() || side == 0)
         {
             out.malformed();
             return;
         }
-        out.filled(clientOrderId, id, side, price, qty, leaves, fee);
+        out.filled(clientOrderId, id, side, price, qty, leaves, fee, tradeId, executed);
+    }
+
+    /**
+     * The venue's trade id (Upbit's trade_uuid, a string) folded to 64 bits by FNV-1a, or NO_TRADE_ID when absent.
+     * Two different ids colliding among the recent ones is a 2^-64-order event.
+     */
+    private long tradeId(final int at)
+    {
+        if (!json.string(at))
+        {
+            return DecodedInput.NO_TRADE_ID;
+        }
+        long hash = 0xcbf29ce484222325L;
+        final int from = json.stringStart();
+        for (int i = 0; i < json.stringLength(); i++)
+        {
+            hash ^= json.buffer().getByte(from + i) & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash == DecodedInput.NO_TRADE_ID ? 1 : hash;
     }
 
     /**
@@ -269,23 +309,22 @@ public final class UpbitDecoder implements InputDecoder
     }
 
     /** Our own notes: the feed's staleness, the private stream's state, the gateway's wrapped REST answers, a venue block. */
-    private void ourNote(final int sourceId, final int qts, final int end, final DecodedInput out)
+    private void ourNote(final int sourceId, final int root, final int qts, final DecodedInput out)
     {
         if (sourceId == Sources.MARKET_DATA && json.stringIs(qts, FEED))
         {
-            final int stale = json.find(STALE, 0, end);
+            final int stale = json.member(STALE, root);
             if (stale < 0)
             {
                 out.malformed();
                 return;
             }
-            out.feedStale(stale + TRUE.length <= end && startsWith(stale, TRUE));
+            out.feedStale(stale + TRUE.length <= json.end() && startsWith(stale, TRUE));
         }
         else if (sourceId == Sources.VENUE && json.stringIs(qts, VENUE))
         {
-            final int until = json.find(UNTIL_NS, 0, end);
-            final long untilNs = json.integer(until);
-            if (!json.stringIs(json.find(EVENT, 0, end), BLOCKED) || !json.ok())
+            final long untilNs = json.integer(json.member(UNTIL_NS, root));
+            if (!json.stringIs(json.member(EVENT, root), BLOCKED) || !json.ok())
             {
                 out.malformed();
                 return;
@@ -294,17 +333,17 @@ public final class UpbitDecoder implements InputDecoder
         }
         else if (sourceId == Sources.VENUE && json.stringIs(qts, REST))
         {
-            rest(end, out);
+            rest(root, out);
         }
         else if (sourceId == Sources.VENUE && json.stringIs(qts, ORDERS))
         {
-            final int down = json.find(DOWN, 0, end);
+            final int down = json.member(DOWN, root);
             if (down < 0)
             {
                 out.malformed();
                 return;
             }
-            out.orderStreamDown(down + TRUE.length <= end && startsWith(down, TRUE));
+            out.orderStreamDown(down + TRUE.length <= json.end() && startsWith(down, TRUE));
         }
         else
         {
@@ -324,25 +363,44 @@ public final class UpbitDecoder implements InputDecoder
         return true;
     }
 
+    /** The gateway has no venue market for the order's instrument: it never left, a reject (UNKNOWN_INSTRUMENT). */
+    private void noMarket(final int op, final long clientOrderId, final long instrumentId, final DecodedInput out)
+    {
+        if (!json.ok() || !json.stringIs(op, CREATE) || clientOrderId < 0 || instrumentId < 0 || instrumentId > Integer.MAX_VALUE)
+        {
+            out.malformed();
+            return;
+        }
+        out.rejected(clientOrderId, (int)instrumentId, RejectReason.UNKNOWN_INSTRUMENT);
+    }
+
     /**
      * A REST answer: 2xx to a create or query means the order is at the venue (accepted; fills come from the
-     * private stream); a create or query that failed for good (4xx, or status 0 = no answer after every retry)
-     * is a venue reject; cancels and other calls are ignored (the cancel itself arrives as a state).
+     * private stream); a create refused for good (4xx) is a venue reject (409: the identifier is taken); a query
+     * answered 404 is the gateway's verdict that the order never arrived (it publishes that only after its grace
+     * period), a reject with UNKNOWN_ORDER that lets the strategy decide again; status 0 (no answer after every try)
+     * or any other answer to a query leaves the order in doubt, never rejected. Cancels and other calls are ignored
+     * (the cancel itself arrives as a state).
      */
-    private void rest(final int end, final DecodedInput out)
+    private void rest(final int root, final DecodedInput out)
     {
-        final int body = json.find(BODY, 0, end);
-        final int header = body < 0 ? end : body;
-        final int op = json.find(OP, 0, header);
-        final long status = json.integer(json.require(STATUS, 0, header));
-        final long clientOrderId = identifier(json.find(IDENTIFIER, 0, header));
-        final int id = instrument(MARKET, 0, header, out);
+        final int op = json.member(OP, root);
+        final long status = json.integer(json.requireMember(STATUS, root));
+        final long clientOrderId = identifier(json.member(IDENTIFIER, root));
+        final int id = instrument(MARKET, root, out);
+        final int noMarketAt = json.member(INSTRUMENT_ID, root);
+        if (id < 0 && noMarketAt >= 0)
+        {
+            noMarket(op, clientOrderId, json.integer(noMarketAt), out);
+            return;
+        }
         if (!json.ok())
         {
             out.malformed();
             return;
         }
-        if (!json.stringIs(op, CREATE) && !json.stringIs(op, QUERY))
+        final boolean create = json.stringIs(op, CREATE);
+        if (!create && !json.stringIs(op, QUERY))
         {
             out.ignored();
             return;
@@ -355,6 +413,14 @@ public final class UpbitDecoder implements InputDecoder
         if (status >= 200 && status < 300)
         {
             out.accepted(clientOrderId, id);
+        }
+        else if (status == 0 || (!create && status != 404))
+        {
+            out.inDoubt(clientOrderId, id);
+        }
+        else if (!create)
+        {
+            out.rejected(clientOrderId, id, RejectReason.UNKNOWN_ORDER);
         }
         else
         {

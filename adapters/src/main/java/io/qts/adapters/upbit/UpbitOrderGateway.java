@@ -1,5 +1,6 @@
 package io.qts.adapters.upbit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -71,15 +72,21 @@ import java.util.regex.Pattern;
  *   a volume). NEW SELL: {@code ord_type=market} with volume = qty. {@code identifier} = the session's {@link VenueIdentifiers}
  *   form of the engine's client order id (nonce-engine id-sequence). CANCEL: {@code DELETE /v1/order?identifier=}.</li>
  *   <li>Every request has a timeout. A create that timed out (or got a 5xx, or "duplicate_identifier") is never sent
- *   again blindly: first {@code GET /v1/order?identifier=}; found = accepted, {@code order_not_found} = send again
- *   (up to {@code maxAttempts}); so an order is never placed twice.</li>
+ *   again blindly: first {@code GET /v1/order?identifier=}; found = accepted (only if its market, side, type and size
+ *   are what was sent: an identifier taken by another order is never adopted, and goes in as a 409), {@code
+ *   order_not_found} = send again with the same identifier (up to {@code maxAttempts}); so an order is never placed
+ *   twice, and a new identifier for the same decision never happens.</li>
+ *   <li>No answer after every try: the order is in doubt, never rejected (status 0 goes in; the engine keeps it in
+ *   flight and books whatever the venue later reports for it). The gateway keeps asking by identifier every
+ *   {@code neverArrivedGraceMs}; an order the venue still does not know that long after its last send is resolved
+ *   as never arrived (the query's 404 goes in: the engine ends it, and only then may the strategy decide again).</li>
  *   <li>Rate limits per group from {@code Remaining-Req} ({@link RateLimits}); 429 backs off with jitter and retries;
  *   418 stops all sending for the time the venue says (Retry-After, else the seconds in its message, else
  *   {@code banDefaultMs}), puts {@code {"qts":"venue","event":"blocked","until_ns":..}} in (the engine's circuit
  *   breaker opens) and rejects the orders that could not go.</li>
  *   <li>Answers go in wrapped, body as received: {@code {"qts":"rest","op":"create|query|cancel","identifier":"ID",
  *   "market":"KRW-BTC","status":201,"body":...}}, because Upbit's error bodies do not carry the identifier. Status 0:
- *   no answer after every attempt (a reject for the engine; logged as "in doubt").</li>
+ *   no answer after every attempt (in doubt).</li>
  *   <li>The outbound journal gets each order command (SBE, source ORDERS) and each HTTP request sent (JSON: method,
  *   path, params, identifier, attempt); never the Authorization header or a key.</li>
  * </ul>
@@ -109,18 +116,36 @@ public final class UpbitOrderGateway implements AutoCloseable
      * @param banDefaultMs     a 418 that does not say how long.
      * @param rateWindowMs     Upbit's rate window (1000).
      * @param pollIntervalMs   how often the engine's outbound path is polled.
+     * @param neverArrivedGraceMs how long after its last send an order in doubt that the venue does not know is
+     *                         still waited for (a request can be delayed in transit); after it, the venue's 404 to a
+     *                         query by identifier resolves the order as never arrived.
      */
     public record Config(
         URI restUrl, Map<Integer, Market> markets, long requestTimeoutMs, int maxAttempts, long backoffInitialMs,
-        long backoffMaxMs, long banDefaultMs, long rateWindowMs, long pollIntervalMs)
+        long backoffMaxMs, long banDefaultMs, long rateWindowMs, long pollIntervalMs, long neverArrivedGraceMs)
     {
+        /** The default grace before an order the venue does not know is resolved as never arrived. */
+        public static final long NEVER_ARRIVED_GRACE_MS = 10_000;
+
         public Config
         {
             markets = Map.copyOf(markets);
-            if (requestTimeoutMs <= 0 || maxAttempts < 1 || pollIntervalMs <= 0 || rateWindowMs <= 0 || banDefaultMs < 0)
+            if (requestTimeoutMs <= 0 || maxAttempts < 1 || pollIntervalMs <= 0 || rateWindowMs <= 0 || banDefaultMs < 0 ||
+                neverArrivedGraceMs <= 0)
             {
-                throw new IllegalArgumentException("upbit gateway: timeouts, attempts, poll interval and rate window must be positive");
+                throw new IllegalArgumentException(
+                    "upbit gateway: timeouts, attempts, poll interval, rate window and never-arrived grace must be positive");
             }
+        }
+
+        /** With the default never-arrived grace ({@value #NEVER_ARRIVED_GRACE_MS} ms). */
+        public Config(
+            final URI restUrl, final Map<Integer, Market> markets, final long requestTimeoutMs, final int maxAttempts,
+            final long backoffInitialMs, final long backoffMaxMs, final long banDefaultMs, final long rateWindowMs,
+            final long pollIntervalMs)
+        {
+            this(restUrl, markets, requestTimeoutMs, maxAttempts, backoffInitialMs, backoffMaxMs, banDefaultMs, rateWindowMs,
+                pollIntervalMs, NEVER_ARRIVED_GRACE_MS);
         }
 
         public static Config upbit(final Map<Integer, Market> markets)
@@ -235,6 +260,10 @@ public final class UpbitOrderGateway implements AutoCloseable
         final LinkedHashMap<String, Object> params;
         int sends;
         int queries;
+        /** When the last create left (System.nanoTime), for the never-arrived grace. */
+        long lastSendNanos;
+        /** Given up on: reported in doubt to the engine; from then on only asked about, never sent again. */
+        boolean inDoubt;
 
         Order(final long clientOrderId, final Market market, final boolean cancel, final LinkedHashMap<String, Object> params)
         {
@@ -265,7 +294,11 @@ public final class UpbitOrderGateway implements AutoCloseable
         if (market == null)
         {
             log.println("upbit orders: order " + clientOrderId + " is for instrument " + command.instrumentId() +
-                ", which has no Upbit market configured; not sent");
+                ", which has no Upbit market configured; not sent, reported rejected");
+            if (command.action() != OrderAction.CANCEL)
+            {
+                publishNoMarket(clientOrderId, command.instrumentId());
+            }
             return;
         }
         final boolean cancel = command.action() == OrderAction.CANCEL;
@@ -323,6 +356,7 @@ public final class UpbitOrderGateway implements AutoCloseable
             return;
         }
         order.sends++;
+        order.lastSendNanos = System.nanoTime();
         send(order, "POST", "/v1/orders", order.params, "create");
     }
 
@@ -337,18 +371,85 @@ public final class UpbitOrderGateway implements AutoCloseable
         send(order, "GET", "/v1/order", identifierOnly(order), "query");
     }
 
+    /**
+     * No answer after every try: the order is in doubt, never rejected. The engine keeps it in flight (so the
+     * strategy cannot decide the same again, and a later fill is booked); the gateway keeps asking the venue by
+     * identifier, every {@code neverArrivedGraceMs}, until it answers for the order.
+     */
     private void giveUp(final Order order, final String op)
     {
-        log.println("upbit orders: order " + order.identifier + " has no answer after " + order.sends + " sends and " +
-            order.queries + " queries; reported rejected to the engine, but it may be at the venue (in doubt); "
-            + "the circuit breaker opens for " + config.banDefaultMs() + " ms so no new order follows it at once");
-        // The engine will think the order ended: hold new orders (the breaker) so an order that did reach the venue
-        // is not doubled before anyone can look, then let one probe through as after any venue trouble.
-        final byte[] note = ("{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":" + (input.nowNs() + config.banDefaultMs() * 1_000_000L)
-            + "}").getBytes(StandardCharsets.US_ASCII);
-        scratch.putBytes(0, note);
-        input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, scratch, 0, note.length);
-        publishRest(op, order, 0, null);
+        if (!order.inDoubt)
+        {
+            order.inDoubt = true;
+            publishRest(op, order, 0, null);
+            log.println("upbit orders: order " + order.identifier + " has no answer after " + order.sends + " sends and " +
+                order.queries + " queries; in doubt: kept in flight and asked for by identifier until the venue answers");
+        }
+        group.schedule(() ->
+        {
+            order.queries = 0;
+            query(order);
+        }, config.neverArrivedGraceMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The venue does not know the order. Before the grace has passed since its last send the create may still be in
+     * transit: send it again if attempts are left (the same identifier, which the venue refuses twice), else ask again
+     * later. After the grace: never arrived, put in as the query's 404 (the engine ends the order, the strategy may
+     * decide again).
+     */
+    private void onNotAtVenue(final Order order, final int status, final byte[] body)
+    {
+        final long sinceSendMs = (System.nanoTime() - order.lastSendNanos) / 1_000_000L;
+        if (sinceSendMs >= config.neverArrivedGraceMs() && (order.inDoubt || order.sends >= config.maxAttempts()))
+        {
+            log.println("upbit orders: order " + order.identifier + " is still not at the venue " + sinceSendMs +
+                " ms after its last send; resolved as never arrived");
+            publishRest("query", order, status, body);
+        }
+        else if (!order.inDoubt && order.sends < config.maxAttempts())
+        {
+            log.println("upbit orders: order " + order.identifier + " is not at the venue; sending it again");
+            create(order);
+        }
+        else
+        {
+            final long waitMs = Math.max(1, config.neverArrivedGraceMs() - sinceSendMs);
+            group.schedule(() -> query(order), waitMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Whether the venue's order (a GET /v1/order body) is the one this gateway sent under its identifier: same market,
+     * side, order type and size. An identifier reused by another order (another run, a manual order) is never adopted.
+     */
+    private static boolean isSameOrder(final Order order, final byte[] body)
+    {
+        try
+        {
+            final JsonNode venue = JSON.readTree(body);
+            final String sizeKey = "price".equals(order.params.get("ord_type")) ? "price" : "volume";
+            return venue.path("market").asText().equals(order.params.get("market")) &&
+                venue.path("side").asText().equals(order.params.get("side")) &&
+                venue.path("ord_type").asText().equals(order.params.get("ord_type")) &&
+                sameNumber(venue.path(sizeKey).asText(), String.valueOf(order.params.get(sizeKey)));
+        }
+        catch (final Exception ex)
+        {
+            return false;
+        }
+    }
+
+    private static boolean sameNumber(final String a, final String b)
+    {
+        try
+        {
+            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+        }
+        catch (final NumberFormatException ex)
+        {
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- HTTP
@@ -650,8 +751,14 @@ public final class UpbitOrderGateway implements AutoCloseable
             {
                 if (status == 404)
                 {
-                    log.println("upbit orders: order " + e.order.identifier + " is not at the venue; sending it again");
-                    create(e.order);
+                    onNotAtVenue(e.order, status, body);
+                }
+                else if (status < 300 && !e.order.cancel && !isSameOrder(e.order, body))
+                {
+                    rejectedByVenue.incrementAndGet();
+                    log.println("upbit orders: identifier " + e.order.identifier + " belongs to another order at the venue " +
+                        "(market, side or size differ); not adopted: reported as a duplicate identifier");
+                    publishRest("create", e.order, 409, body);
                 }
                 else
                 {
@@ -749,6 +856,16 @@ public final class UpbitOrderGateway implements AutoCloseable
         final byte[] wrapped = bytes.toByteArray();
         scratch.putBytes(0, wrapped);
         input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, scratch, 0, wrapped.length);
+    }
+
+    /** An order that could not go because its instrument has no venue market: the engine ends it instead of waiting. */
+    private void publishNoMarket(final long clientOrderId, final int instrumentId)
+    {
+        final byte[] note = ("{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + identifiers.identifier(clientOrderId) + "\",\"instrument_id\":" +
+            instrumentId + ",\"status\":400,\"body\":{\"error\":{\"name\":\"qts_no_market\",\"message\":\"no venue market " +
+            "configured for this instrument; not sent\"}}}").getBytes(StandardCharsets.US_ASCII);
+        scratch.putBytes(0, note);
+        input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, scratch, 0, note.length);
     }
 
     private static boolean looksLikeJson(final byte[] body)

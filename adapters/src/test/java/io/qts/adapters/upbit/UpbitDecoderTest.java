@@ -194,8 +194,16 @@ class UpbitDecoderTest
             "\"KRW-BTC\",\"status\":400,\"body\":{\"error\":{\"name\":\"insufficient_funds_bid\",\"message\":\"x\"}}}"));
         assertEquals(78, out.clientOrderId());
         assertEquals(RejectReason.VENUE_REJECTED.value(), out.rejectReason());
-        assertEquals("rejected", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + NONCE + "-0-79\",\"market\":" +
-            "\"KRW-BTC\",\"status\":0,\"body\":null}"), "no answer after every retry");
+        assertEquals("inDoubt", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + NONCE + "-0-79\",\"market\":" +
+            "\"KRW-BTC\",\"status\":0,\"body\":null}"), "no answer after every retry: unknown, never rejected");
+        assertEquals(79, out.clientOrderId());
+        assertEquals("inDoubt", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"query\",\"identifier\":\"" + NONCE + "-0-79\",\"market\":" +
+            "\"KRW-BTC\",\"status\":401,\"body\":{\"error\":{\"name\":\"jwt_verification\",\"message\":\"x\"}}}"),
+            "a query that failed says nothing about the order");
+        assertEquals("rejected", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"query\",\"identifier\":\"" + NONCE + "-0-79\",\"market\":" +
+            "\"KRW-BTC\",\"status\":404,\"body\":{\"error\":{\"name\":\"order_not_found\",\"message\":\"x\"}}}"),
+            "the gateway's never-arrived verdict");
+        assertEquals(RejectReason.UNKNOWN_ORDER.value(), out.rejectReason());
         assertEquals("ignored", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"cancel\",\"identifier\":\"" + NONCE + "-0-79\",\"market\":" +
             "\"KRW-BTC\",\"status\":200,\"body\":{}}"));
         assertEquals("blocked", decode(Sources.VENUE, "{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":123456}"));
@@ -211,5 +219,101 @@ class UpbitDecoderTest
         assertFalse(out.feedIsStale());
         assertEquals("malformed", decode(Sources.MARKET_DATA, "{\"qts\":\"venue\",\"event\":\"blocked\",\"until_ns\":1}"),
             "a venue note on the market source");
+    }
+
+    @Test
+    void aStateTheDecoderDoesNotKnowLeavesTheOrderInDoubtNotMalformed()
+    {
+        assertEquals("cancelled", decode(Sources.VENUE, myOrder("prevented", ",\"executed_volume\":0")),
+            "self-trade prevention ended the order");
+        assertEquals(0, out.executedQty());
+        assertEquals("inDoubt", decode(Sources.VENUE, myOrder("a_state_of_tomorrow", "")));
+        assertEquals(281_474_976_710_700L, out.clientOrderId());
+        assertEquals(0, out.malformedCount());
+    }
+
+    @Test
+    void junkAfterANumberIsMalformed()
+    {
+        final String trade = "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":%s,\"trade_volume\":0.00999}";
+        assertEquals("malformed", decode(Sources.MARKET_DATA, String.format(trade, "96123000abc")));
+        assertEquals("malformed", decode(Sources.MARKET_DATA, String.format(trade, "96123000.0.7")));
+        assertEquals("malformed", decode(Sources.MARKET_DATA, String.format(trade, "\"96123000\"x")));
+        assertEquals("malformed", decode(Sources.MARKET_DATA, String.format(trade, "96123000 7")));
+        assertEquals(4, out.malformedCount());
+        assertEquals("trade", decode(Sources.MARKET_DATA, String.format(trade, " 96123000 ")), "space around a number is fine");
+        assertEquals(96_123_000, out.price());
+        assertEquals(999_000, out.qty());
+    }
+
+    @Test
+    void nullInAnOptionalFieldIsAnAbsentField()
+    {
+        assertEquals("trade", decode(Sources.MARKET_DATA, "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":96123000," +
+            "\"trade_volume\":0.00999,\"sequential_id\":null,\"trade_timestamp\":null}"));
+        assertEquals(96_123_000, out.price());
+        assertEquals(0, out.venueTimeNs(), "no venue time given");
+        assertEquals("trade", decode(Sources.MARKET_DATA, "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":96123000," +
+            "\"trade_volume\":0.00999,\"sequential_id\":null}"), "without an id a trade cannot be a duplicate");
+        assertEquals("filled", decode(Sources.VENUE, myOrder("trade",
+            ",\"price\":96123000,\"volume\":0.00999,\"remaining_volume\":null,\"trade_fee\":null,\"trade_uuid\":null," +
+                "\"executed_volume\":null")));
+        assertEquals(0, out.commission());
+        assertEquals(DecodedInput.EXECUTED_UNKNOWN, out.executedQty());
+        assertEquals("malformed", decode(Sources.MARKET_DATA, "{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":null," +
+            "\"trade_volume\":0.00999}"), "a required field may not be null");
+    }
+
+    @Test
+    void aNestedKeyNeverShadowsTheMessagesOwn()
+    {
+        assertEquals("trade", decode(Sources.MARKET_DATA, "{\"extra\":{\"trade_price\":1,\"code\":\"KRW-ETH\",\"type\":\"x\"}," +
+            "\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":96123000,\"trade_volume\":0.00999}"));
+        assertEquals(BTC, out.decodedInstrumentId());
+        assertEquals(96_123_000, out.price());
+        assertEquals("malformed", decode(Sources.MARKET_DATA, "{\"type\":\"trade\",\"code\":\"KRW-BTC\"," +
+            "\"extra\":{\"trade_price\":1},\"trade_volume\":0.00999}"), "a nested price is not the trade's price");
+        assertEquals("filled", decode(Sources.VENUE, myOrder("trade", ",\"meta\":[{\"identifier\":\"5\",\"price\":1}]," +
+            "\"price\":96123000,\"volume\":0.00999,\"remaining_volume\":null,\"trade_fee\":480.615")));
+        assertEquals(281_474_976_710_700L, out.clientOrderId());
+        assertEquals(96_123_000, out.price());
+        assertEquals("accepted", decode(Sources.VENUE, "{\"qts\":\"rest\",\"op\":\"create\",\"identifier\":\"" + NONCE + "-0-77\",\"market\":" +
+            "\"KRW-BTC\",\"status\":201,\"body\":{\"identifier\":\"5\",\"market\":\"KRW-ETH\",\"status\":400}}"),
+            "the body's fields are the venue's, not the wrapper's");
+        assertEquals(77, out.clientOrderId());
+        assertEquals(BTC, out.decodedInstrumentId());
+    }
+
+    @Test
+    void aFeeWithMoreThanEightDecimalsIsRoundedHalfEvenAndTheFillKept()
+    {
+        // 0.00012345 BTC at 96,123,000 KRW at 0.05 %: 5.933192175 KRW exactly, nine decimals.
+        assertEquals("filled", decode(Sources.VENUE, myOrder("trade",
+            ",\"price\":96123000,\"volume\":0.00012345,\"remaining_volume\":0,\"trade_fee\":5.933192175")));
+        assertEquals(96_123_000, out.price(), "price exact");
+        assertEquals(12_345, out.qty(), "quantity exact");
+        assertEquals(593_319_218, out.commission(), "5.933192175 rounded half-even to 8 places: 5.93319218 (the tie goes to even)");
+        assertEquals("filled", decode(Sources.VENUE, myOrder("trade",
+            ",\"price\":96123000,\"volume\":0.00012345,\"remaining_volume\":0,\"trade_fee\":\"5.933192165\"")));
+        assertEquals(593_319_216, out.commission(), "a tie after an even digit stays: 5.93319216");
+        assertEquals("filled", decode(Sources.VENUE, myOrder("trade",
+            ",\"price\":96123000,\"volume\":0.00012345,\"remaining_volume\":0,\"trade_fee\":5.9331921651")));
+        assertEquals(593_319_217, out.commission(), "above the tie rounds up");
+        assertEquals(0, out.malformedCount());
+    }
+
+    @Test
+    void aPrivateTradeSentAgainIsDroppedByItsTradeUuid()
+    {
+        final String trade = myOrder("trade", ",\"price\":96123000,\"volume\":0.005,\"remaining_volume\":null,\"trade_fee\":240.3075," +
+            "\"trade_uuid\":\"9e7b2c1a-0d2f-4b8e-9b1a-1c2d3e4f5a6b\",\"executed_volume\":0.005");
+        assertEquals("filled", decode(Sources.VENUE, trade));
+        assertEquals(500_000, out.executedQty());
+        assertEquals("duplicate", decode(Sources.VENUE, trade), "the same trade_uuid after a reconnect");
+        assertEquals(1, out.duplicateFillsDropped());
+        assertEquals("filled", decode(Sources.VENUE, trade.replace("5a6b", "5a6c").replace("\"executed_volume\":0.005",
+            "\"executed_volume\":0.01")), "another trade of the same order");
+        assertEquals("done", decode(Sources.VENUE, myOrder("done", ",\"executed_volume\":0.01")));
+        assertEquals(1_000_000, out.executedQty(), "done says how much was filled in all");
     }
 }

@@ -22,6 +22,7 @@ import io.qts.journal.sbe.MessageHeaderEncoder;
 import io.qts.journal.sbe.OrderAction;
 import io.qts.journal.sbe.OrderCommandEncoder;
 import io.qts.journal.sbe.OrderType;
+import io.qts.journal.sbe.RejectReason;
 import io.qts.journal.sbe.Side;
 import io.qts.engine.OrderConsumer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -93,8 +94,13 @@ class UpbitOrderGatewayTest
 
     private UpbitOrderGateway gateway(final LoopbackHttpServer server, final Journal out)
     {
+        return gateway(server, out, UpbitOrderGateway.Config.NEVER_ARRIVED_GRACE_MS);
+    }
+
+    private UpbitOrderGateway gateway(final LoopbackHttpServer server, final Journal out, final long neverArrivedGraceMs)
+    {
         final UpbitOrderGateway.Config config = new UpbitOrderGateway.Config(server.uri(),
-            Map.of(1, new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8)), 300, 3, 20, 100, 60_000, 300, 1);
+            Map.of(1, new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8)), 300, 3, 20, 100, 60_000, 300, 1, neverArrivedGraceMs);
         final UpbitOrderGateway gateway = new UpbitOrderGateway(
             config, new UpbitAuth(ACCESS, SECRET), IDS, orderSource, input, out, new SplittableRandom(3), log);
         open.add(gateway);
@@ -109,9 +115,15 @@ class UpbitOrderGatewayTest
 
     private void order(final long clientOrderId, final OrderAction action, final Side side, final long price, final long qty)
     {
+        order(clientOrderId, 1, action, side, price, qty);
+    }
+
+    private void order(
+        final long clientOrderId, final int instrumentId, final OrderAction action, final Side side, final long price, final long qty)
+    {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
         final OrderCommandEncoder command = new OrderCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder());
-        command.timeNs(5).clientOrderId(clientOrderId).instrumentId(1).action(action).side(side)
+        command.timeNs(5).clientOrderId(clientOrderId).instrumentId(instrumentId).action(action).side(side)
             .orderType(OrderType.MARKET).price(price).qty(qty);
         final byte[] bytes = new byte[MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength()];
         buffer.getBytes(0, bytes);
@@ -135,7 +147,8 @@ class UpbitOrderGatewayTest
         {
             final byte[] bytes = in.text().getBytes(StandardCharsets.UTF_8);
             final String kind = out.decode(decoder, in.sourceId(), 1, new UnsafeBuffer(bytes), bytes.length);
-            kinds.add(kind + ("accepted".equals(kind) || "rejected".equals(kind) ? " " + out.clientOrderId() : ""));
+            kinds.add(kind + ("accepted".equals(kind) || "rejected".equals(kind) || "inDoubt".equals(kind) ? " " + out.clientOrderId() : "") +
+                ("rejected".equals(kind) && out.rejectReason() != RejectReason.VENUE_REJECTED.value() ? " " + RejectReason.get(out.rejectReason()) : ""));
         }
         return kinds;
     }
@@ -238,15 +251,72 @@ class UpbitOrderGatewayTest
     }
 
     @Test
-    void noAnswerAtAllEndsInAReportedRejectAfterTheAttempts() throws Exception
+    void noAnswerAtAllLeavesTheOrderInDoubtNeverRejectedAndKeepsAsking() throws Exception
     {
         final LoopbackHttpServer server = server((r) -> null);
-        gateway(server, null);
+        gateway(server, null, 500);
         order(CID, Side.BUY, 148_520_000, 100_000);
-        Recorded.await(() -> engine.inputs.size() == 2, 10_000, "the give-up");
-        assertEquals(List.of("blocked", "rejected " + CID), decoded(), "in doubt: the breaker opens before the reject goes in");
+        Recorded.await(() -> engine.inputs.size() == 1, 10_000, "the give-up");
+        assertEquals(List.of("inDoubt " + CID), decoded(), "unknown, not rejected: the engine keeps the order in flight");
+        final long queriesAtGiveUp = server.lines().stream().filter("GET /v1/order"::equals).count();
+        Recorded.await(() -> server.lines().stream().filter("GET /v1/order"::equals).count() > queriesAtGiveUp, 5_000,
+            "asked for by identifier again after the grace");
         assertEquals(1, server.lines().stream().filter("POST /v1/orders"::equals).count(), "never resent without a 404");
+        assertEquals(List.of("inDoubt " + CID), decoded(), "reported in doubt once");
         assertTrue(logBytes.toString().contains("in doubt"));
+    }
+
+    @Test
+    void anOrderTheVenueStillDoesNotKnowAfterTheGraceNeverArrived() throws Exception
+    {
+        final LoopbackHttpServer server = server((r) -> r.method().equals("POST") ? null
+            : LoopbackHttpServer.Reply.json(404, "{\"error\":{\"name\":\"order_not_found\",\"message\":\"x\"}}"));
+        gateway(server, null, 1_500);
+        final long sentNs = System.nanoTime();
+        order(CID, Side.BUY, 148_520_000, 100_000);
+        Recorded.await(() -> engine.inputs.size() == 1, 10_000, "the verdict");
+        final long verdictAfterMs = (System.nanoTime() - sentNs) / 1_000_000L;
+        assertEquals(List.of("rejected " + CID + " UNKNOWN_ORDER"), decoded(), "never arrived: the engine ends the order");
+        assertEquals(List.of("POST /v1/orders", "GET /v1/order", "POST /v1/orders", "GET /v1/order", "POST /v1/orders",
+            "GET /v1/order", "GET /v1/order"), server.lines(), "resent with the same identifier while attempts last, then only asked");
+        assertTrue(server.requests.stream().filter((r) -> r.method().equals("POST"))
+            .allMatch((r) -> r.body().contains("\"identifier\":\"" + IDS.identifier(CID) + "\"")), "one identifier for the one decision");
+        assertTrue(verdictAfterMs >= 1_500, "not before the grace after the last send: " + verdictAfterMs + " ms");
+        assertTrue(logBytes.toString().contains("never arrived"));
+    }
+
+    @Test
+    void anOrderForAnInstrumentWithoutAVenueMarketIsReportedRejectedNotLeftWaiting() throws Exception
+    {
+        final LoopbackHttpServer server = server((r) -> LoopbackHttpServer.Reply.json(201, created(CID)));
+        gateway(server, null);
+        order(CID, 7, OrderAction.NEW, Side.BUY, 148_520_000, 100_000);
+        Recorded.await(() -> engine.inputs.size() == 1, 5_000, "the report");
+        final DecodedInput out = DecodedInput.standalone();
+        out.define("KRW-BTC", 1, 0, 8);
+        final byte[] note = engine.inputs.get(0).text().getBytes(StandardCharsets.UTF_8);
+        assertEquals("rejected", out.decode(new UpbitDecoder(IDS), Sources.VENUE, 1, new UnsafeBuffer(note), note.length));
+        assertEquals(CID, out.clientOrderId());
+        assertEquals(7, out.decodedInstrumentId());
+        assertEquals(RejectReason.UNKNOWN_INSTRUMENT.value(), out.rejectReason());
+        assertEquals(List.of(), server.lines(), "nothing sent");
+        assertTrue(logBytes.toString().contains("no Upbit market configured"));
+    }
+
+    @Test
+    void anotherOrderUnderTheSameIdentifierIsNeverAdopted() throws Exception
+    {
+        // Another run's filled bid holds the identifier; this gateway's sell gets duplicate_identifier and asks.
+        final LoopbackHttpServer server = server((r) -> r.method().equals("POST")
+            ? LoopbackHttpServer.Reply.json(400, "{\"error\":{\"name\":\"duplicate_identifier\",\"message\":\"x\"}}")
+            : LoopbackHttpServer.Reply.json(200, "{\"uuid\":\"u-other\",\"side\":\"bid\",\"ord_type\":\"price\",\"price\":\"148520\"," +
+                "\"state\":\"done\",\"market\":\"KRW-BTC\",\"volume\":null,\"executed_volume\":\"0.001\",\"identifier\":\"" + IDS.identifier(CID) + "\"}"));
+        gateway(server, null);
+        order(CID, Side.SELL, 148_520_000, 100_000);
+        Recorded.await(() -> engine.inputs.size() == 1, 5_000, "the answer");
+        assertEquals(List.of("POST /v1/orders", "GET /v1/order"), server.lines());
+        assertEquals(List.of("rejected " + CID + " DUPLICATE_ORDER_ID"), decoded(), "a bid is not our ask: not adopted");
+        assertTrue(logBytes.toString().contains("not adopted"));
     }
 
     @Test

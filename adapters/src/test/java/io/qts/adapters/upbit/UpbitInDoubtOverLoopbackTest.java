@@ -1,0 +1,206 @@
+package io.qts.adapters.upbit;
+
+import io.qts.adapters.upbit.sim.ExchangeSimulator;
+import io.qts.adapters.upbit.sim.Fault;
+import io.qts.adapters.upbit.sim.SimSettings;
+import io.qts.adapters.upbit.sim.SimTrade;
+import io.qts.engine.DecodedInput;
+import io.qts.engine.EngineContext;
+import io.qts.engine.EngineResult;
+import io.qts.engine.LivePipeline;
+import io.qts.engine.OrderConsumer;
+import io.qts.engine.OutputListener;
+import io.qts.journal.EntryHeader;
+import io.qts.journal.Journal;
+import io.qts.journal.Sources;
+import io.qts.journal.sbe.MessageHeaderEncoder;
+import io.qts.journal.sbe.OrderAction;
+import io.qts.journal.sbe.OrderCommandEncoder;
+import io.qts.journal.sbe.OrderType;
+import io.qts.journal.sbe.RejectReason;
+import io.qts.journal.sbe.Side;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Orders in doubt over loopback sockets against the exchange simulator. The issue's case: the venue takes the order
+ * but its answers are late, so the gateway gives up on it; the fill then arrives over the private stream. The order
+ * was in doubt, never rejected, so the engine books the fill and ends with the venue's position and cash. And a
+ * venue order under our identifier that is not ours is never adopted.
+ */
+class UpbitInDoubtOverLoopbackTest
+{
+    private static final VenueIdentifiers IDS = VenueIdentifiers.of(UpbitDecoderTest.NONCE);
+    private static final byte[] SECRET = "in-doubt-test-secret-of-32-bytes".getBytes(StandardCharsets.US_ASCII);
+    private static final long KRW = 100_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFillAfterTheGatewayGaveUpIsBookedAndTheEngineMatchesTheVenue() throws Exception
+    {
+        final List<SimTrade> tape = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+        {
+            tape.add(new SimTrade(1_700_000_000_000L + i, new BigDecimal("96123000"), new BigDecimal("0.5"), "BID", 1_000 + i));
+        }
+        final List<String> simLog = new CopyOnWriteArrayList<>();
+        final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        final PrintStream log = new PrintStream(logBytes, true);
+        final EngineContext context = new EngineContext()
+            .symbol("KRW-BTC")
+            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
+            .orderQty(1_000_000L)
+            .initialCash(10_000_000 * KRW)
+            .commissionRate(0)
+            .ringSize(1024)
+            .multiProducer(true)
+            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
+            .conclude();
+        final EngineResult result;
+        final Map<String, BigDecimal> venue;
+        final long creates;
+        try (ExchangeSimulator sim = new ExchangeSimulator(tape, new SimSettings().market("KRW-BTC").autoPlay(false)
+                .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log(simLog::add));
+            Journal in = Journal.openForAppend(dir.resolve("in"));
+            LivePipeline pipeline = new LivePipeline(context, in, OutputListener.NONE))
+        {
+            final int port = sim.start(0);
+            pipeline.start();
+            final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
+            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
+            UpbitInstruments.define(List.of(btc), input);
+            final UpbitAuth auth = new UpbitAuth("ak", SECRET);
+            try (UpbitMyOrders myOrders = new UpbitMyOrders(URI.create("ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH),
+                    List.of("KRW-BTC"), auth, 1_000, 2_000, new Backoff(20, 200, new SplittableRandom(2)), input, log);
+                UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
+                    Map.of(1, btc), 200, 2, 20, 200, 60_000, 1_000, 1, 60_000), auth, IDS, pipeline::pollOrders, input, null,
+                    new SplittableRandom(3), log))
+            {
+                myOrders.start();
+                Recorded.await(() -> simLog.stream().anyMatch((line) -> line.startsWith("private subscription")), 5_000,
+                    "the private subscription");
+                gateway.start();
+                // Every answer of the venue comes too late: the create and each query time out.
+                sim.inject(Fault.delayAcks(3_000));
+                for (final long price : new long[] {96_200_000, 96_150_000, 96_100_000, 96_050_000, 96_000_000, 96_123_000})
+                {
+                    final byte[] trade = ("{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":" + price +
+                        ",\"trade_volume\":0.01,\"ask_bid\":\"BID\"}").getBytes(StandardCharsets.US_ASCII);
+                    input.publish(Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, new UnsafeBuffer(trade), 0, trade.length);
+                }
+                // The gateway logs its give-up after the in-doubt note is in: the fill below comes after it.
+                Recorded.await(() -> logBytes.toString().contains("in doubt"), 10_000, "the gateway giving up");
+                // The venue had the order all along: it fills on the next trade it plays.
+                sim.step(1);
+                Recorded.await(() -> sim.balances("ak").getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
+                long seen = -1;
+                while (seen != pipeline.processed())
+                {
+                    seen = pipeline.processed();
+                    Thread.sleep(300);
+                }
+                creates = gateway.ordersSent();
+                venue = sim.balances("ak");
+                sim.inject(Fault.delayAcks(0));
+            }
+            result = pipeline.stop();
+        }
+        assertEquals(1, creates, "sent once, never again under a new identifier\n" + logBytes);
+        assertEquals(1, result.ordersInDoubt(), logBytes.toString());
+        assertEquals(0, result.rejectedOrders(), "in doubt is not rejected");
+        assertTrue(result.fills() >= 1, "the fill was booked: " + result.fills() + "\n" + logBytes);
+        assertEquals(venue.get("BTC").movePointRight(8).longValueExact(), result.position(), "the venue's position: " + venue);
+        assertEquals(venue.get("KRW").movePointRight(8).longValueExact(), result.finalCash(), "the venue's cash: " + venue);
+        assertEquals(1_000_000, result.position(), "961,230 KRW at 96,123,000: 0.01 BTC");
+        assertEquals(9_038_289_385L * KRW / 1_000, result.finalCash(), "10,000,000 - 961,230 - 480.615 fee");
+    }
+
+    /**
+     * Another run's bid holds the identifier at the simulator; this run's ask under the same identifier gets
+     * duplicate_identifier, asks the simulator by identifier, finds the bid, and does not take it for its own.
+     */
+    @Test
+    void aVenueOrderOfAnotherSideUnderOurIdentifierIsNotAdopted() throws Exception
+    {
+        final long cid = (1L << 48) | (7L << 32) | 42;
+        final List<SimTrade> tape = List.of(new SimTrade(1_700_000_000_000L, new BigDecimal("96123000"), new BigDecimal("0.5"), "BID", 1));
+        final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        final PrintStream log = new PrintStream(logBytes, true);
+        try (ExchangeSimulator sim = new ExchangeSimulator(tape, new SimSettings().market("KRW-BTC").autoPlay(false)
+            .key("ak", SECRET).initialBalance("BTC", new BigDecimal("1"))))
+        {
+            final int port = sim.start(0);
+            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
+            final Recorded earlierRun = new Recorded();
+            final Recorded thisRun = new Recorded();
+            final ConcurrentLinkedQueue<byte[]> earlierCommands = new ConcurrentLinkedQueue<>();
+            final ConcurrentLinkedQueue<byte[]> commands = new ConcurrentLinkedQueue<>();
+            try (UpbitOrderGateway earlier = gateway(port, btc, earlierCommands, earlierRun, log);
+                UpbitOrderGateway gateway = gateway(port, btc, commands, thisRun, log))
+            {
+                earlierCommands.add(command(cid, Side.BUY, 96_123_000, 1_000_000));
+                Recorded.await(() -> earlierRun.inputs.size() == 1, 5_000, "the earlier run's bid at the venue");
+                commands.add(command(cid, Side.SELL, 96_123_000, 1_000_000));
+                Recorded.await(() -> thisRun.inputs.size() == 1, 5_000, "this run's answer");
+                assertEquals(1, gateway.ordersSent(), "sent once; the identifier is never changed for the same decision");
+            }
+            final DecodedInput out = DecodedInput.standalone();
+            out.define("KRW-BTC", 1, 0, 8);
+            final byte[] answer = thisRun.inputs.get(0).text().getBytes(StandardCharsets.UTF_8);
+            assertEquals("rejected", out.decode(new UpbitDecoder(IDS), Sources.VENUE, 1, new UnsafeBuffer(answer), answer.length),
+                thisRun.inputs.get(0).text());
+            assertEquals(cid, out.clientOrderId());
+            assertEquals(RejectReason.DUPLICATE_ORDER_ID.value(), out.rejectReason());
+            assertTrue(logBytes.toString().contains("not adopted"), logBytes.toString());
+        }
+    }
+
+    private static UpbitOrderGateway gateway(final int port, final UpbitOrderGateway.Market market,
+        final ConcurrentLinkedQueue<byte[]> commands, final Recorded engine, final PrintStream log)
+    {
+        final Consumer<OrderConsumer> source = (consumer) ->
+        {
+            byte[] next;
+            while ((next = commands.poll()) != null)
+            {
+                consumer.onOrder(new UnsafeBuffer(next), 0, next.length);
+            }
+        };
+        final UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
+            Map.of(1, market), 2_000, 2, 20, 200, 60_000, 1_000, 1), new UpbitAuth("ak", SECRET), IDS, source,
+            new SerializedInput(engine, SerializedInput.systemClock()), null, new SplittableRandom(5), log);
+        gateway.start();
+        return gateway;
+    }
+
+    private static byte[] command(final long clientOrderId, final Side side, final long price, final long qty)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
+        final OrderCommandEncoder command = new OrderCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder());
+        command.timeNs(5).clientOrderId(clientOrderId).instrumentId(1).action(OrderAction.NEW).side(side)
+            .orderType(OrderType.MARKET).price(price).qty(qty);
+        final byte[] bytes = new byte[MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength()];
+        buffer.getBytes(0, bytes);
+        return bytes;
+    }
+}
