@@ -212,6 +212,21 @@ class CsvImportErrorTest
     }
 
     @Test
+    void newBarLayoutsRefuseBadTimesWithTheLine() throws IOException
+    {
+        assertEquals(":2: date '2006-01-02' and time '9:05' are not 'YYYY-MM-DD' and 'HH:MM:SS[.fraction]' (UTC)",
+            errorAfterFile(DataFormat.OHLCV, "Date,Time,Open,High,Low,Close,Volume", "2006-01-02,9:05,1,1,1,1,0"));
+        assertEquals(":2: timestamp '16409916600' has 11 digits; expected 10 (s), 13 (ms), 16 (us) or 19 (ns)",
+            errorAfterFile(DataFormat.OHLCV, "time,open,high,low,close,volume", "16409916600,1,1,1,1,0"));
+        assertEquals(":2: date '2006-02-30' is not a date YYYY-MM-DD",
+            errorAfterFile(DataFormat.OHLCV, "date,open,high,low,close,volume", "2006-02-30,1,1,1,1,0"));
+        assertEquals(":1: close_time 1637971199999 is before open_time 1637971200000",
+            errorAfterFile(DataFormat.BINANCE_KLINES, "1637971200000,1,1,1,1,0,1637971199999,0,0,0,0,0"));
+        assertEquals(":1: expected 12 columns, found 6",
+            errorAfterFile(DataFormat.BINANCE_KLINES, "1637971200000,1,1,1,1,0"));
+    }
+
+    @Test
     void formatNamesAreTheCliNamesInAnyCase()
     {
         assertEquals(DataFormat.YAHOO, DataFormat.fromName("Yahoo"));
