@@ -54,6 +54,10 @@ final class BacktestCommand implements Callable<Integer>
         options.check(inputs, report.result().instrumentSeen(), report.result().marketEvents());
         report.writeTo(out);
         spec.commandLine().getOut().println(report.summary());
+        if (!inputs.skippedLine().isEmpty())
+        {
+            spec.commandLine().getOut().println(inputs.skippedLine());
+        }
         spec.commandLine().getOut().println("wrote " + out.resolve("report.json") + ", report.html and trades.csv");
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.qts.adapters.cli;
 
+import io.qts.adapters.data.BadRowPolicy;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
@@ -34,11 +35,16 @@ final class BacktestOptions
     @Option(names = "--journal", paramLabel = "DIR", description = "Journal to replay (its venue answers are simulated anew).")
     private Path journal;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV data file instead of a journal.")
+    @Option(names = "--data", paramLabel = "FILE", description = "Market-data file instead of a journal.")
     private Path data;
 
-    @Option(names = "--format", paramLabel = "F", description = "Layout of --data: yahoo, ohlcv or trades.")
+    @Option(names = "--format", paramLabel = "F",
+        description = "Layout of --data: yahoo, ohlcv, binance-klines, upbit-candles or trades (see qts import --help).")
     private String format;
+
+    @Option(names = "--on-bad-row", paramLabel = "fail|skip", defaultValue = "fail",
+        description = "A bad row of --data fails the run with FILE:LINE: reason (fail, the default) or is left out and counted (skip).")
+    private String onBadRow;
 
     @Option(names = "--symbol", paramLabel = "SYM", description = "Instrument to trade (required with --data).")
     private String symbol;
@@ -88,6 +94,12 @@ final class BacktestOptions
     /** The traded symbol, a replay of the inputs and where they came from; a data file is read (and checked) once, here. */
     record Inputs(String symbol, Path source, Consumer<InputSink> replay, DataSource dataSource)
     {
+        /** What reading the data file left out, as a line to print; empty if nothing. */
+        String skippedLine()
+        {
+            final String skipped = dataSource.skipped().describe();
+            return skipped.isEmpty() ? "" : "data: " + skipped;
+        }
     }
 
     Inputs inputs()
@@ -100,10 +112,12 @@ final class BacktestOptions
         {
             if (format == null || symbol == null)
             {
-                throw new UserError("--data needs --format yahoo|ohlcv|trades and --symbol SYM");
+                throw new UserError("--data needs --format " + DataFormat.cliNames("|") + " and --symbol SYM");
             }
-            final MarketSeries series = MarketDataFile.read(data, DataFormat.fromName(format), symbol);
-            return new Inputs(series.symbol(), data, series::replay, DataSource.dataFile(data, format));
+            final DataFormat dataFormat = DataFormat.fromName(format);
+            final MarketSeries series = MarketDataFile.read(data, dataFormat, symbol, BadRowPolicy.fromName(onBadRow), bytes -> { });
+            return new Inputs(series.symbol(), data, series::replay,
+                DataSource.dataFile(data, dataFormat.cliName(), series.skipped()));
         }
         final Path dir = journal;
         JournalChecks.requireUsable(dir, JournalChecks.BACKTEST, "backtest");

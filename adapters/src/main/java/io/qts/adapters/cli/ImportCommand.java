@@ -1,5 +1,6 @@
 package io.qts.adapters.cli;
 
+import io.qts.adapters.data.BadRowPolicy;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.JournalImport;
 import io.qts.adapters.data.MarketDataFile;
@@ -16,10 +17,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
-/** {@code qts import}: reads a market-data CSV file, checks all of it, and writes it into a new journal. */
+/** {@code qts import}: reads a market-data file, checks all of it, and writes it into a new journal. */
 @Command(
     name = "import",
-    description = "Import a market-data CSV file (yahoo or ohlcv bars, or trades) into a new journal.")
+    description = "Import a market-data file (yahoo, ohlcv, binance-klines or upbit-candles bars, or trades) into a new journal.")
 public final class ImportCommand implements Callable<Integer>
 {
     /** Files from this size on show progress while they are read and written. */
@@ -28,10 +29,16 @@ public final class ImportCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", required = true, paramLabel = "yahoo|ohlcv|trades",
-        description = "Layout of the input: yahoo (daily bars), ohlcv (bars) or trades (trade ticks; the layout "
-            + "is told by the header).")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+        description = "Layout of the input: yahoo (daily bars), ohlcv (bars; columns found by header name), "
+            + "binance-klines (Binance kline CSV), upbit-candles (Upbit REST candle JSON) or trades (trade ticks; "
+            + "the layout is told by the header).")
     String format;
+
+    @Option(names = "--on-bad-row", paramLabel = "fail|skip", defaultValue = "fail",
+        description = "A bad data row fails the import with FILE:LINE: reason (fail, the default) or is left out "
+            + "and counted (skip).")
+    String onBadRow;
 
     @Option(names = "--symbol", required = true, paramLabel = "SYM",
         description = "Symbol of the instrument: 1 to 24 characters of A-Z a-z 0-9 . _ / -")
@@ -48,6 +55,7 @@ public final class ImportCommand implements Callable<Integer>
     public Integer call()
     {
         final DataFormat dataFormat = DataFormat.fromName(format);
+        final BadRowPolicy badRows = BadRowPolicy.fromName(onBadRow);
         final long bytes = fileSize(in);
         // Small files import in a blink: progress lines only for files that take a while.
         final boolean showProgress = bytes >= PROGRESS_FROM_BYTES;
@@ -56,7 +64,7 @@ public final class ImportCommand implements Callable<Integer>
         final MarketSeries series;
         try
         {
-            series = MarketDataFile.read(in, dataFormat, symbol, showProgress ? reading::advanceTo : count -> { });
+            series = MarketDataFile.read(in, dataFormat, symbol, badRows, showProgress ? reading::advanceTo : count -> { });
         }
         finally
         {
@@ -84,7 +92,8 @@ public final class ImportCommand implements Callable<Integer>
             writing.end();
         }
         final PrintWriter out = spec.commandLine().getOut();
-        out.println(summary(series, entries, journal) + (repeats.count() == 0 ? "" : "; " + repeats.count() +
+        final String skipped = series.skipped().describe();
+        out.println(summary(series, entries, journal) + (skipped.isEmpty() ? "" : "; " + skipped) + (repeats.count() == 0 ? "" : "; " + repeats.count() +
             " repeated trade id" + (repeats.count() == 1 ? "" : "s") + " kept as received, dropped when replayed (the live decoder's rule)"));
         out.flush();
         return 0;

@@ -91,6 +91,10 @@ final class SweepCommand implements Callable<Integer>
             false);
         final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter console = spec.commandLine().getOut();
+        if (!source.skippedLine().isEmpty())
+        {
+            console.println(source.skippedLine());
+        }
         try (Sweep sweep = new Sweep(p -> options.context(source.symbol(), strategy, p), poolSize, err))
         {
             if (train != null)

@@ -6,6 +6,7 @@ import io.qts.engine.FixedPoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Walks a market-data CSV file row by row and turns cells into checked values; every problem becomes a
@@ -62,6 +63,33 @@ final class CsvCursor
     String line()
     {
         return line;
+    }
+
+    int lineNumber()
+    {
+        return lineNumber;
+    }
+
+    /**
+     * Makes these cells the current row, as if read from line {@code lineNumber}: readers of layouts that are not
+     * CSV (JSON) check their values with the same rules and messages.
+     */
+    void load(final int lineNumber, final String[] cells)
+    {
+        this.lineNumber = lineNumber;
+        this.line = String.join(",", cells);
+        this.cells = cells;
+    }
+
+    /** The current row's cells, lower-cased and trimmed (for finding columns by header name). */
+    String[] lowerCaseCells()
+    {
+        final String[] names = new String[cells.length];
+        for (int i = 0; i < cells.length; i++)
+        {
+            names[i] = cell(i).toLowerCase(Locale.ROOT);
+        }
+        return names;
     }
 
     int columns()
@@ -154,6 +182,32 @@ final class CsvCursor
         }
     }
 
+    /** A bar's time: epoch seconds/ms/us/ns by digit count, a date {@code YYYY-MM-DD}, or a UTC date-time. */
+    long barTimeNs(final int column)
+    {
+        try
+        {
+            return Timestamps.barTimeNs(cell(column));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw error(ex.getMessage());
+        }
+    }
+
+    /** A date {@code YYYY-MM-DD} and a time of day {@code HH:MM:SS[.fraction]} in two columns, UTC. */
+    long dateAndTimeNs(final int dateColumn, final int timeColumn)
+    {
+        try
+        {
+            return Timestamps.dateAndTimeNs(cell(dateColumn), cell(timeColumn));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw error(ex.getMessage());
+        }
+    }
+
     long dateNs(final int column)
     {
         try
@@ -182,6 +236,12 @@ final class CsvCursor
     int priceDigits()
     {
         return priceDigits;
+    }
+
+    /** Forgets the places prices of a skipped row needed: a row that is not kept does not set the scale. */
+    void resetPriceDigits(final int digits)
+    {
+        priceDigits = digits;
     }
 
     /** An error on the current line; on line 1 if the file has none, as a missing header is missing there. */

@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  * <p>Prices are held at the fewest decimal places (at most 8) that represent every price in the file
  * exactly; quantities always at 8. Values are never rounded: a price or quantity with more places is
  * refused. Times are epoch nanoseconds, UTC; bars must strictly increase in time, trades must not go
- * back in time. A numeric epoch timestamp (trades) tells its unit by its digit count: 10 digits are seconds,
+ * back in time. A numeric epoch timestamp tells its unit by its digit count: 10 digits are seconds,
  * 13 milliseconds, 16 microseconds, 19 nanoseconds.
+ *
+ * <p>Under {@link BadRowPolicy#SKIP} a bad data row is left out and counted ({@link MarketSeries#skipped()})
+ * instead of failing the read; a bad header, an unreadable file and (Upbit candles) broken JSON still fail.
  */
 public final class MarketDataFile
 {
@@ -36,7 +39,7 @@ public final class MarketDataFile
     }
 
     /**
-     * @param file   the CSV file.
+     * @param file   the data file (CSV, or JSON for Upbit candles).
      * @param format its layout.
      * @param symbol the instrument's symbol: 1 to 24 characters of {@code A-Z a-z 0-9 . _ / -}.
      * @throws UserError on any problem with the arguments or the file.
@@ -52,6 +55,18 @@ public final class MarketDataFile
      */
     public static MarketSeries read(final Path file, final DataFormat format, final String symbol, final LongConsumer bytesRead)
     {
+        return read(file, format, symbol, BadRowPolicy.FAIL, bytesRead);
+    }
+
+    /**
+     * Like {@link #read(Path, DataFormat, String, LongConsumer)}, with bad rows handled by {@code badRows}.
+     *
+     * @throws UserError on any problem with the arguments or the file that the policy does not skip; a file
+     *                   whose rows are all bad has no data rows.
+     */
+    public static MarketSeries read(
+        final Path file, final DataFormat format, final String symbol, final BadRowPolicy badRows, final LongConsumer bytesRead)
+    {
         if (symbol == null || !SYMBOL.matcher(symbol).matches())
         {
             throw new UserError(
@@ -65,12 +80,16 @@ public final class MarketDataFile
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
             new CountingStream(Files.newInputStream(file), bytesRead), StandardCharsets.UTF_8.newDecoder())))
         {
+            final BadRows bad = new BadRows(badRows);
             final CsvCursor csv = new CsvCursor(file, in);
-            return switch (format)
+            final MarketSeries series = switch (format)
             {
-                case YAHOO, OHLCV -> BarFileReader.read(csv, format, symbol);
-                case TRADES -> TradeFileReader.read(csv, symbol);
+                case YAHOO, OHLCV, BINANCE_KLINES -> BarFileReader.read(csv, format, symbol, bad);
+                case TRADES -> TradeFileReader.read(csv, symbol, bad);
+                case UPBIT_CANDLES -> UpbitCandleReader.read(file, in, symbol, bad);
             };
+            series.skipped(bad.skipped());
+            return series;
         }
         catch (final IOException ex)
         {

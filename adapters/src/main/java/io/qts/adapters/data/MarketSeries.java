@@ -32,6 +32,7 @@ public abstract class MarketSeries
     private final String symbol;
     private final int priceScale;
     final long[] timesNs;
+    private SkippedRows skipped = SkippedRows.NONE;
 
     MarketSeries(final String symbol, final int priceScale, final long[] timesNs)
     {
@@ -66,6 +67,17 @@ public abstract class MarketSeries
     public int size()
     {
         return timesNs.length;
+    }
+
+    /** Rows of the file that did not become events. */
+    public SkippedRows skipped()
+    {
+        return skipped;
+    }
+
+    void skipped(final SkippedRows rows)
+    {
+        skipped = rows;
     }
 
     public long firstTimeNs()

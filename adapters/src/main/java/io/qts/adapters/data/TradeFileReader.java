@@ -1,5 +1,6 @@
 package io.qts.adapters.data;
 
+import io.qts.adapters.cli.UserError;
 import io.qts.journal.sbe.Aggressor;
 import org.agrona.collections.LongArrayList;
 
@@ -22,7 +23,7 @@ final class TradeFileReader
     {
     }
 
-    static TradeSeries read(final CsvCursor csv, final String symbol) throws IOException
+    static TradeSeries read(final CsvCursor csv, final String symbol, final BadRows bad) throws IOException
     {
         if (!csv.next())
         {
@@ -45,37 +46,15 @@ final class TradeFileReader
         boolean row = !layout.hasHeader() || csv.next();
         while (row)
         {
-            csv.expectColumns(names.length);
-            final long timeNs = csv.epochNs(layout.time);
-            final long p = csv.price(layout.price, names[layout.price]);
-            final long q = csv.quantity(layout.qty, names[layout.qty]);
-            final Aggressor aggressor = aggressor(csv, layout);
-            if (!times.isEmpty() && timeNs < times.getLong(times.size() - 1))
+            final int digits = csv.priceDigits();
+            try
             {
-                throw csv.error("time " + Timestamps.text(timeNs) + " is before the previous trade's " +
-                    Timestamps.text(times.getLong(times.size() - 1)));
+                idsAreNumbers = readRow(csv, layout, times, price, qty, ids, aggressors, idsAreNumbers);
             }
-            if (idsAreNumbers)
+            catch (final UserError ex)
             {
-                final String id = csv.cell(layout.id);
-                if (TradeLayout.isDigits(id) && id.length() <= MAX_ID_DIGITS)
-                {
-                    ids.addLong(Long.parseLong(id));
-                }
-                else if (layout.numericId)
-                {
-                    throw csv.error(names[layout.id] + " '" + id + "' is not a trade id (digits only, at most " +
-                        MAX_ID_DIGITS + ")");
-                }
-                else
-                {
-                    idsAreNumbers = false;
-                }
+                bad.refused(ex, csv, digits);
             }
-            times.addLong(timeNs);
-            price.addLong(p);
-            qty.addLong(q);
-            aggressors.write(aggressor.ordinal());
             row = csv.next();
         }
         if (times.isEmpty())
@@ -88,6 +67,56 @@ final class TradeFileReader
         return new TradeSeries(
             symbol, priceScale, times.toLongArray(), Scales.down(price, priceScale), qty.toLongArray(), tradeIds,
             aggressors.toByteArray());
+    }
+
+    /**
+     * Checks the cursor's row and keeps it; nothing is kept when it is refused.
+     *
+     * @return whether the ids read so far are all numbers
+     */
+    private static boolean readRow(final CsvCursor csv, final TradeLayout layout, final LongArrayList times,
+        final LongArrayList price, final LongArrayList qty, final LongArrayList ids, final ByteArrayOutputStream aggressors,
+        final boolean idsWereNumbers)
+    {
+        final String[] names = layout.names;
+        boolean idsAreNumbers = idsWereNumbers;
+        long id = 0;
+        csv.expectColumns(names.length);
+        final long timeNs = csv.epochNs(layout.time);
+        final long p = csv.price(layout.price, names[layout.price]);
+        final long q = csv.quantity(layout.qty, names[layout.qty]);
+        final Aggressor aggressor = aggressor(csv, layout);
+        if (!times.isEmpty() && timeNs < times.getLong(times.size() - 1))
+        {
+            throw csv.error("time " + Timestamps.text(timeNs) + " is before the previous trade's " +
+                Timestamps.text(times.getLong(times.size() - 1)));
+        }
+        if (idsAreNumbers)
+        {
+            final String idText = csv.cell(layout.id);
+            if (TradeLayout.isDigits(idText) && idText.length() <= MAX_ID_DIGITS)
+            {
+                id = Long.parseLong(idText);
+            }
+            else if (layout.numericId)
+            {
+                throw csv.error(names[layout.id] + " '" + idText + "' is not a trade id (digits only, at most " +
+                    MAX_ID_DIGITS + ")");
+            }
+            else
+            {
+                idsAreNumbers = false;
+            }
+        }
+        if (idsAreNumbers)
+        {
+            ids.addLong(id);
+        }
+        times.addLong(timeNs);
+        price.addLong(p);
+        qty.addLong(q);
+        aggressors.write(aggressor.ordinal());
+        return idsAreNumbers;
     }
 
     private static Aggressor aggressor(final CsvCursor csv, final TradeLayout layout)

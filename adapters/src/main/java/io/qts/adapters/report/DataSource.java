@@ -2,6 +2,7 @@ package io.qts.adapters.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.data.SkippedRows;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,22 +19,29 @@ import java.util.HexFormat;
  * format and payload of each, so the preallocated, sparse queue files do not matter), so a report says exactly
  * what it was computed from.
  *
- * @param kind   {@code data} or {@code journal}
- * @param format the data file's layout (yahoo, ohlcv, trades); null for a journal
+ * @param kind    {@code data} or {@code journal}
+ * @param format  the data file's layout (a {@link io.qts.adapters.data.DataFormat} CLI name); null for a journal
+ * @param skipped the data file's rows that did not become events (none for a journal)
  */
-public record DataSource(String kind, Path path, String format, String sha256)
+public record DataSource(String kind, Path path, String format, String sha256, SkippedRows skipped)
 {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     public static DataSource dataFile(final Path file, final String format)
     {
-        return new DataSource("data", file.toAbsolutePath().normalize(), format, sha256(file));
+        return dataFile(file, format, SkippedRows.NONE);
+    }
+
+    /** @param skipped what reading the file left out ({@code --on-bad-row skip}, Yahoo null rows) */
+    public static DataSource dataFile(final Path file, final String format, final SkippedRows skipped)
+    {
+        return new DataSource("data", file.toAbsolutePath().normalize(), format, sha256(file), skipped);
     }
 
     /** @param entriesSha256 the SHA-256 of the journal's entries as replayed (see the CLI's backtest options) */
     public static DataSource journal(final Path dir, final String entriesSha256)
     {
-        return new DataSource("journal", dir.toAbsolutePath().normalize(), null, entriesSha256);
+        return new DataSource("journal", dir.toAbsolutePath().normalize(), null, entriesSha256, SkippedRows.NONE);
     }
 
     ObjectNode toJson()
@@ -46,6 +54,15 @@ public record DataSource(String kind, Path path, String format, String sha256)
             node.put("format", format);
         }
         node.put("sha256", sha256);
+        if (kind.equals("data"))
+        {
+            node.put("badRowsSkipped", skipped.badRows());
+            if (skipped.firstBadRow() != null)
+            {
+                node.put("firstBadRow", skipped.firstBadRow());
+            }
+            node.put("nullRowsSkipped", skipped.nullRows());
+        }
         return node;
     }
 

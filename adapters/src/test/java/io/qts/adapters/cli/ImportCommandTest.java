@@ -84,7 +84,7 @@ class ImportCommandTest
         final UserError error = assertThrows(UserError.class, () -> call(
             "--format", "json", "--symbol", "X", "--in", file.toString(), "--journal", dir.resolve("j").toString()));
 
-        assertEquals("unknown format 'json'; expected one of: yahoo, ohlcv, trades", error.getMessage());
+        assertEquals("unknown format 'json'; expected one of: yahoo, ohlcv, trades, upbit-candles, binance-klines", error.getMessage());
     }
 
     @Test

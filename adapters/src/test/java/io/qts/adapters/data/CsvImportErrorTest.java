@@ -112,8 +112,22 @@ class CsvImportErrorTest
     {
         assertEquals(":1: expected header 'Date,Open,High,Low,Close,Adj Close,Volume', found '" + OHLCV_HEADER + "'",
             yahooErrorAfterFile(OHLCV_HEADER, "2020-01-02 00:00:00,1,1,1,1,1"));
-        assertEquals(":1: expected header 'timestamp,open,high,low,close,volume', found '2020-01-02 00:00:00,1,1,1,1,1'",
+        final String ohlcvNeeds = "ohlcv needs a header naming a time column (timestamp, datetime, date_time, open_time, " +
+            "time or date; or Date and Time apart) and open, high, low, close and volume, in any order; other columns are ignored";
+        assertEquals(":1: header '2020-01-02 00:00:00,1,1,1,1,1' has no time column; " + ohlcvNeeds,
             errorAfterFile(DataFormat.OHLCV, "2020-01-02 00:00:00,1,1,1,1,1"));
+        assertEquals(":1: header 'timestamp,open,high,low,close' has no volume column; " + ohlcvNeeds,
+            errorAfterFile(DataFormat.OHLCV, "timestamp,open,high,low,close", "2020-01-02 00:00:00,1,1,1,1"));
+        assertEquals(":1: column 'open' appears twice in the header 'time,open,high,low,close,volume,OPEN'",
+            errorAfterFile(DataFormat.OHLCV, "time,open,high,low,close,volume,OPEN", "1577923200,1,1,1,1,1,1"));
+        assertEquals(":1: header '1637971200000,0.00002853,0.00002854,0.00002851,0.00002854,36304.2,1637971259999," +
+                "1.03547608,79,19523.0,0.55694227,0' has no time column; " + ohlcvNeeds +
+                " (a header-less file of 12 columns is likely Binance klines: --format binance-klines)",
+            errorAfterFile(DataFormat.OHLCV, "1637971200000,0.00002853,0.00002854,0.00002851,0.00002854,36304.2," +
+                "1637971259999,1.03547608,79,19523.0,0.55694227,0"));
+        assertEquals(":1: header '[' has no time column; " + ohlcvNeeds +
+                " (this looks like JSON: Upbit candles are --format upbit-candles)",
+            errorAfterFile(DataFormat.OHLCV, "[", "{\"market\": \"KRW-BTC\"}", "]"));
 
         final Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "");
@@ -198,12 +212,29 @@ class CsvImportErrorTest
     }
 
     @Test
+    void newBarLayoutsRefuseBadTimesWithTheLine() throws IOException
+    {
+        assertEquals(":2: date '2006-01-02' and time '9:05' are not 'YYYY-MM-DD' and 'HH:MM:SS[.fraction]' (UTC)",
+            errorAfterFile(DataFormat.OHLCV, "Date,Time,Open,High,Low,Close,Volume", "2006-01-02,9:05,1,1,1,1,0"));
+        assertEquals(":2: timestamp '16409916600' has 11 digits; expected 10 (s), 13 (ms), 16 (us) or 19 (ns)",
+            errorAfterFile(DataFormat.OHLCV, "time,open,high,low,close,volume", "16409916600,1,1,1,1,0"));
+        assertEquals(":2: date '2006-02-30' is not a date YYYY-MM-DD",
+            errorAfterFile(DataFormat.OHLCV, "date,open,high,low,close,volume", "2006-02-30,1,1,1,1,0"));
+        assertEquals(":1: close_time 1637971199999 is before open_time 1637971200000",
+            errorAfterFile(DataFormat.BINANCE_KLINES, "1637971200000,1,1,1,1,0,1637971199999,0,0,0,0,0"));
+        assertEquals(":1: expected 12 columns, found 6",
+            errorAfterFile(DataFormat.BINANCE_KLINES, "1637971200000,1,1,1,1,0"));
+    }
+
+    @Test
     void formatNamesAreTheCliNamesInAnyCase()
     {
         assertEquals(DataFormat.YAHOO, DataFormat.fromName("Yahoo"));
         assertEquals(DataFormat.OHLCV, DataFormat.fromName("ohlcv"));
         assertEquals(DataFormat.TRADES, DataFormat.fromName("TRADES"));
-        assertEquals("unknown format 'csv'; expected one of: yahoo, ohlcv, trades",
+        assertEquals(DataFormat.UPBIT_CANDLES, DataFormat.fromName("upbit-candles"));
+        assertEquals(DataFormat.BINANCE_KLINES, DataFormat.fromName("Binance-Klines"));
+        assertEquals("unknown format 'csv'; expected one of: yahoo, ohlcv, trades, upbit-candles, binance-klines",
             assertThrows(UserError.class, () -> DataFormat.fromName("csv")).getMessage());
     }
 
