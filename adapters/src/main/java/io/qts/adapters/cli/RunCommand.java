@@ -162,6 +162,7 @@ final class RunCommand implements Callable<Integer>
         final OpsSettings opsSettings = OpsSettings.from(loaded);
         final AlertSettings alertSettings = AlertSettings.from(loaded, System.getenv());
         final StoreSettings storeSettings = StoreSettings.from(loaded, settings.varDir(), System.getenv());
+        final boolean varDirExisted = Files.exists(settings.varDir());
         varDirLock = VarDirLock.acquire(settings.varDir());
         // Absolute, so the printed follow-up commands work from any working directory.
         final Path runDir = uniqueDir(settings.varDir().toAbsolutePath().normalize().resolve("journal"), runId);
@@ -173,9 +174,19 @@ final class RunCommand implements Callable<Integer>
             engine.waitStrategy());
         // The live pipeline over sockets is watched over HTTP; the lockstep local venue is a test harness, not a service.
         // Started before anything else is written: a port that is taken stops the run with nothing left behind.
-        final OpsService ops = VenueSettings.LOCAL.equals(venueSettings.name())
-            ? null
-            : OpsService.start(opsSettings, alertSettings, engine, inDir, out);
+        final OpsService ops;
+        try
+        {
+            ops = VenueSettings.LOCAL.equals(venueSettings.name()) ? null : OpsService.start(opsSettings, alertSettings, engine, inDir, out);
+        }
+        catch (final UserError refused)
+        {
+            // Nothing was journaled yet: take back the run directory (and a var dir this run made) so a refused start leaves nothing.
+            varDirLock.close();
+            varDirLock = null;
+            deleteTree(varDirExisted ? runDir : settings.varDir());
+            throw refused;
+        }
         try
         {
             settings.session().writeTo(runDir);
@@ -412,6 +423,21 @@ final class RunCommand implements Callable<Integer>
         finally
         {
             deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteTree(final Path root)
+    {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root))
+        {
+            for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot remove " + root + " after a refused start", ex);
         }
     }
 

@@ -43,6 +43,8 @@ final class EngineProcess implements AutoCloseable
             }
         }
         command.add("-Xmx256m");
+        // A child engine never takes the fixed ops port: parallel builds on one machine would collide on it.
+        command.add("-Dqts.ops.httpPort=0");
         systemProperties.forEach((p) -> command.add("-D" + p));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
