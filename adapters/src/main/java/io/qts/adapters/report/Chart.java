@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One uPlot chart of a page ({@link Page}): a time axis, one or more series and, for a price chart, entry
@@ -20,6 +19,9 @@ public final class Chart
 {
     /** Points drawn per series: ample for a 1100-pixel-wide chart (two per pixel). */
     public static final int MAX_POINTS = 2000;
+
+    /** Drawn values are rounded to 10^-6 (of a percent or a price unit): far below a pixel, and shorter to write. */
+    private static final double DRAWN_DIGITS = 1e6;
 
     private final StringBuilder json = new StringBuilder(64 * 1024);
     private boolean firstSeries = true;
@@ -85,7 +87,15 @@ public final class Chart
         json.append('[');
         for (int i = 0; i < values.length; i++)
         {
-            json.append(i == 0 ? "" : ",").append(Double.isFinite(values[i]) ? String.format(Locale.ROOT, "%.10g", values[i]) : "null");
+            json.append(i == 0 ? "" : ",");
+            if (Double.isFinite(values[i]))
+            {
+                json.append(Math.rint(values[i] * DRAWN_DIGITS) / DRAWN_DIGITS);
+            }
+            else
+            {
+                json.append("null");
+            }
         }
         json.append(']');
     }

@@ -6,6 +6,7 @@ import io.qts.engine.Strategies;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ final class HtmlReport
     /** Shorter series get a daily returns table: a monthly one would have a single, partial cell. */
     static final int MONTHLY_MIN_DAYS = 60;
     private static final long NS_PER_MS = 1_000_000L;
+    private static final long NS_PER_DAY = 86_400_000_000_000L;
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private final BacktestReport report;
@@ -191,10 +193,10 @@ final class HtmlReport
         long previousPrice = curve.price(0);
         for (int i = 0; i < curve.size(); i++)
         {
-            final String label = period(curve.timeNs(i), monthly);
-            if (i == curve.size() - 1 || !period(curve.timeNs(i + 1), monthly).equals(label))
+            final long period = period(curve.timeNs(i), monthly);
+            if (i == curve.size() - 1 || period(curve.timeNs(i + 1), monthly) != period)
             {
-                labels.add(label);
+                labels.add(label(curve.timeNs(i), monthly));
                 strategy.add(change(previousEquity, curve.equity(i)));
                 hold.add(change(previousPrice, curve.price(i)));
                 previousEquity = curve.equity(i);
@@ -275,7 +277,19 @@ final class HtmlReport
             : BigDecimal.valueOf(to).divide(BigDecimal.valueOf(from), Metrics.SCALE, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE);
     }
 
-    private static String period(final long timeNs, final boolean monthly)
+    /** The UTC day, or for monthly tables the month (year x 12 + month), of an epoch-nanosecond time. */
+    private static long period(final long timeNs, final boolean monthly)
+    {
+        final long day = Math.floorDiv(timeNs, NS_PER_DAY);
+        if (!monthly)
+        {
+            return day;
+        }
+        final LocalDate date = LocalDate.ofEpochDay(day);
+        return date.getYear() * 12L + date.getMonthValue();
+    }
+
+    private static String label(final long timeNs, final boolean monthly)
     {
         final ZonedDateTime t = Instant.ofEpochSecond(Math.floorDiv(timeNs, 1_000_000_000L)).atZone(ZoneOffset.UTC);
         return monthly ? String.format(Locale.ROOT, "%04d-%02d", t.getYear(), t.getMonthValue())

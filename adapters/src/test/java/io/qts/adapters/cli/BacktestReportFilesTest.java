@@ -71,7 +71,7 @@ class BacktestReportFilesTest
         final JsonNode report = backtest();
         final String page = Files.readString(dir.resolve("out/report.html"));
         assertEquals(3, count(page, "<div class=\"chart\" id="), "return, drawdown, price");
-        assertTrue(page.contains("\"markers\":{\"t\":[1704067560000,1704067740000,1704067980000],\"p\":[120.0000000,100.0000000,120.0000000],"
+        assertTrue(page.contains("\"markers\":{\"t\":[1704067560000,1704067740000,1704067980000],\"p\":[120.0,100.0,120.0],"
             + "\"k\":[1,0,1]}"), "buy 00:06 at 120, sell 00:09 at 100, buy 00:13 at 120 (open)");
         assertEquals(1, report.get("trades").size());
         for (final String loads : List.of(" src=", " href=", "@import", "url("))

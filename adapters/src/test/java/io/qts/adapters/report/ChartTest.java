@@ -57,6 +57,6 @@ class ChartTest
         final String json = new Chart("c", "%", new long[] {1000, 2000}).series("a</script>b", "#000", null, new double[] {1.5, Double.NaN})
             .toJson();
         assertEquals("{\"id\":\"c\",\"unit\":\"%\",\"x\":[1000,2000],\"series\":[{\"label\":\"a<\\/script>b\",\"color\":\"#000\","
-            + "\"values\":[1.500000000,null]}]}", json);
+            + "\"values\":[1.5,null]}]}", json);
     }
 }
