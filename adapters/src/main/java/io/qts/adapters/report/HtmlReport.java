@@ -61,7 +61,10 @@ final class HtmlReport
         Strategies.effectiveParams(report.strategy(), report.params()).forEach(parameters::put);
         page.heading("Parameters (effective)").table(parameters);
         page.heading("Inputs").table(ReportFiles.flatten(report.inputs()));
-        page.heading("Run").table(Map.of("finalValue", BacktestReport.money(report.finalValue()), "digest", report.digest()));
+        final Map<String, String> run = new LinkedHashMap<>();
+        run.put("finalValue", BacktestReport.money(report.finalValue()));
+        run.put("digest", report.digest());
+        page.heading("Run").table(run);
         return page.finish();
     }
 

@@ -161,7 +161,7 @@ final class SweepPage
         for (final SweepRow row : ranked)
         {
             html.append("<tr><td data-v=\"").append(rank).append("\">").append(rank++).append("</td>");
-            keys.forEach(key -> html.append("<td class=\"n\" data-v=\"").append(row.params().get(key)).append("\">")
+            keys.forEach(key -> html.append("<td class=\"n\" data-v=\"").append(Page.text(row.params().get(key))).append("\">")
                 .append(Page.text(row.params().get(key))).append("</td>"));
             for (final String metric : metrics)
             {
