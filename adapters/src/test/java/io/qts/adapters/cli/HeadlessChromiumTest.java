@@ -2,6 +2,7 @@ package io.qts.adapters.cli;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,12 @@ class HeadlessChromiumTest
         {
             fail("-Dqts.requireChromium=true but no chromium on the PATH (Debian: apt-get install -y chromium)");
         }
+    }
+
+    /** Per test, so that each is reported as skipped with the reason. */
+    @BeforeEach
+    void needsChromium()
+    {
         Assumptions.assumeTrue(chromium != null,
             "skipped: no chromium on the PATH to render the HTML reports (Debian: apt-get install -y chromium)");
     }
