@@ -43,6 +43,7 @@ public final class Page
             .append("<h1>").append(text(title)).append("</h1>\n<p class=\"sub\">").append(text(subtitle)).append("</p>\n");
     }
 
+    /** A section heading (plain text, escaped here). */
     public Page heading(final String title)
     {
         html.append("<h2>").append(text(title)).append("</h2>\n");
@@ -56,13 +57,14 @@ public final class Page
         return this;
     }
 
+    /** A paragraph of plain text, escaped here. */
     public Page paragraph(final String plain)
     {
         html.append("<p>").append(text(plain)).append("</p>\n");
         return this;
     }
 
-    /** A two-column table of name and value. */
+    /** A two-column table of name and value, in the map's order (plain text, escaped here). */
     public Page table(final Map<String, String> rows)
     {
         html.append("<table>\n");
@@ -72,6 +74,7 @@ public final class Page
         return this;
     }
 
+    /** A heading, then the chart drawn into the element {@code id} (which must be the id the chart was made with). */
     public Page chart(final String title, final String id, final Chart chart)
     {
         heading(title);
@@ -86,6 +89,7 @@ public final class Page
         return html + "<script>\n" + Assets.UPLOT + "\n</script>\n<script>\n" + Assets.PAGE_SCRIPT + "\n</script>\n</body>\n</html>\n";
     }
 
+    /** {@code value} escaped for HTML text and attribute values. */
     public static String text(final String value)
     {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
