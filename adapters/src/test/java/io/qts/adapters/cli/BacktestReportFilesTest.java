@@ -85,6 +85,23 @@ class BacktestReportFilesTest
         assertTrue(page.contains("No order was rejected."), "zero reasons are not listed");
     }
 
+    /** A notional cap of 1 refuses both entries (sma-cross 2/4 signals twice): only that reason is listed, with its meaning. */
+    @Test
+    void htmlReportListsOnlyTheRejectionReasonsThatOccurred() throws Exception
+    {
+        final Path data = Files.writeString(dir.resolve("bars.csv"), Bars.ZIGZAG);
+        final Cli cli = Cli.run("backtest", "--data", data.toString(), "--format", "ohlcv", "--symbol", "KRW-BTC",
+            "--strategy", "sma-cross", "--param", "fast=2", "--param", "slow=4", "--size", "0.5", "--cash", "100000",
+            "--max-order-notional", "1", "--out", dir.resolve("capped").toString());
+        assertEquals(0, cli.exitCode, cli.err);
+        final String page = Files.readString(dir.resolve("capped/report.html"));
+        assertTrue(page.contains("<tr><th>MAX_ORDER_NOTIONAL</th><td class=\"n\">2</td><td>the order's notional was above "
+            + "maxOrderNotional</td></tr>"), "the reason, its count and its meaning");
+        final String rejects = page.substring(page.indexOf("<table id=\"rejects\">"), page.indexOf("</table>", page.indexOf("<table id=\"rejects\">")));
+        assertEquals(2, count(rejects, "<tr>"), "the header and one reason");
+        assertFalse(page.contains("INSUFFICIENT_CASH"), "reasons that never happened are left out");
+    }
+
     private static int count(final String text, final String needle)
     {
         final Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
