@@ -103,7 +103,8 @@ final class SweepCommand implements Callable<Integer>
                     new WalkForward(sweep, inputs, combinations, grid.keys(), rank, train, test, options.initialCash());
                 walkForward.run(err);
                 walkForward.writeTo(out, strategy, source.symbol(), reportInputs);
-                console.println("wrote " + out.resolve("walkforward.csv") + " and walkforward.json");
+                console.println("wrote " + out.resolve("walkforward.csv") + ", walkforward.json and walkforward.html");
+                console.println(walkForward.summary());
                 return 0;
             }
             final List<SweepRow> rows = sweep.run(combinations, inputs::replay);
@@ -116,7 +117,7 @@ final class SweepCommand implements Callable<Integer>
                 rank, best.params(), rank, best.metrics().value(rank) == null
                     ? "undefined: " + best.metrics().undefined().get(rank) : Metrics.plain(best.metrics().value(rank)),
                 best.finalValue()));
-            console.println("wrote " + out.resolve("sweep.csv") + " and sweep.json");
+            console.println("wrote " + out.resolve("sweep.csv") + ", sweep.json and sweep.html");
             return 0;
         }
     }

@@ -8,6 +8,8 @@ import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.Strategies;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -181,6 +183,22 @@ public final class BacktestReport
     public String digest()
     {
         return result.digest();
+    }
+
+    /**
+     * The instrument's price change from this run's first market event to {@code until}'s last (this run
+     * itself, or the last of consecutive walk-forward windows), as a fraction rounded half-even to 10^-8;
+     * null without prices or on a zero first price.
+     */
+    public BigDecimal buyAndHold(final BacktestReport until)
+    {
+        final EquityCurve last = until.curve;
+        if (curve.size() == 0 || last.size() == 0 || curve.price(0) == 0)
+        {
+            return null;
+        }
+        return BigDecimal.valueOf(last.price(last.size() - 1)).divide(BigDecimal.valueOf(curve.price(0)), Metrics.SCALE, RoundingMode.HALF_EVEN)
+            .subtract(BigDecimal.ONE);
     }
 
     String strategy()

@@ -1,45 +1,37 @@
 package io.qts.adapters.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.qts.engine.FixedPoint;
+import io.qts.engine.Strategies;
 
-import java.util.Iterator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * report.html: one self-contained page (inline CSS and SVG, no script, no font or image from anywhere)
- * with the equity curve, the drawdown, the price with a marker at each entry and exit, the metrics and
- * the parameters. It is well-formed XML as well as HTML, so tests and tools can parse it.
- *
- * <p>Charts share one time axis from the first to the last point. Curves with more than
- * {@value #MAX_POINTS} points are drawn from every k-th point (and the last), which keeps a tick-data
- * page small; markers are always all drawn.
+ * report.html, a tearsheet in one self-contained file ({@link Page}): the headline figures as percentages,
+ * the strategy's return against buy-and-hold of the same instrument, the drawdown, the price with every
+ * entry and exit, the monthly (or, for less than {@value #MONTHLY_MIN_DAYS} days of data, daily) returns,
+ * the sortable trade list, the rejection reasons that occurred with their meaning, the notes, the
+ * effective parameters and the inputs. Charts are drawn by uPlot from down-sampled points ({@link Chart}).
  */
 final class HtmlReport
 {
-    static final int MAX_POINTS = 2000;
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 220;
-    private static final int PAD = 4;
-    private static final String CSS = """
-        body{font-family:sans-serif;margin:2em;color:#222}
-        h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.5em}
-        table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}
-        td.n{text-align:right;font-family:monospace}
-        svg{background:#fafafa;border:1px solid #ddd}
-        .equity{fill:none;stroke:#1f5fbf;stroke-width:1.2}
-        .drawdown{fill:#e8a0a0;stroke:#c03030;stroke-width:0.8}
-        .price{fill:none;stroke:#444;stroke-width:1}
-        .entry path{fill:#1a9a3a}.exit path{fill:#c02020}
-        .axis{font-size:10px;fill:#666}
-        """;
+    /** Shorter series get a daily returns table: a monthly one would have a single, partial cell. */
+    static final int MONTHLY_MIN_DAYS = 60;
+    private static final long NS_PER_MS = 1_000_000L;
+    private static final long NS_PER_DAY = 86_400_000_000_000L;
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private final BacktestReport report;
     private final EquityCurve curve;
-    private final StringBuilder html = new StringBuilder(64 * 1024);
 
     HtmlReport(final BacktestReport report)
     {
@@ -49,232 +41,310 @@ final class HtmlReport
 
     String render()
     {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
-            .append("<meta charset=\"utf-8\"/>\n<title>").append(text(title())).append("</title>\n")
-            .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-            .append("<h1>").append(text(title())).append("</h1>\n");
+        final Page page = new Page(report.strategy() + " on " + report.symbol(), subtitle());
+        page.heading("Summary").raw(summary());
         if (curve.size() > 0)
         {
-            html.append("<h2>Equity</h2>\n");
-            equityChart();
-            html.append("<h2>Drawdown</h2>\n");
-            drawdownChart();
-            html.append("<h2>Price, entries (green) and exits (red)</h2>\n");
-            priceChart();
+            charts(page);
+            periodReturns(page);
         }
+        page.heading("Trades (" + report.book().trades().size() + " closed; click a column to sort)").raw(trades());
+        page.heading("Rejected orders").raw(rejections());
         if (!report.notes().isEmpty())
         {
-            html.append("<h2>Notes</h2>\n<ul>\n");
-            report.notes().forEach(note -> html.append("<li>").append(text(note)).append("</li>\n"));
-            html.append("</ul>\n");
+            final StringBuilder notes = new StringBuilder("<ul>\n");
+            report.notes().forEach(note -> notes.append("<li>").append(Page.text(note)).append("</li>\n"));
+            page.heading("Notes").raw(notes.append("</ul>\n").toString());
         }
-        html.append("<h2>Metrics</h2>\n");
-        table(flatten(report.metrics().toJson(), ""));
-        html.append("<h2>Inputs</h2>\n");
-        table(flatten(report.inputs(), ""));
-        html.append("<h2>Parameters</h2>\n");
         final Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("strategy", report.strategy());
-        new TreeMap<>(report.params()).forEach((k, v) -> parameters.put("param " + k, v));
-        parameters.put("symbol", report.symbol());
-        parameters.put("finalValue", BacktestReport.money(report.finalValue()));
-        parameters.put("digest", report.digest());
-        table(parameters);
-        html.append("</body>\n</html>\n");
-        return html.toString();
+        Strategies.effectiveParams(report.strategy(), report.params()).forEach(parameters::put);
+        page.heading("Parameters (effective)").table(parameters);
+        page.heading("Inputs").table(ReportFiles.flatten(report.inputs()));
+        final Map<String, String> run = new LinkedHashMap<>();
+        run.put("finalValue", BacktestReport.money(report.finalValue()));
+        run.put("digest", report.digest());
+        page.heading("Run").table(run);
+        return page.finish();
     }
 
-    private String title()
+    private String subtitle()
     {
-        return report.strategy() + " " + new TreeMap<>(report.params()) + " on " + report.symbol();
+        return curve.size() == 0 ? "no market data"
+            : BacktestReport.time(curve.timeNs(0)) + " to " + BacktestReport.time(curve.timeNs(curve.size() - 1)) + ", " +
+            curve.size() + " bars/trades, starting cash " + BacktestReport.money(curve.equity(0));
     }
 
-    private void equityChart()
+    private String summary()
     {
-        final double[] y = new double[curve.size()];
-        for (int i = 0; i < y.length; i++)
+        final Metrics m = report.metrics();
+        final String[][] cells = {
+            {"Total return", Page.percent(m.totalReturn()), "totalReturn"},
+            {"Buy and hold", Page.percent(report.buyAndHold(report)), ""},
+            {"CAGR", Page.percent(m.cagr()), "cagr"},
+            {"Max drawdown", Page.percent(m.maxDrawdown()), "maxDrawdown"},
+            {"Sharpe", Page.ratio(m.sharpe()), "sharpe"},
+            {"Sortino", Page.ratio(m.sortino()), "sortino"},
+            {"Win rate", Page.percent(m.winRate()), "winRate"},
+            {"Profit factor", Page.ratio(m.profitFactor()), "profitFactor"},
+            {"Exposure", Page.percent(m.exposure()), "exposure"},
+            {"Trades", Integer.toString(m.trades()), ""},
+            {"Commission", BacktestReport.money(m.commissionPaid()), ""},
+            {"Final value", BacktestReport.money(report.finalValue()), ""},
+        };
+        final StringBuilder html = new StringBuilder("<table class=\"kpi\">\n");
+        for (final String[] cell : cells)
         {
-            y[i] = curve.equity(i);
+            final String why = m.undefined().get(cell[2]);
+            html.append("<tr><th>").append(cell[0]).append("</th><td class=\"n\" id=\"kpi-").append(cell[0].replace(' ', '-').toLowerCase())
+                .append('"').append(why == null ? "" : " title=\"" + Page.text(why) + "\"").append('>').append(cell[1]).append("</td></tr>\n");
         }
-        svgOpen();
-        polyline("equity", y, min(y), max(y), false);
-        axisLabels(money(min(y)), money(max(y)));
-        html.append("</svg>\n");
+        return html.append("</table>\n").toString();
     }
 
-    /** Drawdown as a fraction of the running peak, drawn down from 0. */
-    private void drawdownChart()
+    private void charts(final Page page)
     {
-        final double[] y = new double[curve.size()];
+        final int n = curve.size();
+        final double start = curve.equity(0);
+        final double firstPrice = curve.price(0);
+        final double[] strategy = new double[n];
+        final double[] hold = new double[n];
+        final double[] drawdown = new double[n];
+        final double[] price = new double[n];
+        final double priceUnit = Math.pow(10, curve.priceScale());
         double peak = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < y.length; i++)
+        for (int i = 0; i < n; i++)
         {
-            peak = Math.max(peak, curve.equity(i));
-            y[i] = peak > 0 ? -(peak - curve.equity(i)) / peak : 0;
+            final double e = curve.equity(i);
+            strategy[i] = start == 0 ? Double.NaN : 100 * (e / start - 1);
+            hold[i] = firstPrice == 0 ? Double.NaN : 100 * (curve.price(i) / firstPrice - 1);
+            peak = Math.max(peak, e);
+            drawdown[i] = peak > 0 ? -100 * (peak - e) / peak : 0;
+            price[i] = curve.price(i) / priceUnit;
         }
-        svgOpen();
-        polyline("drawdown", y, Math.min(min(y), -1e-9), 0, true);
-        axisLabels(String.format(Locale.ROOT, "%.2f%%", 100 * min(y)), "0%");
-        html.append("</svg>\n");
+        final int[] byEquity = Chart.sample(strategy, Chart.MAX_POINTS);
+        page.chart("Return: strategy against buy-and-hold (%, drag to zoom, double-click to reset)", "chart-equity",
+            new Chart("chart-equity", "%", times(byEquity))
+                .series("strategy", "#1f5fbf", null, pick(strategy, byEquity))
+                .series("buy and hold", "#999999", null, pick(hold, byEquity)));
+        final int[] byDrawdown = Chart.sample(drawdown, Chart.MAX_POINTS);
+        page.chart("Drawdown from the running peak (%)", "chart-drawdown",
+            new Chart("chart-drawdown", "%", times(byDrawdown)).series("drawdown", "#c03030", "rgba(232,160,160,0.5)", pick(drawdown, byDrawdown)));
+        final int[] byPrice = Chart.sample(price, Chart.MAX_POINTS);
+        page.chart("Price with entries (green, up) and exits (red, down)", "chart-price",
+            markers(new Chart("chart-price", "", times(byPrice)).series(report.symbol(), "#444444", null, pick(price, byPrice)), priceUnit));
     }
 
-    private void priceChart()
+    private Chart markers(final Chart chart, final double priceUnit)
     {
-        final int scale = curve.priceScale();
-        final double[] y = new double[curve.size()];
-        for (int i = 0; i < y.length; i++)
+        final List<Trade> trades = report.book().trades();
+        final boolean open = report.book().openQty() > 0;
+        final int count = 2 * trades.size() + (open ? 1 : 0);
+        final long[] timesMs = new long[count];
+        final double[] prices = new double[count];
+        final boolean[] entry = new boolean[count];
+        int k = 0;
+        for (final Trade t : trades)
         {
-            y[i] = curve.price(i);
+            timesMs[k] = t.entryTimeNs() / NS_PER_MS;
+            prices[k] = t.entryPrice() / priceUnit;
+            entry[k++] = true;
+            timesMs[k] = t.exitTimeNs() / NS_PER_MS;
+            prices[k++] = t.exitPrice() / priceUnit;
         }
-        final double low = min(y);
-        final double high = max(y);
-        svgOpen();
-        polyline("price", y, low, high, false);
+        if (open)
+        {
+            timesMs[k] = report.book().openTimeNs() / NS_PER_MS;
+            prices[k] = report.book().openEntryPrice() / priceUnit;
+            entry[k] = true;
+        }
+        return chart.markers(timesMs, prices, entry);
+    }
+
+    private long[] times(final int[] indices)
+    {
+        final long[] ms = new long[indices.length];
+        for (int i = 0; i < indices.length; i++)
+        {
+            ms[i] = curve.timeNs(indices[i]) / NS_PER_MS;
+        }
+        return ms;
+    }
+
+    private static double[] pick(final double[] values, final int[] indices)
+    {
+        final double[] picked = new double[indices.length];
+        for (int i = 0; i < indices.length; i++)
+        {
+            picked[i] = values[indices[i]];
+        }
+        return picked;
+    }
+
+    /**
+     * Each calendar month's (UTC) return: its last point's equity over the previous month's last point (the
+     * first month: over the starting cash), and for the year the same over years. Daily for short series.
+     */
+    private void periodReturns(final Page page)
+    {
+        final long spanNs = curve.timeNs(curve.size() - 1) - curve.timeNs(0);
+        final boolean monthly = spanNs >= MONTHLY_MIN_DAYS * 86_400_000_000_000L;
+        final List<String> labels = new ArrayList<>();
+        final List<BigDecimal> strategy = new ArrayList<>();
+        final List<BigDecimal> hold = new ArrayList<>();
+        long previousEquity = curve.equity(0);
+        long previousPrice = curve.price(0);
+        for (int i = 0; i < curve.size(); i++)
+        {
+            final long period = period(curve.timeNs(i), monthly);
+            if (i == curve.size() - 1 || period(curve.timeNs(i + 1), monthly) != period)
+            {
+                labels.add(label(curve.timeNs(i), monthly));
+                strategy.add(change(previousEquity, curve.equity(i)));
+                hold.add(change(previousPrice, curve.price(i)));
+                previousEquity = curve.equity(i);
+                previousPrice = curve.price(i);
+            }
+        }
+        if (monthly)
+        {
+            page.heading("Monthly returns (strategy; buy-and-hold below each)").raw(monthlyGrid(labels, strategy, hold));
+        }
+        else
+        {
+            final StringBuilder html = new StringBuilder("<table class=\"returns\">\n<tr><th>day (UTC)</th><th>strategy</th><th>buy and hold</th></tr>\n");
+            for (int i = 0; i < labels.size(); i++)
+            {
+                html.append("<tr><th>").append(labels.get(i)).append("</th>").append(cell(strategy.get(i))).append(cell(hold.get(i)))
+                    .append("</tr>\n");
+            }
+            page.heading("Daily returns").raw(html.append("</table>\n").toString());
+        }
+    }
+
+    private static String monthlyGrid(final List<String> labels, final List<BigDecimal> strategy, final List<BigDecimal> hold)
+    {
+        final StringBuilder html = new StringBuilder("<table class=\"returns\">\n<tr><th>year</th>");
+        for (final String month : MONTHS)
+        {
+            html.append("<th>").append(month).append("</th>");
+        }
+        html.append("<th>year</th></tr>\n");
+        int i = 0;
+        while (i < labels.size())
+        {
+            final String year = labels.get(i).substring(0, 4);
+            final BigDecimal[] row = new BigDecimal[12];
+            final BigDecimal[] holdRow = new BigDecimal[12];
+            BigDecimal yearGrowth = BigDecimal.ONE;
+            BigDecimal holdGrowth = BigDecimal.ONE;
+            for (; i < labels.size() && labels.get(i).startsWith(year); i++)
+            {
+                final int month = Integer.parseInt(labels.get(i).substring(5, 7)) - 1;
+                row[month] = strategy.get(i);
+                holdRow[month] = hold.get(i);
+                yearGrowth = grow(yearGrowth, strategy.get(i));
+                holdGrowth = grow(holdGrowth, hold.get(i));
+            }
+            html.append("<tr><th>").append(year).append("</th>");
+            for (final BigDecimal value : row)
+            {
+                html.append(value == null ? "<td></td>" : cell(value));
+            }
+            html.append(yearGrowth == null ? "<td>n/a</td>" : cell(yearGrowth.subtract(BigDecimal.ONE))).append("</tr>\n<tr><th>hold</th>");
+            for (final BigDecimal value : holdRow)
+            {
+                html.append(value == null ? "<td></td>" : "<td class=\"n\">" + Page.percent(value) + "</td>");
+            }
+            html.append("<td class=\"n\">").append(holdGrowth == null ? "n/a" : Page.percent(holdGrowth.subtract(BigDecimal.ONE)))
+                .append("</td></tr>\n");
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    private static BigDecimal grow(final BigDecimal growth, final BigDecimal periodReturn)
+    {
+        return growth == null || periodReturn == null ? null
+            : growth.multiply(BigDecimal.ONE.add(periodReturn)).setScale(Metrics.SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    private static String cell(final BigDecimal value)
+    {
+        final String css = value == null || value.signum() == 0 ? "n" : value.signum() > 0 ? "n pos" : "n neg";
+        return "<td class=\"" + css + "\">" + Page.percent(value) + "</td>";
+    }
+
+    private static BigDecimal change(final long from, final long to)
+    {
+        return from == 0 ? null
+            : BigDecimal.valueOf(to).divide(BigDecimal.valueOf(from), Metrics.SCALE, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE);
+    }
+
+    /** The UTC day, or for monthly tables the month (year x 12 + month), of an epoch-nanosecond time. */
+    private static long period(final long timeNs, final boolean monthly)
+    {
+        final long day = Math.floorDiv(timeNs, NS_PER_DAY);
+        if (!monthly)
+        {
+            return day;
+        }
+        final LocalDate date = LocalDate.ofEpochDay(day);
+        return date.getYear() * 12L + date.getMonthValue();
+    }
+
+    private static String label(final long timeNs, final boolean monthly)
+    {
+        final ZonedDateTime t = Instant.ofEpochSecond(Math.floorDiv(timeNs, 1_000_000_000L)).atZone(ZoneOffset.UTC);
+        return monthly ? String.format(Locale.ROOT, "%04d-%02d", t.getYear(), t.getMonthValue())
+            : String.format(Locale.ROOT, "%04d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth());
+    }
+
+    /** Every closed round trip; each cell carries its sort key (epoch ns, decimal value) in data-v. */
+    private String trades()
+    {
+        final int ps = report.book().priceScale();
+        final int qs = report.book().qtyScale();
+        final StringBuilder html = new StringBuilder(256 + 400 * report.book().trades().size())
+            .append("<table class=\"sortable\" id=\"trades\">\n<thead><tr><th>#</th><th>entry time</th><th>entry price</th>")
+            .append("<th>exit time</th><th>exit price</th><th>qty</th><th>commission</th><th>pnl</th><th>return</th></tr></thead>\n<tbody>\n");
+        int k = 1;
         for (final Trade t : report.book().trades())
         {
-            html.append("<g class=\"trade\">");
-            marker("entry", t.entryTimeNs(), t.entryPrice(), low, high, scale);
-            marker("exit", t.exitTimeNs(), t.exitPrice(), low, high, scale);
-            html.append("</g>\n");
+            final BigDecimal cost = BigDecimal.valueOf(t.entryPrice());
+            final BigDecimal tradeReturn = t.entryPrice() == 0 ? null
+                : BigDecimal.valueOf(t.exitPrice()).subtract(cost).divide(cost, Metrics.SCALE, RoundingMode.HALF_EVEN);
+            html.append("<tr><td data-v=\"").append(k).append("\">").append(k++).append("</td>")
+                .append("<td data-v=\"").append(t.entryTimeNs()).append("\">").append(BacktestReport.time(t.entryTimeNs())).append("</td>");
+            number(html, FixedPoint.format(t.entryPrice(), ps));
+            html.append("<td data-v=\"").append(t.exitTimeNs()).append("\">").append(BacktestReport.time(t.exitTimeNs())).append("</td>");
+            number(html, FixedPoint.format(t.exitPrice(), ps));
+            number(html, FixedPoint.format(t.qty(), qs));
+            number(html, BacktestReport.money(t.commission()));
+            number(html, BacktestReport.money(t.pnl()));
+            html.append("<td class=\"n\" data-v=\"").append(tradeReturn == null ? "" : tradeReturn.toPlainString()).append("\">")
+                .append(Page.percent(tradeReturn)).append("</td></tr>\n");
         }
-        if (report.book().openQty() > 0)
-        {
-            html.append("<g class=\"open-position\">");
-            marker("entry", report.book().openTimeNs(), report.book().openEntryPrice(), low, high, scale);
-            html.append("</g>\n");
-        }
-        axisLabels(FixedPoint.format((long)low, scale), FixedPoint.format((long)high, scale));
-        html.append("</svg>\n");
+        return html.append("</tbody>\n</table>\n").toString();
     }
 
-    private void svgOpen()
+    private static void number(final StringBuilder html, final String value)
     {
-        html.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-            .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\">\n");
+        html.append("<td class=\"n\" data-v=\"").append(value).append("\">").append(value).append("</td>");
     }
 
-    private void polyline(final String cssClass, final double[] y, final double low, final double high, final boolean area)
+    /** Only the reasons that occurred, with what they mean (the risk rules are in docs/risk.md). */
+    private String rejections()
     {
-        final int stride = (y.length + MAX_POINTS - 1) / MAX_POINTS;
-        final StringBuilder points = new StringBuilder();
-        if (area)
+        final StringBuilder html = new StringBuilder();
+        report.metrics().rejectedByReason().forEach((reason, count) ->
         {
-            points.append(coordinate(x(curve.timeNs(0)))).append(',').append(coordinate(yOf(0, low, high))).append(' ');
-        }
-        for (int i = 0; i < y.length; i++)
-        {
-            if (i % stride == 0 || i == y.length - 1)
+            if (count > 0)
             {
-                points.append(coordinate(x(curve.timeNs(i)))).append(',').append(coordinate(yOf(y[i], low, high))).append(' ');
+                html.append("<tr><th>").append(Page.text(reason)).append("</th><td class=\"n\">").append(count).append("</td><td>")
+                    .append(Page.text(RejectMeaning.of(reason))).append("</td></tr>\n");
             }
-        }
-        if (area)
-        {
-            points.append(coordinate(x(curve.timeNs(y.length - 1)))).append(',').append(coordinate(yOf(0, low, high)));
-        }
-        html.append("<polyline class=\"").append(cssClass).append("\" points=\"").append(points.toString().trim()).append("\"/>\n");
-    }
-
-    /** A triangle pointing up (entry) or down (exit) with its tip at the fill. */
-    private void marker(final String kind, final long timeNs, final long price, final double low, final double high, final int scale)
-    {
-        final double px = x(timeNs);
-        final double py = yOf(price, low, high);
-        final double dy = "entry".equals(kind) ? 7 : -7;
-        html.append("<g class=\"").append(kind).append("\"><title>").append(kind).append(' ')
-            .append(BacktestReport.time(timeNs)).append(" at ").append(FixedPoint.format(price, scale)).append("</title>")
-            .append("<path d=\"M").append(coordinate(px)).append(',').append(coordinate(py))
-            .append(" L").append(coordinate(px - 4)).append(',').append(coordinate(py + dy))
-            .append(" L").append(coordinate(px + 4)).append(',').append(coordinate(py + dy)).append(" Z\"/></g>");
-    }
-
-    private void axisLabels(final String low, final String high)
-    {
-        label(PAD, 12, high);
-        label(PAD, HEIGHT - PAD, low);
-        label(WIDTH / 2.0 - 60, HEIGHT - PAD, BacktestReport.time(curve.timeNs(0)) + " .. " +
-            BacktestReport.time(curve.timeNs(curve.size() - 1)));
-    }
-
-    private void label(final double x, final double y, final String value)
-    {
-        html.append("<text class=\"axis\" x=\"").append(coordinate(x)).append("\" y=\"").append(coordinate(y)).append("\">")
-            .append(text(value)).append("</text>\n");
-    }
-
-    private double x(final long timeNs)
-    {
-        final long first = curve.timeNs(0);
-        final long span = curve.timeNs(curve.size() - 1) - first;
-        final double fraction = span == 0 ? 0.5 : (double)(timeNs - first) / span;
-        return PAD + fraction * (WIDTH - 2 * PAD);
-    }
-
-    private static double yOf(final double value, final double low, final double high)
-    {
-        final double fraction = high == low ? 0.5 : (value - low) / (high - low);
-        return HEIGHT - PAD - 10 - fraction * (HEIGHT - 2 * PAD - 20);
-    }
-
-    private void table(final Map<String, String> rows)
-    {
-        html.append("<table>\n");
-        rows.forEach((key, value) -> html.append("<tr><th>").append(text(key)).append("</th><td class=\"n\">")
-            .append(text(value)).append("</td></tr>\n"));
-        html.append("</table>\n");
-    }
-
-    /** The metrics object as rows; nested objects become "outer.inner"; null shows as "undefined". */
-    private static Map<String, String> flatten(final JsonNode node, final String prefix)
-    {
-        final Map<String, String> rows = new LinkedHashMap<>();
-        for (final Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();)
-        {
-            final Map.Entry<String, JsonNode> field = it.next();
-            if (field.getValue().isObject())
-            {
-                rows.putAll(flatten(field.getValue(), prefix + field.getKey() + "."));
-            }
-            else
-            {
-                rows.put(prefix + field.getKey(), field.getValue().isNull() ? "undefined" : field.getValue().asText());
-            }
-        }
-        return rows;
-    }
-
-    private static String money(final double value)
-    {
-        return BacktestReport.money((long)value);
-    }
-
-    private static String coordinate(final double value)
-    {
-        return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static double min(final double[] values)
-    {
-        double min = Double.POSITIVE_INFINITY;
-        for (final double v : values)
-        {
-            min = Math.min(min, v);
-        }
-        return min;
-    }
-
-    private static double max(final double[] values)
-    {
-        double max = Double.NEGATIVE_INFINITY;
-        for (final double v : values)
-        {
-            max = Math.max(max, v);
-        }
-        return max;
-    }
-
-    static String text(final String value)
-    {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        });
+        return html.length() == 0 ? "<p id=\"no-rejects\">No order was rejected.</p>\n"
+            : "<table id=\"rejects\">\n<tr><th>reason</th><th>orders</th><th>meaning</th></tr>\n" + html + "</table>\n";
     }
 }

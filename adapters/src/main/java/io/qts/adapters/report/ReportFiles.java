@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -100,5 +102,29 @@ public final class ReportFiles
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** A report's {@code inputs} object as name-value rows for a page; nested objects become "outer.inner", null "undefined". */
+    public static Map<String, String> flatten(final JsonNode node)
+    {
+        return flatten(node, "");
+    }
+
+    private static Map<String, String> flatten(final JsonNode node, final String prefix)
+    {
+        final Map<String, String> rows = new LinkedHashMap<>();
+        for (final Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();)
+        {
+            final Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue().isObject())
+            {
+                rows.putAll(flatten(field.getValue(), prefix + field.getKey() + "."));
+            }
+            else
+            {
+                rows.put(prefix + field.getKey(), field.getValue().isNull() ? "undefined" : field.getValue().asText());
+            }
+        }
+        return rows;
     }
 }

@@ -47,7 +47,7 @@ public final class SweepReport
     }
 
     /**
-     * Writes sweep.csv and sweep.json into {@code dir} as one set ({@link ReportFiles#writeSet}).
+     * Writes sweep.csv, sweep.json and sweep.html ({@link SweepPage}) into {@code dir} as one set ({@link ReportFiles#writeSet}).
      *
      * @param inputs what every combination ran on ({@link io.qts.adapters.report.ReportInputs}), into sweep.json
      */
@@ -56,6 +56,7 @@ public final class SweepReport
         final Map<String, Supplier<String>> files = new LinkedHashMap<>();
         files.put("sweep.csv", this::csv);
         files.put("sweep.json", () -> ReportFiles.json(json().setAll(inputsFirst(inputs))));
+        files.put("sweep.html", () -> SweepPage.render(strategy, symbol, rankMetric, keys, ranked, skipped, ReportFiles.flatten(inputs)));
         ReportFiles.writeSet(dir, files);
     }
 

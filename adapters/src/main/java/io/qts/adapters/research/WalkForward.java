@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.cli.UserError;
 import io.qts.adapters.report.BacktestReport;
 import io.qts.adapters.report.Metrics;
+import io.qts.adapters.report.Page;
 import io.qts.adapters.report.ReportFiles;
 
 import java.io.PrintWriter;
@@ -44,9 +45,10 @@ public final class WalkForward
     private final int test;
     private final long initialCash;
     private final List<Window> windows = new ArrayList<>();
+    private final List<BacktestReport> tests = new ArrayList<>();
     private Metrics combined;
 
-    private record Window(int from, Map<String, String> params, BigDecimal inSample, BacktestReport outOfSample)
+    record Window(int from, Map<String, String> params, BigDecimal inSample, BacktestReport outOfSample)
     {
     }
 
@@ -78,7 +80,6 @@ public final class WalkForward
                 " bars/events of the series");
         }
         final Progress progress = new Progress(err, count * (combinations.size() + 1));
-        final List<BacktestReport> tests = new ArrayList<>();
         for (int k = 0; k < count; k++)
         {
             final int from = k * test;
@@ -94,7 +95,8 @@ public final class WalkForward
     }
 
     /**
-     * Writes walkforward.csv and walkforward.json into {@code dir} as one set ({@link ReportFiles#writeSet}).
+     * Writes walkforward.csv, walkforward.json and walkforward.html ({@link WalkForwardPage}) into {@code dir} as one
+     * set ({@link ReportFiles#writeSet}).
      *
      * @param inputs what the windows ran on ({@link io.qts.adapters.report.ReportInputs}), into walkforward.json
      */
@@ -103,7 +105,62 @@ public final class WalkForward
         final Map<String, Supplier<String>> files = new LinkedHashMap<>();
         files.put("walkforward.csv", this::csv);
         files.put("walkforward.json", () -> ReportFiles.json(json(strategy, symbol).set("inputs", inputs)));
+        files.put("walkforward.html", () -> new WalkForwardPage(this, strategy, symbol).render(ReportFiles.flatten(inputs)));
         ReportFiles.writeSet(dir, files);
+    }
+
+    /** The combined out-of-sample result in one line, for the end of the command. */
+    public String summary()
+    {
+        return String.format("walk-forward: %d windows of %d train + %d test events; out of sample: total return %s, max drawdown %s, "
+            + "sharpe %s, %d trades (buy and hold over the same span: %s)", windows.size(), train, test, Page.percent(combined.totalReturn()),
+            Page.percent(combined.maxDrawdown()), Page.ratio(combined.sharpe()), combined.trades(), Page.percent(buyAndHold()));
+    }
+
+    /** Price change from the first test event to the last, as a fraction; null on a zero first price. */
+    BigDecimal buyAndHold()
+    {
+        return tests.get(0).buyAndHold(tests.get(tests.size() - 1));
+    }
+
+    List<Window> windows()
+    {
+        return windows;
+    }
+
+    int train()
+    {
+        return train;
+    }
+
+    int test()
+    {
+        return test;
+    }
+
+    List<BacktestReport> tests()
+    {
+        return tests;
+    }
+
+    List<String> keys()
+    {
+        return keys;
+    }
+
+    String metric()
+    {
+        return metric;
+    }
+
+    Metrics combined()
+    {
+        return combined;
+    }
+
+    long initialCash()
+    {
+        return initialCash;
     }
 
     String csv()
@@ -170,7 +227,7 @@ public final class WalkForward
         return root;
     }
 
-    private String time(final int marketEvent)
+    String time(final int marketEvent)
     {
         return BacktestReport.time(inputs.marketTimeNs(marketEvent));
     }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,24 +61,45 @@ class BacktestReportFilesTest
         assertEquals(0, metrics.get("rejectedByReason").get("INSUFFICIENT_CASH").asInt());
     }
 
+    /**
+     * One closed trade and one open position: three markers (two entries, one exit) on the price chart;
+     * the figures as percentages; nothing loaded from anywhere (no src, href, import or url()).
+     */
     @Test
-    void htmlReportIsSelfContainedWithAMarkerPerTrade() throws Exception
+    void htmlReportIsSelfContainedWithAMarkerPerFill() throws Exception
     {
         final JsonNode report = backtest();
-        final Path html = dir.resolve("out/report.html");
-        assertTrue(Files.isRegularFile(html));
-        final String page = Files.readString(html);
-        final Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html.toFile());
-        assertEquals(3, doc.getElementsByTagName("svg").getLength(), "equity, drawdown, price");
-        assertEquals(report.get("trades").size(), count(page, "<g class=\"trade\">"));
-        assertEquals(1, count(page, "<g class=\"open-position\">"), "the position still open at the end");
-        assertEquals(report.get("trades").size() + 1, count(page, "<g class=\"entry\">"));
-        assertEquals(report.get("trades").size(), count(page, "<g class=\"exit\">"));
-        final String withoutSvgNamespace = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-        assertFalse(withoutSvgNamespace.contains("http://") || withoutSvgNamespace.contains("https://"), "nothing fetched");
-        assertFalse(page.contains("<script"), "no script");
-        assertTrue(page.contains("<th>maxDrawdown</th><td class=\"n\">0.00020048</td>"), "metrics table");
-        assertTrue(page.contains("<th>param fast</th><td class=\"n\">2</td>"), "parameters table");
+        final String page = Files.readString(dir.resolve("out/report.html"));
+        assertEquals(3, count(page, "<div class=\"chart\" id="), "return, drawdown, price");
+        assertTrue(page.contains("\"markers\":{\"t\":[1704067560000,1704067740000,1704067980000],\"p\":[120.0,100.0,120.0],"
+            + "\"k\":[1,0,1]}"), "buy 00:06 at 120, sell 00:09 at 100, buy 00:13 at 120 (open)");
+        assertEquals(1, report.get("trades").size());
+        for (final String loads : List.of(" src=", " href=", "@import", "url("))
+        {
+            assertFalse(page.contains(loads), "nothing fetched: " + loads);
+        }
+        assertTrue(page.contains("uPlot"), "uPlot inlined");
+        assertTrue(page.contains("id=\"kpi-max-drawdown\">0.02%<"), "max drawdown 0.00020048 as a percentage");
+        assertTrue(page.contains("<tr><th>fast</th><td class=\"n\">2</td></tr>"), "parameters table");
+        assertTrue(page.contains("<th>day (UTC)</th>"), "15 minutes of bars: a daily returns table");
+        assertTrue(page.contains("No order was rejected."), "zero reasons are not listed");
+    }
+
+    /** A notional cap of 1 refuses both entries (sma-cross 2/4 signals twice): only that reason is listed, with its meaning. */
+    @Test
+    void htmlReportListsOnlyTheRejectionReasonsThatOccurred() throws Exception
+    {
+        final Path data = Files.writeString(dir.resolve("bars.csv"), Bars.ZIGZAG);
+        final Cli cli = Cli.run("backtest", "--data", data.toString(), "--format", "ohlcv", "--symbol", "KRW-BTC",
+            "--strategy", "sma-cross", "--param", "fast=2", "--param", "slow=4", "--size", "0.5", "--cash", "100000",
+            "--max-order-notional", "1", "--out", dir.resolve("capped").toString());
+        assertEquals(0, cli.exitCode, cli.err);
+        final String page = Files.readString(dir.resolve("capped/report.html"));
+        assertTrue(page.contains("<tr><th>MAX_ORDER_NOTIONAL</th><td class=\"n\">2</td><td>the order's notional was above "
+            + "maxOrderNotional</td></tr>"), "the reason, its count and its meaning");
+        final String rejects = page.substring(page.indexOf("<table id=\"rejects\">"), page.indexOf("</table>", page.indexOf("<table id=\"rejects\">")));
+        assertEquals(2, count(rejects, "<tr>"), "the header and one reason");
+        assertFalse(page.contains("INSUFFICIENT_CASH"), "reasons that never happened are left out");
     }
 
     private static int count(final String text, final String needle)
