@@ -30,7 +30,7 @@ final class HaltReasons
                 words = "an operator halt";
                 break;
             case ADMIN_KILL:
-                words = "the kill switch (open positions being sold)";
+                words = "the kill switch, open positions being sold";
                 break;
             case DAILY_LOSS:
                 words = "the daily loss limit";

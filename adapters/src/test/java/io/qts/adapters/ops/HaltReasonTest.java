@@ -86,7 +86,7 @@ class HaltReasonTest
             assertEquals(0.0, OpsClient.value(client.scrape(), "qts_halted_by", "reason", "ADMIN_HALT"));
 
             admin(engine, 3, AdminAction.KILL);
-            assertEquals("halted by the kill switch (open positions being sold) (ADMIN_KILL): no new entries; resume to go on",
+            assertEquals("halted by the kill switch, open positions being sold (ADMIN_KILL): no new entries; resume to go on",
                 OpsEndpointTest.condition(client.get("/ready").json(), OpsService.NOT_HALTED).get("reason").asText());
             assertEquals(1.0, OpsClient.value(client.scrape(), "qts_halted_by", "reason", "ADMIN_KILL"));
             assertTrue(OpsClient.await(30, () -> slack.requests.size() == 2), "the kill alert: " + slack.requests);
