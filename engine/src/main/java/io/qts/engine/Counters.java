@@ -6,6 +6,9 @@ package io.qts.engine;
  */
 final class Counters
 {
+    /** Room for every RejectReason value (the largest is 102); a value beyond it is counted at index 0, "other". */
+    static final int REJECT_REASONS = 128;
+
     long events;
     long marketEvents;
     long venueEvents;
@@ -31,4 +34,20 @@ final class Counters
     long duplicateFillsDropped;
     /** Orders the gateway could not confirm and left in doubt (kept in flight until the venue answers for them). */
     long ordersInDoubt;
+    /** Refused orders (risk and venue) by RejectReason value; index 0 holds values outside the array. */
+    final long[] rejectsByReason = new long[REJECT_REASONS];
+    /** Times the circuit breaker opened (venue failures, a failed probe, the venue blocking us). */
+    long breakerTrips;
+    /** Inputs written to the journal, and their bytes as received (entry headers not counted). */
+    long journalEntries;
+    long journalBytes;
+    /** The last EngineStateChanged's reason, as its StateChangeReason value; 0 before the first. */
+    int lastStateChangeReason;
+    /** The reason of the halt in force (a StateChangeReason value), 0 while not halted. */
+    int haltReason;
+
+    void countReject(final int reason)
+    {
+        rejectsByReason[reason > 0 && reason < REJECT_REASONS ? reason : 0]++;
+    }
 }

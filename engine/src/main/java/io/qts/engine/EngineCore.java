@@ -23,7 +23,7 @@ final class EngineCore
         signal = new SignalStage(context.builtStrategy(), context.cooldownNs(), context.orderQty(), instruments, portfolio, counters);
         execution = new ExecutionStage(context.orderIdBase(), sender, instruments, portfolio, output, counters);
         chain = new StageChain(
-            journal == null ? null : new JournalStage(journal),
+            journal == null ? null : new JournalStage(journal, counters),
             new DecodeStage(context.symbol(), counters, signal.paramKeys(), context.inputDecoders()),
             signal,
             new RiskStage(context, instruments, portfolio, output, counters),

@@ -1,5 +1,8 @@
 package io.qts.engine;
 
+import io.qts.journal.sbe.RejectReason;
+import io.qts.journal.sbe.StateChangeReason;
+
 /**
  * A read-only view of what the engine thread counts and holds, for readers on other threads (metrics, JMX,
  * readiness) while the engine runs. Nothing is copied or locked: each getter reads the engine's own plain
@@ -18,12 +21,14 @@ public final class EngineFigures
     private final EngineCore core;
     private final Counters counters;
     private final RiskStage risk;
+    private final PnlBook pnl;
 
     EngineFigures(final EngineCore core)
     {
         this.core = core;
         this.counters = core.counters;
         this.risk = core.chain.risk();
+        this.pnl = core.portfolio.pnl;
     }
 
     /** Inputs handled, of every source. */
@@ -144,5 +149,98 @@ public final class EngineFigures
     {
         final int traded = core.signal.tradedInstrument();
         return traded >= 0 ? core.instruments.qtyScale(traded) : 0;
+    }
+
+    /**
+     * Orders refused for this reason: by the risk checks, for want of outbound room, or by the venue (its reason as
+     * decoded). Over all reasons this sums to {@link #rejectedOrders()} once {@link #otherRejects()} is added.
+     */
+    public long rejects(final RejectReason reason)
+    {
+        final int value = reason.value();
+        return value > 0 && value < Counters.REJECT_REASONS ? counters.rejectsByReason[value] : 0;
+    }
+
+    /** Refusals whose reason value is none the engine knows (a venue's reason decoded as something else). */
+    public long otherRejects()
+    {
+        return counters.rejectsByReason[0];
+    }
+
+    /** Times the venue circuit breaker opened. */
+    public long breakerTrips()
+    {
+        return counters.breakerTrips;
+    }
+
+    /** Inputs this engine wrote to its journal (0 when it replays one). */
+    public long journalEntries()
+    {
+        return counters.journalEntries;
+    }
+
+    /** Bytes of those inputs as received (payloads; the journal's own entry headers not counted). */
+    public long journalBytes()
+    {
+        return counters.journalBytes;
+    }
+
+    /** Why the halt in force began ({@code ADMIN_HALT}, {@code ADMIN_KILL}, {@code DAILY_LOSS}, {@code DRAWDOWN}); null while not halted. */
+    public StateChangeReason haltReason()
+    {
+        return counters.haltReason == 0 ? null : StateChangeReason.get((short)counters.haltReason);
+    }
+
+    /** The reason of the last state change recorded (halt, resume, kill, breaker move); null before the first. */
+    public StateChangeReason lastStateChangeReason()
+    {
+        return counters.lastStateChangeReason == 0 ? null : StateChangeReason.get((short)counters.lastStateChangeReason);
+    }
+
+    /** PnL realised by sells against the position's average cost, commissions of both sides included, at 10^-8. */
+    public long realisedPnl()
+    {
+        return pnl.realised;
+    }
+
+    /** Open positions at their last price minus what they cost (commissions included), at 10^-8. */
+    public long unrealisedPnl()
+    {
+        return pnl.unrealised(core.portfolio, core.instruments);
+    }
+
+    /** Round trips (a position opened and sold back to zero) that gained, net of commissions. */
+    public long winningRoundTrips()
+    {
+        return pnl.winningRoundTrips;
+    }
+
+    /** Round trips that gained nothing or lost, net of commissions. */
+    public long losingRoundTrips()
+    {
+        return pnl.losingRoundTrips;
+    }
+
+    /**
+     * How far equity now is below the highest equity seen at a market event, at 10^-8; 0 at or above it and before
+     * the first market event. The peak is the drawdown limit's (the risk checks update it on market events only).
+     */
+    public long drawdown()
+    {
+        final long peak = risk.lossLimits().peakEquity();
+        return peak == Long.MIN_VALUE ? 0 : Math.max(0, LossLimits.loss(peak, equity()));
+    }
+
+    /** The highest equity seen at a market event, at 10^-8; 0 before the first. */
+    public long peakEquity()
+    {
+        final long peak = risk.lossLimits().peakEquity();
+        return peak == Long.MIN_VALUE ? 0 : peak;
+    }
+
+    /** The deepest drawdown seen at a market event this session, at 10^-8. */
+    public long maxDrawdown()
+    {
+        return risk.lossLimits().maxDrawdown();
     }
 }

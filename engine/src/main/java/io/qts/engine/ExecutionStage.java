@@ -144,6 +144,7 @@ final class ExecutionStage
                 slot.timeNs, clientOrderId, slot.instrumentId, RejectReason.OUTBOUND_FULL.value(),
                 slot.intentSide, slot.intentPrice, slot.intentQty);
             counters.rejectedOrders++;
+            counters.countReject(RejectReason.OUTBOUND_FULL.value());
             return;
         }
         orders.add(clientOrderId, slot.instrumentId, slot.intentSide);
@@ -171,6 +172,7 @@ final class ExecutionStage
         final int at = orders.find(slot.clientOrderId);
         final int instrumentId = slot.instrumentId;
         final long notional = instruments.notional(instrumentId, slot.qty, slot.price);
+        portfolio.pnl.onFill(instrumentId, slot.side, slot.qty, notional, slot.commission, portfolio.position[instrumentId]);
         if (slot.side == Sides.BUY)
         {
             portfolio.cash = FixedPoint.subtractMoney(portfolio.cash, FixedPoint.addMoney(notional, slot.commission));
@@ -263,6 +265,7 @@ final class ExecutionStage
             }
             counters.rejectedOrders++;
             counters.venueRejects++;
+            counters.countReject(slot.rejectReason);
         }
     }
 

@@ -10,11 +10,13 @@ import io.qts.journal.JournalAppender;
 final class JournalStage
 {
     private final Journal journal;
+    private final Counters counters;
     private JournalAppender appender;
 
-    JournalStage(final Journal journal)
+    JournalStage(final Journal journal, final Counters counters)
     {
         this.journal = journal;
+        this.counters = counters;
     }
 
     void open()
@@ -25,6 +27,8 @@ final class JournalStage
     void onEvent(final InboundSlot slot)
     {
         slot.sequence = appender.append(slot.timeNs, slot.sourceId, slot.format, slot.raw, 0, slot.length);
+        counters.journalEntries++;
+        counters.journalBytes += slot.length;
     }
 
     void close()

@@ -14,6 +14,8 @@ final class LossLimits
     private long day = Long.MIN_VALUE;
     private long dayStartEquity;
     private long peakEquity = Long.MIN_VALUE;
+    /** The deepest fall from the peak seen so far, at 10^-8; read by other threads through EngineFigures. */
+    private long maxDrawdown;
 
     /** The reason to halt at this equity, or null while within the limits. */
     StateChangeReason breach(final long timeNs, final long equity, final RiskLimits limits)
@@ -25,6 +27,7 @@ final class LossLimits
             dayStartEquity = equity;
         }
         peakEquity = Math.max(peakEquity, equity);
+        maxDrawdown = Math.max(maxDrawdown, loss(peakEquity, equity));
         if (limits.dailyLossLimit != EngineContext.UNLIMITED && loss(dayStartEquity, equity) > limits.dailyLossLimit)
         {
             return StateChangeReason.DAILY_LOSS;
@@ -37,11 +40,23 @@ final class LossLimits
         return null;
     }
 
+    /** The highest equity seen at a market event, at 10^-8; {@link Long#MIN_VALUE} before the first. */
+    long peakEquity()
+    {
+        return peakEquity;
+    }
+
+    /** The largest {@code peak - equity} seen at a market event, at 10^-8; 0 before any fall. */
+    long maxDrawdown()
+    {
+        return maxDrawdown;
+    }
+
     /**
      * {@code from - to}, saturated at the long range instead of wrapping: a fall too large for a long still compares
      * as the largest, so the limit fires rather than being passed by a wrapped negative difference.
      */
-    private static long loss(final long from, final long to)
+    static long loss(final long from, final long to)
     {
         final long difference = from - to;
         if (((from ^ to) & (from ^ difference)) < 0)

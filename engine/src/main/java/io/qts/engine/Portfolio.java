@@ -24,6 +24,8 @@ final class Portfolio
     final long[] cooldownEndNs = new long[Instruments.MAX_INSTRUMENTS];
     /** Set from the strategy's cooldownSeconds; 0 goes from exiting straight to flat. */
     long cooldownNs;
+    /** Realised PnL and cost of the open positions, kept beside cash from the same fills. */
+    final PnlBook pnl = new PnlBook();
 
     Portfolio(final long initialCash)
     {

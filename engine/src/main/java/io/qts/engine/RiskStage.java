@@ -125,6 +125,7 @@ final class RiskStage
                     slot.timeNs, ClientOrderIds.withSequence(orderIdBase, slot.sequence), slot.instrumentId, reason,
                     slot.intentSide, slot.intentPrice, slot.intentQty);
                 counters.rejectedOrders++;
+                counters.countReject(reason);
                 slot.intentSide = Sides.NONE;
             }
         }
@@ -334,5 +335,10 @@ final class RiskStage
     int breakerState()
     {
         return breaker.state();
+    }
+
+    LossLimits lossLimits()
+    {
+        return lossLimits;
     }
 }

@@ -19,5 +19,18 @@ final class StateChanges
     {
         output.stateChanged(timeNs, state, reason);
         counters.stateChanges++;
+        counters.lastStateChangeReason = reason.value();
+        if (state == EngineState.HALTED)
+        {
+            counters.haltReason = reason.value();
+        }
+        else if (state == EngineState.ACTIVE)
+        {
+            counters.haltReason = 0;
+        }
+        else if (state == EngineState.BREAKER_OPEN)
+        {
+            counters.breakerTrips++;
+        }
     }
 }

@@ -2,12 +2,13 @@ package io.qts.adapters.ops;
 
 import io.qts.adapters.run.LiveView;
 import io.qts.engine.EngineFigures;
+import io.qts.journal.sbe.StateChangeReason;
 
 import java.util.function.LongSupplier;
 
 /**
  * Turns what a running session shows into alerts, polled off the engine thread every {@value #PERIOD_MS} ms: halt
- * (operator, daily loss limit, max drawdown), kill, the venue circuit breaker opening, the engine stopping on an
+ * (operator, daily loss limit, max drawdown: the text names which, from the engine's recorded reason), kill, the venue circuit breaker opening, the engine stopping on an
  * error (a journal that cannot be written), a readiness condition set false from outside (e.g. recovery found a
  * mismatch), and the market-data or private stream down longer than {@code alerts.streamDownSeconds}. Each alert is
  * raised when its condition starts, not while it lasts.
@@ -70,14 +71,20 @@ final class AlertWatch implements AutoCloseable
         }
         else if (nowHalted && !halted && !nowKilled)
         {
-            alerts.raise("halt", "HALTED: no new entries (operator halt, daily loss limit or max drawdown); exits still allowed");
+            final StateChangeReason reason = figures.haltReason();
+            alerts.raise("halt-" + (reason == null ? "unknown" : reason.name()),
+                "HALTED by " + HaltReasons.describe(reason) + ": no new entries; exits still allowed");
         }
         killed = nowKilled;
         halted = nowHalted;
         final boolean nowOpen = figures.breakerState() == EngineFigures.BREAKER_OPEN;
         if (nowOpen && !breakerOpen)
         {
-            alerts.raise("breaker", "venue circuit breaker OPEN: venue rejects or time-outs in a row; no orders until it closes");
+            // The last change is the opening unless something else moved since; then the cause is not named.
+            final StateChangeReason last = figures.lastStateChangeReason();
+            final boolean opening = last == StateChangeReason.VENUE_FAILURES || last == StateChangeReason.PROBE_FAILED;
+            alerts.raise("breaker", "venue circuit breaker OPEN" + (opening ? " after " + HaltReasons.describe(last) : "")
+                + ": no orders until it closes");
         }
         breakerOpen = nowOpen;
         final boolean nowFailed = view.engineFailed();

@@ -5,7 +5,10 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.qts.adapters.run.LiveView;
 import io.qts.engine.EngineFigures;
+import io.qts.journal.sbe.RejectReason;
+import io.qts.journal.sbe.StateChangeReason;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -20,6 +23,10 @@ import java.util.function.ToLongFunction;
 final class EngineMetrics
 {
     private static final double MONEY = 1e8;
+    /** Every reason an order can be refused for; NONE (no refusal) and the codec's NULL_VAL left out. */
+    private static final RejectReason[] REJECT_REASONS = Arrays.stream(RejectReason.values())
+        .filter((r) -> r != RejectReason.NONE && r != RejectReason.NULL_VAL)
+        .toArray(RejectReason[]::new);
 
     private final Supplier<LiveView> session;
     private final long initialCash;
@@ -75,9 +82,66 @@ final class EngineMetrics
             (v) -> v.figures().ignoredParamChanges());
         counter(registry, "qts_feed_stale_events_total", "Per session: times the market-data feed went stale", (v) -> v.figures().feedStaleEvents());
         counter(registry, "qts_reconnects_total", "Per session: reconnects of the market-data and private streams", LiveView::reconnects);
+        CounterWithCallback.builder()
+            .name("qts_order_rejects_total")
+            .help("Per session: refused orders by reason (risk checks, no outbound room, venue rejects; other: a venue reason "
+                + "the engine does not know); sums to qts_orders_rejected_total")
+            .labelNames("reason")
+            .callback((callback) ->
+            {
+                final LiveView view = session.get();
+                if (view != null)
+                {
+                    final EngineFigures figures = view.figures();
+                    for (final RejectReason reason : REJECT_REASONS)
+                    {
+                        callback.call(figures.rejects(reason), reason.name());
+                    }
+                    callback.call(figures.otherRejects(), "other");
+                }
+            })
+            .register(registry);
+        counter(registry, "qts_breaker_trips_total", "Per session: times the venue circuit breaker opened",
+            (v) -> v.figures().breakerTrips());
+        counter(registry, "qts_journal_entries_total", "Per session: inputs written to the inbound journal",
+            (v) -> v.figures().journalEntries());
+        counter(registry, "qts_journal_bytes_total", "Per session: bytes of the inputs written to the inbound journal, as received "
+            + "(the journal's entry headers not counted)", (v) -> v.figures().journalBytes());
+        CounterWithCallback.builder()
+            .name("qts_round_trips_total")
+            .help("Per session: positions opened and sold back to zero, by result (won: gained net of both commissions; lost: "
+                + "gained nothing or lost)")
+            .labelNames("result")
+            .callback((callback) ->
+            {
+                final LiveView view = session.get();
+                if (view != null)
+                {
+                    callback.call(view.figures().winningRoundTrips(), "won");
+                    callback.call(view.figures().losingRoundTrips(), "lost");
+                }
+            })
+            .register(registry);
 
         gauge(registry, "qts_halted", "Per session: 1 while no new entries are taken (operator halt or kill, loss limit, drawdown)",
             (v) -> v.figures().halted() ? 1 : 0);
+        GaugeWithCallback.builder()
+            .name("qts_halted_by")
+            .help("Per session: 1 for the reason of the halt in force (ADMIN_HALT, ADMIN_KILL, DAILY_LOSS, DRAWDOWN), 0 for the others")
+            .labelNames("reason")
+            .callback((callback) ->
+            {
+                final LiveView view = session.get();
+                if (view != null)
+                {
+                    final StateChangeReason now = view.figures().haltReason();
+                    for (final StateChangeReason reason : HaltReasons.HALTING)
+                    {
+                        callback.call(reason == now ? 1 : 0, reason.name());
+                    }
+                }
+            })
+            .register(registry);
         gauge(registry, "qts_feed_stale", "Per session: 1 while the market-data feed is stale", (v) -> v.figures().feedStale() ? 1 : 0);
         gauge(registry, "qts_breaker_state", "Per session: venue circuit breaker, 0 closed, 1 open, 2 half open",
             (v) -> v.figures().breakerState());
@@ -91,6 +155,16 @@ final class EngineMetrics
             (v) -> v.figures().equity() / MONEY);
         gauge(registry, "qts_pnl", "Per session (recovered state): equity minus the starting cash, in the quote currency",
             (v) -> (v.figures().equity() - initialCash) / MONEY);
+        gauge(registry, "qts_realised_pnl", "Per session (recovered state): PnL realised by sells against the average cost, "
+            + "commissions included, in the quote currency", (v) -> v.figures().realisedPnl() / MONEY);
+        gauge(registry, "qts_unrealised_pnl", "Per session (recovered state): open positions at their last price minus their cost, "
+            + "in the quote currency (realised plus unrealised is qts_pnl)", (v) -> v.figures().unrealisedPnl() / MONEY);
+        gauge(registry, "qts_peak_equity", "Per session: highest equity seen at a market event, in the quote currency",
+            (v) -> v.figures().peakEquity() / MONEY);
+        gauge(registry, "qts_drawdown", "Per session: how far equity is below qts_peak_equity now, in the quote currency",
+            (v) -> v.figures().drawdown() / MONEY);
+        gauge(registry, "qts_max_drawdown", "Per session: the deepest drawdown seen at a market event, in the quote currency",
+            (v) -> v.figures().maxDrawdown() / MONEY);
     }
 
     private static double position(final EngineFigures figures)

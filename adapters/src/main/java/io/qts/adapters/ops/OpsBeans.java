@@ -4,6 +4,7 @@ import io.qts.adapters.run.LiveView;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineFigures;
 import io.qts.engine.FixedPoint;
+import io.qts.journal.sbe.StateChangeReason;
 
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
@@ -274,6 +275,19 @@ final class OpsBeans implements AutoCloseable
         public long getIgnoredParamChanges()
         {
             return figures(session).ignoredParamChanges();
+        }
+
+        @Override
+        public String getHaltReason()
+        {
+            final StateChangeReason reason = figures(session).haltReason();
+            return reason == null ? "" : reason.name();
+        }
+
+        @Override
+        public long getBreakerTrips()
+        {
+            return figures(session).breakerTrips();
         }
     }
 

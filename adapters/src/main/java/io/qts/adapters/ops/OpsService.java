@@ -76,6 +76,7 @@ public final class OpsService implements SessionObserver, AutoCloseable
                 opened.close();
             }
             beans.close();
+            stopAlerts();
             throw ex;
         }
         remote = opened;
@@ -227,7 +228,7 @@ public final class OpsService implements SessionObserver, AutoCloseable
         {
             final LiveView view = session;
             return view != null && view.figures().halted()
-                ? "halted: no new entries (operator halt or kill, daily loss limit or max drawdown); resume to go on"
+                ? "halted by " + HaltReasons.describe(view.figures().haltReason()) + ": no new entries; resume to go on"
                 : null;
         });
     }
@@ -273,6 +274,19 @@ public final class OpsService implements SessionObserver, AutoCloseable
             }
             closeJmx();
             alerts.close();
+        }
+    }
+
+    /** The alert sender's thread is already running when the endpoint fails to start: it must not outlive the failure. */
+    private void stopAlerts()
+    {
+        try
+        {
+            alerts.close();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 

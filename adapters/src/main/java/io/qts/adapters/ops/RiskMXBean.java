@@ -13,6 +13,12 @@ public interface RiskMXBean
     /** Halts, resumes, kills and breaker moves. */
     long getStateChanges();
 
+    /** Why the halt in force began (ADMIN_HALT, ADMIN_KILL, DAILY_LOSS, DRAWDOWN); empty while not halted. */
+    String getHaltReason();
+
+    /** Times the venue circuit breaker opened. */
+    long getBreakerTrips();
+
     /** Parameter changes the engine ignored (unknown key or value out of range). */
     long getIgnoredParamChanges();
 }

@@ -105,6 +105,23 @@ final class OpsClient
         return family.getType() == Metrics.MetricType.COUNTER ? metric.getCounter().getValue() : metric.getGauge().getValue();
     }
 
+    /** The sample of a labelled counter or gauge whose {@code label} is {@code labelValue}. */
+    static double value(final Map<String, Metrics.MetricFamily> families, final String name, final String label, final String labelValue)
+    {
+        final Metrics.MetricFamily family = family(families, name);
+        for (final Metrics.Metric metric : family.getMetricList())
+        {
+            for (final Metrics.LabelPair pair : metric.getLabelList())
+            {
+                if (pair.getName().equals(label) && pair.getValue().equals(labelValue))
+                {
+                    return family.getType() == Metrics.MetricType.COUNTER ? metric.getCounter().getValue() : metric.getGauge().getValue();
+                }
+            }
+        }
+        throw new AssertionError("no " + name + "{" + label + "=\"" + labelValue + "\"} in " + family);
+    }
+
     /** A family by its name as exposed in text ({@code qts_orders_total}); protobuf names counters with or without the suffix. */
     static Metrics.MetricFamily family(final Map<String, Metrics.MetricFamily> families, final String name)
     {

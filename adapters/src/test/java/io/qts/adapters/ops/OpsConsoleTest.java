@@ -88,7 +88,8 @@ class OpsConsoleTest
             engine.halt();
             assertTrue(OpsClient.await(30, risk::isHalted), "the halt reached the engine");
             assertEquals(503, http.get("/ready").status(), "halted: not ready");
-            assertTrue(OpsClient.await(30, () -> slack.requests.stream().anyMatch((r) -> r.body().contains("HALTED: no new entries"))),
+            assertEquals("ADMIN_HALT", risk.getHaltReason());
+            assertTrue(OpsClient.await(30, () -> slack.requests.stream().anyMatch((r) -> r.body().contains("HALTED by an operator halt (ADMIN_HALT): no new entries"))),
                 "the halt was told on Slack: " + slack.requests);
 
             engine.setParameter("fast", "5");
@@ -102,6 +103,7 @@ class OpsConsoleTest
 
             engine.resume();
             assertTrue(OpsClient.await(30, () -> !risk.isHalted()), "the resume reached the engine");
+            assertEquals("", risk.getHaltReason(), "no halt in force");
             assertTrue(OpsClient.await(30, () -> http.get("/ready").status() == 200), "ready again: " + http.get("/ready"));
             engine.resetBreaker();
             assertEquals("CLOSED", risk.getBreakerState());

@@ -102,8 +102,9 @@ class OpsEndpointTest
         assertTrue(OpsClient.await(60, () -> halted(ops.get("/ready"))), "a halt makes the service not ready: " + ops.get("/ready"));
         final OpsClient.Answer halted = ops.get("/ready");
         assertEquals(503, halted.status(), halted.body());
-        assertEquals("halted: no new entries (operator halt or kill, daily loss limit or max drawdown); resume to go on",
+        assertEquals("halted by an operator halt (ADMIN_HALT): no new entries; resume to go on",
             condition(halted.json(), OpsService.NOT_HALTED).get("reason").asText());
+        assertEquals(1.0, OpsClient.value(ops.scrape(), "qts_halted_by", "reason", "ADMIN_HALT"));
         assertEquals(1.0, value(ops.scrape(), "qts_halted"));
         assertEquals(0.0, value(ops.scrape(), "qts_ready"));
 
@@ -136,6 +137,14 @@ class OpsEndpointTest
         assertEquals(new BigDecimal(last.get("finalValue").asText()).doubleValue(), value(metrics, "qts_equity"));
         assertEquals(new BigDecimal(last.get("pnl").asText()).doubleValue(), value(metrics, "qts_pnl"));
         assertTrue(last.get("orders").asLong() > 0, "the session traded: " + last);
+        assertEquals(last.get("rejectedOrders").asDouble(), sum(metrics, "qts_order_rejects_total"), "every refusal has its reason");
+        assertEquals(last.get("events").asDouble(), value(metrics, "qts_journal_entries_total"), "every input journaled");
+        assertTrue(value(metrics, "qts_journal_bytes_total") > value(metrics, "qts_journal_entries_total"));
+        assertEquals(0.0, value(metrics, "qts_breaker_trips_total"));
+        assertEquals(value(metrics, "qts_pnl"), value(metrics, "qts_realised_pnl") + value(metrics, "qts_unrealised_pnl"), 1e-6,
+            "PnL is realised plus unrealised");
+        assertTrue(sum(metrics, "qts_round_trips_total") <= last.get("fills").asDouble());
+        assertTrue(value(metrics, "qts_max_drawdown") >= 0);
 
         final Metrics.MetricFamily latency = metrics.get("qts_stage_latency_seconds");
         assertEquals(Metrics.MetricType.SUMMARY, latency.getType());
@@ -197,8 +206,14 @@ class OpsEndpointTest
 
     private static double inputs(final Map<String, Metrics.MetricFamily> metrics)
     {
+        return sum(metrics, "qts_inputs_total");
+    }
+
+    /** A labelled counter summed over its labels. */
+    private static double sum(final Map<String, Metrics.MetricFamily> metrics, final String name)
+    {
         double sum = 0;
-        for (final Metrics.Metric metric : OpsClient.family(metrics, "qts_inputs_total").getMetricList())
+        for (final Metrics.Metric metric : OpsClient.family(metrics, name).getMetricList())
         {
             sum += metric.getCounter().getValue();
         }

@@ -1,13 +1,11 @@
 package io.qts.adapters.ops;
 
-import io.qts.adapters.run.LiveView;
 import io.qts.adapters.upbit.SerializedInput;
 import io.qts.adapters.upbit.UpbitDecoder;
 import io.qts.adapters.upbit.UpbitInstruments;
 import io.qts.adapters.upbit.UpbitOrderGateway;
 import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineContext;
-import io.qts.engine.EngineFigures;
 import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
 import io.qts.engine.InputSink;
@@ -18,7 +16,6 @@ import io.qts.journal.Sources;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.OrderCommandDecoder;
 import io.qts.journal.sbe.Side;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +79,7 @@ class OpsHotPathAllocationTest
         final Thread scraper;
         try (ops; InlineEngine engine = new InlineEngine(context, null, orders, OutputListener.NONE))
         {
-            ops.started(new Watched(engine.figures()));
+            ops.started(new WatchedEngine(engine.figures()));
             final OpsClient client = new OpsClient(ops.httpPort());
             scraper = new Thread(() ->
             {
@@ -166,69 +163,5 @@ class OpsHotPathAllocationTest
     private static byte[] bytes(final String json)
     {
         return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The inline engine as the ops side sees a session: its figures; no venue clients here. */
-    private record Watched(EngineFigures figures) implements LiveView
-    {
-        @Override
-        public String runId()
-        {
-            return "allocation-test";
-        }
-
-        @Override
-        public int engineId()
-        {
-            return 1;
-        }
-
-        @Override
-        public long ringRemainingCapacity()
-        {
-            return 0;
-        }
-
-        @Override
-        public boolean engineFailed()
-        {
-            return false;
-        }
-
-        @Override
-        public boolean marketDataConnected()
-        {
-            return true;
-        }
-
-        @Override
-        public boolean hasPrivateStream()
-        {
-            return false;
-        }
-
-        @Override
-        public boolean privateStreamConnected()
-        {
-            return false;
-        }
-
-        @Override
-        public long ordersSent()
-        {
-            return figures.orders();
-        }
-
-        @Override
-        public long reconnects()
-        {
-            return 0;
-        }
-
-        @Override
-        public void admin(final DirectBuffer buffer, final int offset, final int length)
-        {
-            throw new UnsupportedOperationException("no operator commands in this test");
-        }
     }
 }
