@@ -11,14 +11,14 @@ final class CrossSign
 
     int signal(final int sign)
     {
-        int signal = Strategy.NONE;
+        int signal = SignalRule.NONE;
         if (sign > 0 && lastNonZeroSign < 0)
         {
-            signal = Strategy.BUY;
+            signal = SignalRule.BUY;
         }
         else if (sign < 0 && lastNonZeroSign > 0)
         {
-            signal = Strategy.SELL;
+            signal = SignalRule.SELL;
         }
         if (sign != 0)
         {
