@@ -58,14 +58,15 @@ public final class Strategies
     }
 
     /**
-     * Adds strategies loaded from jars (by the CLI, at start, before any engine is built).
+     * Makes these the strategies loaded from jars (by the CLI, at start of a command, before any engine is
+     * built), replacing those loaded before.
      *
      * @param origin where they came from, for the error message.
-     * @throws IllegalArgumentException when a name is not valid or is already taken, adding none of them.
+     * @throws IllegalArgumentException when a name is not valid or is taken twice, changing nothing.
      */
-    public static synchronized void addLoaded(final List<StrategyFactory> factories, final String origin)
+    public static synchronized void useLoaded(final List<StrategyFactory> factories, final String origin)
     {
-        final List<StrategyFactory> next = new ArrayList<>(loaded);
+        final List<StrategyFactory> next = new ArrayList<>();
         for (final StrategyFactory factory : factories)
         {
             final String name = factory.name();
@@ -78,15 +79,15 @@ public final class Strategies
             {
                 if (known.name().equals(name))
                 {
-                    throw new IllegalArgumentException("strategy '" + name + "' from " + origin + " clashes with the built-in one");
+                    throw new IllegalArgumentException("strategy '" + name + "' from " + origin + " clashes with the built-in strategy of that name");
                 }
             }
             for (final StrategyFactory known : next)
             {
                 if (known.name().equals(name))
                 {
-                    throw new IllegalArgumentException("strategy '" + name + "' is defined twice: by " + known.getClass().getName() +
-                        " and by " + factory.getClass().getName() + " (from " + origin + ")");
+                    throw new IllegalArgumentException("strategy '" + name + "' is defined twice in " + origin + ": by " +
+                        known.getClass().getName() + " and by " + factory.getClass().getName());
                 }
             }
             next.add(factory);

@@ -1,0 +1,101 @@
+package io.qts.adapters.cli;
+
+import io.qts.adapters.report.BacktestReport;
+import io.qts.adapters.research.BacktestRun;
+import io.qts.adapters.strategies.StrategyPathOption;
+import io.qts.engine.Backtest;
+import io.qts.engine.EngineContext;
+import io.qts.engine.InputSink;
+import io.qts.engine.OutputListener;
+import io.qts.engine.Strategies;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code qts strategy check}: whether a strategy keeps the engine's rules (determinism, no allocation per event). */
+@Command(name = "strategy", mixinStandardHelpOptions = true, subcommands = StrategyCommand.Check.class,
+    description = "Check a strategy against the engine's rules.")
+final class StrategyCommand implements Runnable
+{
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: check");
+    }
+
+    /**
+     * Backtests the strategy twice (the digests must match: same inputs, same orders) and a third time measuring
+     * what the engine thread allocates per input event (ThreadMXBean#getThreadAllocatedBytes around each input,
+     * after the first two runs warmed the code up). Exit 1 when the digests differ or an event allocates.
+     */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Backtest NAME twice (same digest required) and report the engine thread's allocation per event.")
+    static final class Check implements Callable<Integer>
+    {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The strategy to check.")
+        private String strategy;
+
+        @Mixin
+        private BacktestOptions options;
+
+        @Mixin
+        private StrategyPathOption strategyPath;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Strategy parameter (default: the strategy's defaults).")
+        private Map<String, String> params = new LinkedHashMap<>();
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call()
+        {
+            strategyPath.load();
+            Strategies.factory(strategy);
+            final PrintWriter out = spec.commandLine().getOut();
+            final BacktestOptions.Inputs inputs = options.inputs();
+            final BacktestReport first = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.replay());
+            final BacktestReport second = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.replay());
+            final String digest = first.result().digest();
+            final boolean deterministic = digest.equals(second.result().digest());
+            out.printf("%s: digest %s, %s (%d orders, %d fills)%n", strategy, digest,
+                deterministic ? "the same on both runs" : "DIFFERENT on the second run: " + second.result().digest(),
+                first.result().orders(), first.result().fills());
+            final long[] measured = measure(options.context(inputs.symbol(), strategy, params), inputs);
+            final double perEvent = measured[1] == 0 ? 0 : (double)measured[0] / measured[1];
+            final boolean allocationFree = measured[0] == 0;
+            out.printf("engine thread: %d bytes over %d events = %.4f bytes/event (%s)%n", measured[0], measured[1], perEvent,
+                allocationFree ? "keeps the rule: nothing allocated per event" : "breaks the rule: the hot path must not allocate");
+            return deterministic && allocationFree ? 0 : Main.EXIT_ERROR;
+        }
+
+        /** Bytes the calling (engine) thread allocated inside the engine, and the events fed: {bytes, events}. */
+        private static long[] measure(final EngineContext context, final BacktestOptions.Inputs inputs)
+        {
+            final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+            final long thread = Thread.currentThread().getId();
+            final Backtest backtest = new Backtest(context, OutputListener.NONE);
+            final InputSink engine = backtest.input();
+            final long[] totals = new long[2];
+            inputs.replay().accept((timeNs, sourceId, format, buffer, offset, length) ->
+            {
+                final long before = threads.getThreadAllocatedBytes(thread);
+                engine.accept(timeNs, sourceId, format, buffer, offset, length);
+                totals[0] += threads.getThreadAllocatedBytes(thread) - before;
+                totals[1]++;
+            });
+            backtest.finish();
+            return totals;
+        }
+    }
+}
