@@ -31,7 +31,8 @@ public final class ConfigKeys
     static final List<String> SECRET_ENV_SUFFIXES = List.of("_TOKEN", "_SECRET", "_PASSWORD");
 
     /** {@code qts.*} system properties that are not configuration keys: the launcher's, tests' and benchmarks'. */
-    static final Set<String> OTHER_PROPERTIES = Set.of("qts.home", "qts.sharedData", "qts.requireSharedData");
+    static final Set<String> OTHER_PROPERTIES = Set.of("qts.home", "qts.sharedData", "qts.requireSharedData",
+        "qts.requireExamples", "qts.examplesDir");
 
     /** Prefixes of {@code qts.*} system properties owned by tests and benchmarks. */
     static final List<String> OTHER_PROPERTY_PREFIXES = List.of("qts.test.", "qts.bench.");

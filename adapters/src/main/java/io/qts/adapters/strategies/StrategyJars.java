@@ -53,13 +53,7 @@ public final class StrategyJars
         final URLClassLoader loader = new URLClassLoader(urls, StrategyFactory.class.getClassLoader());
         try
         {
-            for (final StrategyFactory factory : ServiceLoader.load(StrategyFactory.class, loader))
-            {
-                if (factory.getClass().getClassLoader() == loader)
-                {
-                    factories.add(factory);
-                }
-            }
+            ServiceLoader.load(StrategyFactory.class, loader).forEach(factories::add);
         }
         catch (final ServiceConfigurationError | LinkageError ex)
         {
