@@ -4,6 +4,7 @@ import io.qts.engine.strategy.Strategy;
 import io.qts.engine.strategy.StrategyFactory;
 import io.qts.engine.strategy.StrategyParameter;
 import io.qts.engine.strategy.StrategyParams;
+import io.qts.engine.strategy.builtin.BuiltInStrategies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,10 @@ public final class Strategies
 {
     /** Seconds of event time after a position is closed before the next entry; default 0. */
     public static final String COOLDOWN_SECONDS = "cooldownSeconds";
-    /** Largest window (prices) any strategy keeps. */
-    static final int MAX_WINDOW = 100_000;
     /** The engine's own parameter, which every strategy takes. */
     public static final StrategyParameter COOLDOWN = StrategyParameter.whole(
         COOLDOWN_SECONDS, 0, 366L * 86_400, "0", "event-time seconds after a position is closed before the next entry");
-    private static final List<StrategyFactory> BUILT_IN =
-        List.of(SmaCross.FACTORY, EmaCross.FACTORY, Momentum.FACTORY, VolatilityBreakout.FACTORY);
+    private static final List<StrategyFactory> BUILT_IN = BuiltInStrategies.factories();
     private static List<StrategyFactory> loaded = List.of();
 
     private Strategies()

@@ -1,6 +1,8 @@
 package io.qts.engine;
 
 import io.qts.engine.strategy.Strategy;
+import io.qts.engine.strategy.StrategyContext;
+import io.qts.engine.strategy.StrategyParams;
 import io.qts.engine.strategy.StrategyParameter;
 import io.qts.engine.strategy.StrategyFactory;
 import io.qts.journal.EntryHeader;
@@ -113,18 +115,42 @@ class PositionStateTest
     @Test
     void timersReachTheStrategyAndMaySignal()
     {
-        final StrategyFactory buysOnDayThree = new BuiltInFactory("timer-buyer", "buys on the timer of day 3", List.of(),
-            (params, context) -> new Strategy()
+        final StrategyFactory buysOnDayThree = new StrategyFactory()
+        {
+            @Override
+            public String name()
             {
-                @Override
-                public void onTimer(final long timeNs)
+                return "timer-buyer";
+            }
+
+            @Override
+            public String description()
+            {
+                return "buys on the timer of day 3";
+            }
+
+            @Override
+            public List<StrategyParameter> parameters()
+            {
+                return List.of();
+            }
+
+            @Override
+            public Strategy create(final StrategyParams params, final StrategyContext context)
+            {
+                return new Strategy()
                 {
-                    if (timeNs == 3 * TestEvents.DAY_NS)
+                    @Override
+                    public void onTimer(final long timeNs)
                     {
-                        context.buyMarket(context.entryQty());
+                        if (timeNs == 3 * TestEvents.DAY_NS)
+                        {
+                            context.buyMarket(context.entryQty());
+                        }
                     }
-                }
-            });
+                };
+            }
+        };
         final ConfiguredStrategy onTimer = Strategies.configure(buysOnDayThree, Map.of());
         final Instruments instruments = new Instruments();
         final Portfolio portfolio = new Portfolio(1000 * MONEY);

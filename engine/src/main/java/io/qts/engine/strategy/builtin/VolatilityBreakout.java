@@ -1,5 +1,6 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
+import io.qts.engine.FixedPoint;
 import io.qts.engine.strategy.StrategyContext;
 import io.qts.engine.strategy.StrategyFactory;
 import io.qts.engine.strategy.StrategyParameter;

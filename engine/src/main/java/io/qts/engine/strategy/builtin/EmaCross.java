@@ -1,4 +1,4 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
 import io.qts.engine.strategy.StrategyContext;
 import io.qts.engine.strategy.StrategyFactory;
@@ -15,8 +15,8 @@ import java.util.List;
 final class EmaCross extends ClosePriceStrategy
 {
     static final List<StrategyParameter> PARAMS = List.of(
-        StrategyParameter.whole("fast", 1, Strategies.MAX_WINDOW - 1, "12", "prices in the fast EMA; below slow"),
-        StrategyParameter.whole("slow", 2, Strategies.MAX_WINDOW, "26", "prices in the slow EMA"));
+        StrategyParameter.whole("fast", 1, BuiltInStrategies.MAX_WINDOW - 1, "12", "prices in the fast EMA; below slow"),
+        StrategyParameter.whole("slow", 2, BuiltInStrategies.MAX_WINDOW, "26", "prices in the slow EMA"));
     static final StrategyFactory FACTORY = new BuiltInFactory(
         "ema-cross", "buys when the fast exponential moving average crosses above the slow one, sells on the cross below",
         PARAMS, (p, c) -> new EmaCross(c, p.whole("fast"), p.whole("slow")));

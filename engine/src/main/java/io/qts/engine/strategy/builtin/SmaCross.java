@@ -1,5 +1,6 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
+import io.qts.engine.FixedPoint;
 import io.qts.engine.strategy.StrategyContext;
 import io.qts.engine.strategy.StrategyFactory;
 import io.qts.engine.strategy.StrategyParameter;
@@ -16,13 +17,13 @@ import java.util.List;
 final class SmaCross extends ClosePriceStrategy
 {
     static final List<StrategyParameter> PARAMS = List.of(
-        StrategyParameter.whole("fast", 1, Strategies.MAX_WINDOW - 1, "10", "prices in the fast average; below slow"),
-        StrategyParameter.whole("slow", 2, Strategies.MAX_WINDOW, "30", "prices in the slow average"));
+        StrategyParameter.whole("fast", 1, BuiltInStrategies.MAX_WINDOW - 1, "10", "prices in the fast average; below slow"),
+        StrategyParameter.whole("slow", 2, BuiltInStrategies.MAX_WINDOW, "30", "prices in the slow average"));
     static final StrategyFactory FACTORY = new BuiltInFactory(
         "sma-cross", "buys when the fast simple moving average crosses above the slow one, sells on the cross below",
         PARAMS, (p, c) -> new SmaCross(c, p.whole("fast"), p.whole("slow")));
 
-    private final PriceHistory prices = new PriceHistory(Strategies.MAX_WINDOW + 1);
+    private final PriceHistory prices = new PriceHistory(BuiltInStrategies.MAX_WINDOW + 1);
     private final CrossSign cross = new CrossSign();
     private int fast;
     private int slow;
@@ -42,7 +43,7 @@ final class SmaCross extends ClosePriceStrategy
 
     private static boolean valid(final long fast, final long slow)
     {
-        return fast >= 1 && fast < slow && slow <= Strategies.MAX_WINDOW;
+        return fast >= 1 && fast < slow && slow <= BuiltInStrategies.MAX_WINDOW;
     }
 
     @Override

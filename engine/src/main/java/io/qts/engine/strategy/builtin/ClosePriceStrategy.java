@@ -1,4 +1,4 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
 import io.qts.engine.strategy.StrategyContext;
 

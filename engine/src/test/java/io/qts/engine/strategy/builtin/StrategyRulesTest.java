@@ -1,8 +1,12 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
+import io.qts.engine.strategy.StrategyContext;
+import io.qts.engine.strategy.StrategyFactory;
 import io.qts.engine.strategy.StrategyParameter;
+import io.qts.engine.strategy.StrategyParams;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,10 +21,17 @@ class StrategyRulesTest
     private static final int S = SignalRule.SELL;
     private static final long MINUTE_NS = 60_000_000_000L;
 
-    /** The built-in strategy's signal rule, made as the engine makes it. */
+    /** The built-in strategy's signal rule, made by its factory from checked values (defaults filled in). */
     private static SignalRule rule(final String name, final Map<String, String> params)
     {
-        return (SignalRule)Strategies.create(name, params).strategy();
+        final StrategyFactory factory = BuiltInStrategies.factories().stream().filter((f) -> f.name().equals(name)).findFirst().orElseThrow();
+        final List<StrategyParameter> declared = factory.parameters();
+        final long[] values8 = new long[declared.size()];
+        for (int i = 0; i < values8.length; i++)
+        {
+            values8[i] = declared.get(i).read(name, params);
+        }
+        return (SignalRule)factory.create(new StrategyParams(declared, values8), null);
     }
 
     private static int[] closes(final SignalRule strategy, final long... prices)
@@ -85,9 +96,9 @@ class StrategyRulesTest
         // Session 1 opens at 100: target 100 + 0.5 x 20 = 110.
         assertEquals(0, vb.barSignal(3 * bar, bar, 100, 109, 99, 105), "high 109 < 110");
         assertEquals(B, vb.barSignal(4 * bar, bar, 105, 110, 104, 108), "high 110 >= 110");
-        vb.onFill(5 * bar, Sides.BUY, 108, 1, 0);
+        vb.onFill(5 * bar, StrategyContext.BUY, 108, 1, 0);
         assertEquals(S, vb.barSignal(5 * bar, bar, 108, 111, 107, 110), "this bar ends the session: exit at the next open");
-        vb.onFill(6 * bar, Sides.SELL, 110, 1, 0);
+        vb.onFill(6 * bar, StrategyContext.SELL, 110, 1, 0);
         // Session 2 opens at 110, session 1's range 111 - 99 = 12: target 116. One entry per session.
         assertEquals(0, vb.barSignal(6 * bar, bar, 110, 115, 110, 115));
         assertEquals(B, vb.barSignal(7 * bar, bar, 115, 116, 113, 114));
@@ -102,7 +113,7 @@ class StrategyRulesTest
         vb.barSignal(0, 4 * bar, 100, 110, 90, 100);
         // k 0: the target is the open itself, so the first bar of session 1 enters.
         assertEquals(B, vb.barSignal(4 * bar, bar, 100, 101, 99, 100));
-        vb.onFill(5 * bar, Sides.BUY, 108, 1, 0);
+        vb.onFill(5 * bar, StrategyContext.BUY, 108, 1, 0);
         // Stop 108 - 5% = 102.6, rounded half-even to 103.
         assertEquals(0, vb.barSignal(5 * bar, bar, 108, 109, 104, 105));
         assertEquals(S, vb.barSignal(6 * bar, bar, 105, 106, 103, 104));
@@ -117,7 +128,7 @@ class StrategyRulesTest
         // Session 1 opens at 104, previous range 4: target 108.
         assertEquals(0, vb.tradeSignal(MINUTE_NS, 104));
         assertEquals(B, vb.tradeSignal(MINUTE_NS + 1, 108));
-        vb.onFill(MINUTE_NS + 2, Sides.BUY, 108, 1, 0);
+        vb.onFill(MINUTE_NS + 2, StrategyContext.BUY, 108, 1, 0);
         assertEquals(0, vb.tradeSignal(MINUTE_NS + 3, 109));
         assertEquals(S, vb.tradeSignal(2 * MINUTE_NS, 109));
     }

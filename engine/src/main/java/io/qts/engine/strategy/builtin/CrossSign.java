@@ -1,4 +1,4 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
 /**
  * Turns the sign of (fast - slow) on each price into cross-over signals. An up-cross is fast &gt; slow

@@ -1,5 +1,6 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
+import io.qts.engine.FixedPoint;
 import io.qts.engine.strategy.StrategyContext;
 import io.qts.engine.strategy.StrategyFactory;
 import io.qts.engine.strategy.StrategyParameter;
@@ -16,14 +17,14 @@ import java.util.List;
 final class Momentum extends ClosePriceStrategy
 {
     static final List<StrategyParameter> PARAMS = List.of(
-        StrategyParameter.whole("lookback", 1, Strategies.MAX_WINDOW, "20", "prices back the return is measured over"),
+        StrategyParameter.whole("lookback", 1, BuiltInStrategies.MAX_WINDOW, "20", "prices back the return is measured over"),
         StrategyParameter.decimal("entry", "-0.99999999", "100", "0.02", "buy while the return is above this (0.02 is 2%)"),
         StrategyParameter.decimal("exit", "-0.99999999", "100", "0", "sell while the return is below this; at most entry"));
     static final StrategyFactory FACTORY = new BuiltInFactory(
         "momentum", "buys while the N-price return is above entry, sells while it is below exit",
         PARAMS, (p, c) -> new Momentum(c, p.whole("lookback"), p.value8("entry"), p.value8("exit")));
 
-    private final PriceHistory prices = new PriceHistory(Strategies.MAX_WINDOW + 1);
+    private final PriceHistory prices = new PriceHistory(BuiltInStrategies.MAX_WINDOW + 1);
     private int lookback;
     private long entry8;
     private long exit8;
