@@ -152,11 +152,20 @@ final class SignalStage
         return true;
     }
 
+    /**
+     * An answer about the order in flight: one order at a time, so it is that order, and its side is what the
+     * position state says (venue answers other than fills carry no side).
+     */
     private void onOrderUpdate(final InboundSlot slot, final int status)
     {
-        if (isOwnOrder(slot))
+        if (tradedInstrument < 0 || slot.instrumentId != tradedInstrument)
         {
-            strategy.onOrderUpdate(slot.timeNs, slot.side, status);
+            return;
+        }
+        final int state = portfolio.state[tradedInstrument];
+        if (state == Portfolio.ENTERING || state == Portfolio.EXITING)
+        {
+            strategy.onOrderUpdate(slot.timeNs, state == Portfolio.ENTERING ? Sides.BUY : Sides.SELL, status);
         }
     }
 

@@ -7,7 +7,9 @@ package io.qts.engine.strategy;
  * <p><b>Positions are long only</b>: QTS trades spot venues (Upbit), where one can sell only what one holds.
  * One position per instrument at a time: a buy is accepted only when the instrument is flat (no position, no
  * order in flight, no cool-down), a sell only while long, and at most one order per event. Market orders
- * fill at the next price (a bar's open or the next trade, in backtests and on the simulated venue).
+ * fill at the next price (a bar's open or the next trade, in backtests and on the simulated venue). Orders
+ * are sent from {@link Strategy#onBar}, {@link Strategy#onTrade} and {@link Strategy#onTimer}; from other
+ * callbacks an order method returns false.
  * Limit orders, cancel and replace arrive with the next change of the API (docs/strategy-api.md reserves
  * their names).
  *
