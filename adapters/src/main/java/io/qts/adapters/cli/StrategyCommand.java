@@ -81,7 +81,7 @@ final class StrategyCommand implements Runnable
             final boolean allocationFree = measured[2] <= ONE_TIME_EVENTS || measured[2] * 100 <= measured[1];
             out.printf(java.util.Locale.ROOT, "engine thread: %d bytes over %d events = %.4f bytes/event, %d events allocated (%s)%n",
                 measured[0], measured[1], perEvent, measured[2], allocationFree
-                    ? "keeps the rule: nothing allocated per event"
+                    ? "keeps the rule: no allocation per event, only a fresh engine's one-time few"
                     : "breaks the rule: the hot path must not allocate per event");
             return deterministic && allocationFree ? 0 : Main.EXIT_ERROR;
         }

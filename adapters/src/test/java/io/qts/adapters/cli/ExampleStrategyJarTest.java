@@ -111,7 +111,7 @@ class ExampleStrategyJarTest
             "../config/samples/upbit-krw-btc-1m.csv", "--format", "ohlcv", "--symbol", "KRW-BTC", "--size", "0.01", "--cash", "10000000");
         assertEquals(0, cli.exitCode, cli.err + cli.out);
         assertTrue(cli.out.contains("the same on both runs"), cli.out);
-        assertTrue(cli.out.contains("(keeps the rule: nothing allocated per event)"), cli.out);
+        assertTrue(cli.out.contains("(keeps the rule: no allocation per event, only a fresh engine's one-time few)"), cli.out);
     }
 
     /**
