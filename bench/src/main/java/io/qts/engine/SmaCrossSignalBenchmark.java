@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +26,8 @@ public class SmaCrossSignalBenchmark
     private final Instruments instruments = new Instruments();
     private final Portfolio portfolio = new Portfolio(StageFixtures.CASH);
     private final SignalStage signal = new SignalStage(
-        new SmaCross(StageFixtures.FAST, StageFixtures.SLOW), 0, StageFixtures.ORDER_QTY, instruments, portfolio, new Counters());
+        Strategies.create("sma-cross", Map.of("fast", String.valueOf(StageFixtures.FAST), "slow", String.valueOf(StageFixtures.SLOW))),
+        0, StageFixtures.ORDER_QTY, instruments, portfolio, new Counters());
     private final long[] prices = new long[StageFixtures.WAVE_PERIOD];
     private final InboundSlot slot = new InboundSlot();
     private int next;

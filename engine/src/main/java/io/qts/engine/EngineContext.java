@@ -57,7 +57,7 @@ public final class EngineContext
     private String cpuAffinity = NO_AFFINITY;
     private int[] cpuIds = new int[0];
     private StageProbe stageProbe = StageProbe.NONE;
-    private Strategy strategy;
+    private ConfiguredStrategy strategy;
     private long cooldownNs;
     private final InputDecoder[] inputDecoders = new InputDecoder[8];
     private boolean multiProducer;
@@ -591,7 +591,7 @@ public final class EngineContext
         return stageProbe;
     }
 
-    Strategy builtStrategy()
+    ConfiguredStrategy builtStrategy()
     {
         if (strategy == null)
         {

@@ -1,5 +1,11 @@
 package io.qts.engine;
 
+import io.qts.engine.strategy.Strategy;
+import io.qts.engine.strategy.StrategyFactory;
+import io.qts.engine.strategy.StrategyParameter;
+import io.qts.engine.strategy.StrategyParams;
+import io.qts.engine.strategy.builtin.BuiltInStrategies;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,26 +14,100 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Builds strategies by name from their parameters, checking every parameter once, up front: unknown
- * names, missing values, values out of range and values that do not fit together are each an error
- * naming the strategy and the key. Every strategy also takes {@value #COOLDOWN_SECONDS}.
+ * The strategies QTS knows, built-in first, then those loaded from strategy jars ({@link #addLoaded}), and
+ * builds them by name from their parameters, checking every parameter once, up front: unknown names, missing
+ * values, values out of range and values that do not fit together are each an error naming the strategy and
+ * the key. Every strategy also takes {@value #COOLDOWN_SECONDS}.
  */
 public final class Strategies
 {
     /** Seconds of event time after a position is closed before the next entry; default 0. */
     public static final String COOLDOWN_SECONDS = "cooldownSeconds";
-    /** Largest window (prices) any strategy keeps. */
-    static final int MAX_WINDOW = 100_000;
-    static final StrategyParam COOLDOWN = StrategyParam.whole(COOLDOWN_SECONDS, 0, 366L * 86_400, "0");
-    private static final List<String> NAMES = List.of("sma-cross", "ema-cross", "momentum", "volatility-breakout");
+    /** The engine's own parameter, which every strategy takes. */
+    public static final StrategyParameter COOLDOWN = StrategyParameter.whole(
+        COOLDOWN_SECONDS, 0, 366L * 86_400, "0", "event-time seconds after a position is closed before the next entry");
+    private static final List<StrategyFactory> BUILT_IN = BuiltInStrategies.factories();
+    private static List<StrategyFactory> loaded = List.of();
 
     private Strategies()
     {
     }
 
-    public static List<String> names()
+    /** Every strategy's name: the built-in ones, then the loaded ones in the order they were loaded. */
+    public static synchronized List<String> names()
     {
-        return NAMES;
+        final List<String> names = new ArrayList<>();
+        all().forEach((f) -> names.add(f.name()));
+        return names;
+    }
+
+    /** Every strategy's factory, built-in first. */
+    public static synchronized List<StrategyFactory> all()
+    {
+        final List<StrategyFactory> all = new ArrayList<>(BUILT_IN);
+        all.addAll(loaded);
+        return all;
+    }
+
+    /** True for a strategy compiled into QTS. */
+    public static boolean isBuiltIn(final String name)
+    {
+        return BUILT_IN.stream().anyMatch((f) -> f.name().equals(name));
+    }
+
+    /**
+     * Makes these the strategies loaded from jars (by the CLI, at start of a command, before any engine is
+     * built), replacing those loaded before.
+     *
+     * @param origin where they came from, for the error message.
+     * @throws IllegalArgumentException when a name is not valid or is taken twice, changing nothing.
+     */
+    public static synchronized void useLoaded(final List<StrategyFactory> factories, final String origin)
+    {
+        final List<StrategyFactory> next = new ArrayList<>();
+        for (final StrategyFactory factory : factories)
+        {
+            final String name = factory.name();
+            if (name == null || !name.matches("[a-z0-9][a-z0-9-]*"))
+            {
+                throw new IllegalArgumentException("strategy " + factory.getClass().getName() + " from " + origin +
+                    " has an invalid name '" + name + "' (lower case letters, digits and '-')");
+            }
+            for (final StrategyFactory known : BUILT_IN)
+            {
+                if (known.name().equals(name))
+                {
+                    throw new IllegalArgumentException("strategy '" + name + "' from " + origin + " clashes with the built-in strategy of that name");
+                }
+            }
+            for (final StrategyFactory known : next)
+            {
+                if (known.name().equals(name))
+                {
+                    throw new IllegalArgumentException("strategy '" + name + "' is defined twice in " + origin + ": by " +
+                        known.getClass().getName() + " and by " + factory.getClass().getName());
+                }
+            }
+            next.add(factory);
+        }
+        loaded = List.copyOf(next);
+    }
+
+    /**
+     * The factory of a strategy.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones.
+     */
+    public static synchronized StrategyFactory factory(final String name)
+    {
+        for (final StrategyFactory factory : all())
+        {
+            if (factory.name().equals(name))
+            {
+                return factory;
+            }
+        }
+        throw new IllegalArgumentException("unknown strategy '" + name + "' (known: " + String.join(", ", names()) + ")");
     }
 
     /** The parameters a strategy takes, {@value #COOLDOWN_SECONDS} first: the keys an admin SET_PARAM may name for it. */
@@ -35,7 +115,7 @@ public final class Strategies
     {
         final List<String> names = new ArrayList<>();
         names.add(COOLDOWN_SECONDS);
-        for (final StrategyParam param : params(name))
+        for (final StrategyParameter param : factory(name).parameters())
         {
             names.add(param.name());
         }
@@ -49,9 +129,9 @@ public final class Strategies
     public static SortedMap<String, String> effectiveParams(final String name, final Map<String, String> params)
     {
         final SortedMap<String, String> effective = new TreeMap<>(params);
-        final List<StrategyParam> all = new ArrayList<>(params(name));
+        final List<StrategyParameter> all = new ArrayList<>(factory(name).parameters());
         all.add(COOLDOWN);
-        for (final StrategyParam param : all)
+        for (final StrategyParameter param : all)
         {
             if (param.defaultText() != null)
             {
@@ -62,11 +142,20 @@ public final class Strategies
     }
 
     /**
+     * Checks the parameters and makes the strategy, with the context it will act through once an engine binds it.
+     *
      * @throws IllegalArgumentException naming the strategy or parameter that is wrong.
      */
-    public static Strategy create(final String name, final Map<String, String> params)
+    public static ConfiguredStrategy create(final String name, final Map<String, String> params)
     {
-        final List<StrategyParam> known = params(name);
+        return configure(factory(name), params);
+    }
+
+    /** {@link #create} for a factory in hand. */
+    static ConfiguredStrategy configure(final StrategyFactory factory, final Map<String, String> params)
+    {
+        final String name = factory.name();
+        final List<StrategyParameter> known = factory.parameters();
         requireOnly(name, params, known);
         COOLDOWN.read(name, params);
         final long[] v = new long[known.size()];
@@ -74,48 +163,35 @@ public final class Strategies
         {
             v[i] = known.get(i).read(name, params);
         }
-        switch (name)
+        final StrategyView view = new StrategyView(v);
+        final Strategy strategy;
+        try
         {
-            case "sma-cross":
-                return new SmaCross(whole(v[0]), whole(v[1]));
-            case "ema-cross":
-                return new EmaCross(whole(v[0]), whole(v[1]));
-            case "momentum":
-                return new Momentum(whole(v[0]), v[1], v[2]);
-            default:
-                return new VolatilityBreakout(v[0], whole(v[1]), v[2]);
+            strategy = factory.create(new StrategyParams(known, v), view);
         }
+        catch (final IllegalArgumentException ex)
+        {
+            throw ex;
+        }
+        catch (final RuntimeException | LinkageError ex)
+        {
+            // A loaded strategy's own bug: one error naming it, not a stack trace from deep in the engine.
+            throw new IllegalArgumentException("strategy '" + name + "' failed to start: " + ex, ex);
+        }
+        if (strategy == null)
+        {
+            throw new IllegalArgumentException("strategy '" + name + "' failed to start: its factory returned null");
+        }
+        return new ConfiguredStrategy(factory, view, strategy);
     }
 
     /** The cool-down in nanoseconds of event time, from {@value #COOLDOWN_SECONDS} (checked by {@link #create}). */
     static long cooldownNs(final String name, final Map<String, String> params)
     {
-        return COOLDOWN.read(name, params) / StrategyParam.ONE * 1_000_000_000L;
+        return COOLDOWN.read(name, params) / StrategyParameter.ONE * 1_000_000_000L;
     }
 
-    private static List<StrategyParam> params(final String name)
-    {
-        switch (name)
-        {
-            case "sma-cross":
-                return SmaCross.PARAMS;
-            case "ema-cross":
-                return EmaCross.PARAMS;
-            case "momentum":
-                return Momentum.PARAMS;
-            case "volatility-breakout":
-                return VolatilityBreakout.PARAMS;
-            default:
-                throw new IllegalArgumentException("unknown strategy '" + name + "' (known: " + String.join(", ", NAMES) + ")");
-        }
-    }
-
-    private static int whole(final long value8)
-    {
-        return (int)(value8 / StrategyParam.ONE);
-    }
-
-    private static void requireOnly(final String strategy, final Map<String, String> params, final List<StrategyParam> known)
+    private static void requireOnly(final String strategy, final Map<String, String> params, final List<StrategyParameter> known)
     {
         final TreeSet<String> names = new TreeSet<>();
         names.add(COOLDOWN_SECONDS);

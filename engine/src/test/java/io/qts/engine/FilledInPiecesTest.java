@@ -15,6 +15,7 @@ import io.qts.journal.sbe.OrderRejectedDecoder;
 import io.qts.journal.sbe.Side;
 import io.qts.journal.sbe.TradeTickEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
+import io.qts.engine.strategy.StrategyParameter;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -32,24 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FilledInPiecesTest
 {
     private static final long MINUTE_NS = 60_000_000_000L;
-    private static final long ONE = StrategyParam.ONE;
-
-    @Test
-    void theVolatilityBreakoutStopIsTakenFromTheAverageEntryPrice()
-    {
-        // k 0.5, one-hour sessions, stop 10 %. Session 0 ranges 950..1100 (150); session 1 opens at 1000: target 1075.
-        final VolatilityBreakout strategy = new VolatilityBreakout(ONE / 2, 60, ONE / 10);
-        strategy.onTrade(0, 1000);
-        strategy.onTrade(MINUTE_NS, 1100);
-        strategy.onTrade(2 * MINUTE_NS, 950);
-        strategy.onTrade(60 * MINUTE_NS, 1000);
-        assertEquals(Strategy.BUY, strategy.onTrade(61 * MINUTE_NS, 1080));
-        strategy.onFill(61 * MINUTE_NS, Sides.BUY, 1000, 1, DecodedInput.LEAVES_UNKNOWN);
-        strategy.onFill(61 * MINUTE_NS, Sides.BUY, 1100, 3, 0);
-        // Average entry (1000 + 3 x 1100) / 4 = 1075; stop 1075 - 107.5 (half-even: 108) = 967. From the first piece
-        // alone it would be 900, and 950 would not stop out.
-        assertEquals(Strategy.SELL, strategy.onTrade(62 * MINUTE_NS, 950));
-    }
+    private static final long ONE = StrategyParameter.ONE;
 
     @Test
     void theAtrStopIsTakenFromTheAverageEntryPrice()

@@ -1,5 +1,10 @@
 package io.qts.engine;
 
+import io.qts.engine.strategy.Strategy;
+import io.qts.engine.strategy.StrategyContext;
+import io.qts.engine.strategy.StrategyParams;
+import io.qts.engine.strategy.StrategyParameter;
+import io.qts.engine.strategy.StrategyFactory;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.AdminAction;
@@ -91,10 +96,10 @@ class PositionStateTest
         final Backtest backtest = backtest(Map.of("lookback", "1", "entry", "0"));
         final TestEvents events = new TestEvents(backtest.input());
         events.instrument("TEST", 0, 0);
-        events.admin(0, AdminAction.SET_PARAM, "cooldownSeconds", TWO_DAYS_S * StrategyParam.ONE);
+        events.admin(0, AdminAction.SET_PARAM, "cooldownSeconds", TWO_DAYS_S * StrategyParameter.ONE);
         events.admin(0, AdminAction.SET_PARAM, "lookback", 0);
         events.admin(0, AdminAction.SET_PARAM, "noSuchKey", 1);
-        events.admin(0, AdminAction.SET_PARAM, "maxPositionQty", 1000 * StrategyParam.ONE);
+        events.admin(0, AdminAction.SET_PARAM, "maxPositionQty", 1000 * StrategyParameter.ONE);
         final long[] closes = {10, 11, 12, 11, 12, 13, 14, 15};
         for (int day = 0; day < closes.length; day++)
         {
@@ -110,38 +115,43 @@ class PositionStateTest
     @Test
     void timersReachTheStrategyAndMaySignal()
     {
-        final Strategy onTimer = new Strategy()
+        final StrategyFactory buysOnDayThree = new StrategyFactory()
         {
             @Override
-            public int onBar(final long t, final long d, final long o, final long h, final long l, final long c)
+            public String name()
             {
-                return NONE;
+                return "timer-buyer";
             }
 
             @Override
-            public int onTrade(final long timeNs, final long price)
+            public String description()
             {
-                return NONE;
+                return "buys on the timer of day 3";
             }
 
             @Override
-            public int onTimer(final long timeNs)
-            {
-                return timeNs == 3 * TestEvents.DAY_NS ? BUY : NONE;
-            }
-
-            @Override
-            public List<String> paramNames()
+            public List<StrategyParameter> parameters()
             {
                 return List.of();
             }
 
             @Override
-            public boolean setParam(final int index, final long value8)
+            public Strategy create(final StrategyParams params, final StrategyContext context)
             {
-                return false;
+                return new Strategy()
+                {
+                    @Override
+                    public void onTimer(final long timeNs)
+                    {
+                        if (timeNs == 3 * TestEvents.DAY_NS)
+                        {
+                            context.buyMarket(context.entryQty());
+                        }
+                    }
+                };
             }
         };
+        final ConfiguredStrategy onTimer = Strategies.configure(buysOnDayThree, Map.of());
         final Instruments instruments = new Instruments();
         final Portfolio portfolio = new Portfolio(1000 * MONEY);
         final SignalStage signal = new SignalStage(onTimer, 0, 100_000_000L, instruments, portfolio, new Counters());

@@ -1,5 +1,6 @@
 package io.qts.engine;
 
+import io.qts.engine.strategy.StrategyParameter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,7 +24,7 @@ class StrategiesTest
         Strategies.create("sma-cross", Map.of("fast", "10", "slow", "30"));
         Strategies.create("ema-cross", Map.of("fast", "10", "slow", "30"));
         Strategies.create("momentum", Map.of("lookback", "10", "entry", "0.02"));
-        Strategies.create("volatility-breakout", Map.of());
+        Strategies.create("volatility-breakout", Map.of("k", "0.6"));
         assertEquals(List.of("cooldownSeconds", "k", "sessionMinutes", "stopPct"), Strategies.parameterNames("volatility-breakout"));
     }
 
@@ -36,10 +37,26 @@ class StrategiesTest
     }
 
     @Test
-    void missingParameter()
+    void everyBuiltInStrategyRunsOnItsDefaults()
     {
-        assertEquals("missing parameter 'entry' for momentum (use --param entry=X, a decimal from -0.99999999 to 100)",
-            error("momentum", Map.of("lookback", "10")));
+        for (final String name : Strategies.names())
+        {
+            Strategies.create(name, Map.of());
+        }
+        assertEquals(Map.of("cooldownSeconds", "0", "fast", "10", "slow", "30"), Strategies.effectiveParams("sma-cross", Map.of()));
+        assertEquals(Map.of("cooldownSeconds", "0", "fast", "12", "slow", "26"), Strategies.effectiveParams("ema-cross", Map.of()));
+        assertEquals(Map.of("cooldownSeconds", "60", "lookback", "20", "entry", "0.05", "exit", "0"),
+            Strategies.effectiveParams("momentum", Map.of("entry", "0.05", "cooldownSeconds", "60")));
+        assertEquals(Map.of("cooldownSeconds", "0", "k", "0.5", "sessionMinutes", "1440", "stopPct", "0"),
+            Strategies.effectiveParams("volatility-breakout", Map.of()));
+    }
+
+    @Test
+    void missingParameterWithoutDefault()
+    {
+        final StrategyParameter required = StrategyParameter.decimal("entry", "-0.99999999", "100", null, "entry return");
+        assertEquals("missing parameter 'entry' for mine (use --param entry=X, a decimal from -0.99999999 to 100)",
+            assertThrows(IllegalArgumentException.class, () -> required.read("mine", Map.of())).getMessage());
     }
 
     @Test

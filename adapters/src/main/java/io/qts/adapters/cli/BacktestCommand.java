@@ -3,6 +3,7 @@ package io.qts.adapters.cli;
 import io.qts.adapters.report.BacktestReport;
 import io.qts.adapters.research.BacktestRun;
 import io.qts.adapters.run.AdminSchedule;
+import io.qts.adapters.strategies.StrategyPathOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +23,9 @@ final class BacktestCommand implements Callable<Integer>
 {
     @Mixin
     private BacktestOptions options;
+
+    @Mixin
+    private StrategyPathOption strategyPath;
 
     @Option(names = "--strategy", required = true, paramLabel = "NAME", completionCandidates = StrategyNames.class,
         description = "Strategy: ${COMPLETION-CANDIDATES}.")
@@ -43,6 +47,7 @@ final class BacktestCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        strategyPath.load();
         final BacktestOptions.Inputs inputs = options.inputs();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, strategy);
         final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.dataSource(), sink ->

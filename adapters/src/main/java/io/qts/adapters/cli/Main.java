@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
     description = "Low-latency, event-sourced trading engine.",
     subcommands = {RunCommand.class, BacktestCommand.class, SweepCommand.class, ReplayCommand.class, ImportCommand.class,
         JournalCommand.class, SimExchangeCommand.class, FetchCommand.class, StoreCommand.class, BenchCommand.class,
-        VersionCommand.class, CommandLine.HelpCommand.class})
+        StrategiesCommand.class, StrategyCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable
 {
     static final int EXIT_ERROR = 1;

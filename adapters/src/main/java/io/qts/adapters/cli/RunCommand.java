@@ -30,6 +30,7 @@ import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
 import org.slf4j.LoggerFactory;
+import io.qts.adapters.strategies.StrategyJars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,6 +72,10 @@ final class RunCommand implements Callable<Integer>
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: the embedded config/qts.yml).")
     private Path config;
+
+    @Option(names = "--strategy-path", paramLabel = "PATH",
+        description = "Overrides run.strategyPath: a jar, or a directory of jars, of user strategies (docs/strategy-api.md).")
+    private String strategyPath;
 
     @Option(names = "--strategy", paramLabel = "NAME", completionCandidates = StrategyNames.class,
         description = "Overrides run.strategy: ${COMPLETION-CANDIDATES}. The configured run.params it does not take are "
@@ -137,7 +142,9 @@ final class RunCommand implements Callable<Integer>
         final QtsConfig loaded = QtsConfig.load(config, System.getenv(), systemProperties(), List.of(
             new QtsConfig.OptionValue("--wait-strategy", "engine.waitStrategy", waitStrategy),
             new QtsConfig.OptionValue("--topology", "engine.topology", topology),
-            new QtsConfig.OptionValue("--cpu-affinity", "engine.cpuAffinity", cpuAffinity)));
+            new QtsConfig.OptionValue("--cpu-affinity", "engine.cpuAffinity", cpuAffinity),
+            new QtsConfig.OptionValue("--strategy-path", "run.strategyPath", strategyPath)));
+        StrategyJars.use(loaded.get("run.strategyPath", null) == null ? null : loaded.path("run.strategyPath").toString());
         final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
         final SortedMap<String, String> ignoredParams = RunSettings.ignoredParams(loaded, strategy);
         if (!ignoredParams.isEmpty())

@@ -10,6 +10,7 @@ import io.qts.adapters.research.WalkForward;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.report.ReportInputs;
 import io.qts.engine.EngineContext;
+import io.qts.adapters.strategies.StrategyPathOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +33,9 @@ final class SweepCommand implements Callable<Integer>
 {
     @Mixin
     private BacktestOptions options;
+
+    @Mixin
+    private StrategyPathOption strategyPath;
 
     @Option(names = "--strategy", required = true, paramLabel = "NAME", completionCandidates = StrategyNames.class,
         description = "Strategy: ${COMPLETION-CANDIDATES}.")
@@ -64,6 +68,7 @@ final class SweepCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        strategyPath.load();
         if (!Metrics.RANKABLE.contains(rank))
         {
             throw new UserError("--rank: unknown metric '" + rank + "' (known: " + String.join(", ", Metrics.RANKABLE) + ")");

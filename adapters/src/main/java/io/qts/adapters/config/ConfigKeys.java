@@ -31,7 +31,7 @@ public final class ConfigKeys
     static final List<String> SECRET_ENV_SUFFIXES = List.of("_TOKEN", "_SECRET", "_PASSWORD");
 
     /** {@code qts.*} system properties that are not configuration keys: the launcher's, tests' and benchmarks'. */
-    static final Set<String> OTHER_PROPERTIES = Set.of("qts.home", "qts.sharedData");
+    static final Set<String> OTHER_PROPERTIES = Set.of("qts.home", "qts.sharedData", "qts.examplesDir");
 
     /**
      * Prefixes of {@code qts.*} system properties owned by tests and benchmarks, and CI's switches that turn a skipped

@@ -38,7 +38,7 @@ public final class QtsConfig
     static final Set<String> KEYS = Set.of(
         "engine.id", "engine.ringSize", "engine.waitStrategy", "engine.topology", "engine.cpuAffinity",
         "run.venue", "run.feed", "run.feedFormat", "run.symbol", "run.strategy", "run.size", "run.cash",
-        "run.commission", "run.varDir", "run.stopTimeoutMs",
+        "run.commission", "run.varDir", "run.stopTimeoutMs", "run.strategyPath",
         "risk.maxPositionQty", "risk.maxOrderNotional", "risk.sizing", "risk.orderNotional", "risk.equityFraction",
         "risk.maxOpenPositions", "risk.priceBand", "risk.maxOrdersPerSecond", "risk.atrBars", "risk.stop",
         "risk.stopAtrMultiple", "risk.maxAtrFraction", "risk.dailyLossLimit", "risk.maxDrawdown", "risk.breakerFailures",

@@ -230,7 +230,7 @@ public final class BacktestReport
     public String summary()
     {
         final StringBuilder summary = new StringBuilder(String.format("%s %s %s: %d trades, %d rejected, final value %s, digest %s",
-            strategy, params, symbol, ledger.trades().size(), result.rejectedOrders(), money(result.finalValue()),
+            strategy, Strategies.effectiveParams(strategy, params), symbol, ledger.trades().size(), result.rejectedOrders(), money(result.finalValue()),
             result.digest()));
         notes.forEach(note -> summary.append(System.lineSeparator()).append("  ").append(note));
         return summary.toString();

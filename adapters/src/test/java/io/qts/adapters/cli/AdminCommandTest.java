@@ -101,9 +101,9 @@ class AdminCommandTest
         final Cli badAction = Cli.run("run", "--var-dir", dir.toString(), "--admin", "2020-02-20T10:00:00Z stop");
         assertEquals("qts: error: --admin '2020-02-20T10:00:00Z stop': unknown action 'stop' (known: halt, resume, kill, reset-breaker, set)\n",
             badAction.err);
-        final Cli badParam = Cli.run("run", "--var-dir", dir.toString(), "--strategy", "momentum", "--param", "lookback=10");
+        final Cli badParam = Cli.run("run", "--var-dir", dir.toString(), "--strategy", "momentum", "--param", "exit=0.5");
         assertEquals(1, badParam.exitCode);
-        assertTrue(badParam.err.contains("missing parameter 'entry' for momentum"), badParam.err);
+        assertTrue(badParam.err.contains("momentum needs exit <= entry, got entry=0.02 exit=0.5"), badParam.err);
     }
 
     @Test

@@ -48,10 +48,10 @@ class CliErrorsTest
     }
 
     @Test
-    void missingParameter() throws IOException
+    void aParameterThatDoesNotFitTheOtherOnesDefault() throws IOException
     {
-        assertOneLine(backtest("--strategy", "sma-cross", "--param", "fast=2"), 1,
-            "qts: error: missing parameter 'slow' for sma-cross (use --param slow=N, a whole number from 2 to 100000)");
+        assertOneLine(backtest("--strategy", "sma-cross", "--param", "fast=40"), 1,
+            "qts: error: sma-cross needs 1 <= fast < slow, got fast=40 slow=30");
     }
 
     @Test

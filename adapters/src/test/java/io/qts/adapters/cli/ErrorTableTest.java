@@ -68,7 +68,7 @@ class ErrorTableTest
         row("run", "--var-dir", dir.toString(), "--topology", "ring");
         row("run", "--var-dir", dir.toString(), "--config", dir.resolve("missing.yml").toString());
         rowWithProperty("qts.venue.papr", "true", "run", "--var-dir", dir.toString());
-        row("run", "--var-dir", dir.toString(), "--strategy", "momentum");
+        row("run", "--var-dir", dir.toString(), "--strategy", "momentum", "--param", "lookback=0");
         row(concat(new String[]{"backtest"}, data, new String[]{"--strategy", "martingale", "--cash", "1000", "--out", out}));
         row(concat(new String[]{"backtest"}, data, new String[]{"--strategy", "sma-cross", "--param", "fast=2", "--param", "slow=4",
             "--cash", "0", "--out", out}));

@@ -58,8 +58,9 @@ class QtsConfigTest
         final RunSettings settings = RunSettings.from(config, "volatility-breakout", Map.of("k", "0.4"), null);
         assertEquals("volatility-breakout", settings.engine().strategyName());
         assertEquals(Map.of("k", "0.4"), settings.engine().strategyParams());
-        final UserError error = assertThrows(UserError.class, () -> RunSettings.from(config, "momentum", Map.of(), null));
-        assertEquals("missing parameter 'lookback' for momentum (use --param lookback=N, a whole number from 1 to 100000) " +
+        assertEquals(Map.of(), RunSettings.from(config, "momentum", Map.of(), null).engine().strategyParams(), "runs on its defaults");
+        final UserError error = assertThrows(UserError.class, () -> RunSettings.from(config, "momentum", Map.of("lookback", "0"), null));
+        assertEquals("parameter 'lookback' for momentum must be a whole number from 1 to 100000, got '0' " +
             "(from option --strategy)", error.getMessage());
     }
 

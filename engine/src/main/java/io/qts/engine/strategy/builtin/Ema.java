@@ -1,4 +1,6 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
+
+import io.qts.engine.FixedPoint;
 
 /**
  * An exponential moving average of n prices in exact integer maths, at the prices' own scale. It is

@@ -1,4 +1,9 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
+
+import io.qts.engine.FixedPoint;
+import io.qts.engine.strategy.StrategyContext;
+import io.qts.engine.strategy.StrategyFactory;
+import io.qts.engine.strategy.StrategyParameter;
 
 import java.util.List;
 
@@ -17,13 +22,15 @@ import java.util.List;
  * Holding is learnt from the strategy's own fills. k and stopPct may change at run time (k moves the
  * current target); sessionMinutes may not.
  */
-final class VolatilityBreakout implements Strategy
+final class VolatilityBreakout extends SignalRule
 {
-    static final List<StrategyParam> PARAMS = List.of(
-        StrategyParam.decimal("k", "0", "10", "0.5"),
-        StrategyParam.whole("sessionMinutes", 1, 1440, "1440"),
-        StrategyParam.decimal("stopPct", "0", "0.99999999", "0"));
-    private static final List<String> NAMES = List.of("k", "sessionMinutes", "stopPct");
+    static final List<StrategyParameter> PARAMS = List.of(
+        StrategyParameter.decimal("k", "0", "10", "0.5", "fraction of the last session's range above its open that triggers the buy"),
+        StrategyParameter.whole("sessionMinutes", 1, 1440, "1440", "session length in minutes from the epoch; divides 1440"),
+        StrategyParameter.decimal("stopPct", "0", "0.99999999", "0", "sell when the low falls this fraction below the entry (0: no stop)"));
+    static final StrategyFactory FACTORY = new BuiltInFactory(
+        "volatility-breakout", "Larry Williams' breakout: buys when a session trades k ranges above its open, sells at its end",
+        PARAMS, (p, c) -> new VolatilityBreakout(c, p.value8("k"), p.whole("sessionMinutes"), p.value8("stopPct")));
     private static final long MINUTE_NS = 60_000_000_000L;
 
     private final long sessionNs;
@@ -39,8 +46,9 @@ final class VolatilityBreakout implements Strategy
     private long heldQty;
     private long entryPrice;
 
-    VolatilityBreakout(final long k8, final int sessionMinutes, final long stopPct8)
+    VolatilityBreakout(final StrategyContext context, final long k8, final int sessionMinutes, final long stopPct8)
     {
+        super(context);
         if (1440 % sessionMinutes != 0)
         {
             throw new IllegalArgumentException(
@@ -52,7 +60,7 @@ final class VolatilityBreakout implements Strategy
     }
 
     @Override
-    public int onBar(
+    int barSignal(
         final long timeNs, final long durationNs, final long openPrice, final long highPrice, final long lowPrice, final long closePrice)
     {
         final long barSession = Math.floorDiv(timeNs, sessionNs);
@@ -77,9 +85,9 @@ final class VolatilityBreakout implements Strategy
     }
 
     @Override
-    public int onTrade(final long timeNs, final long price)
+    int tradeSignal(final long timeNs, final long price)
     {
-        return onBar(timeNs, 0, price, price, price, price);
+        return barSignal(timeNs, 0, price, price, price, price);
     }
 
     private void startSession(final long newSession, final long openPrice)
@@ -98,19 +106,19 @@ final class VolatilityBreakout implements Strategy
 
     private void updateTarget()
     {
-        target = lastRange < 0 ? Long.MAX_VALUE : Math.addExact(sessionOpen, FixedPoint.mulDiv(k8, lastRange, StrategyParam.ONE));
+        target = lastRange < 0 ? Long.MAX_VALUE : Math.addExact(sessionOpen, FixedPoint.mulDiv(k8, lastRange, StrategyParameter.ONE));
     }
 
     /** Long.MIN_VALUE when there is no stop. */
     private long stopPrice()
     {
-        return stopPct8 == 0 ? Long.MIN_VALUE : entryPrice - FixedPoint.mulDiv(entryPrice, stopPct8, StrategyParam.ONE);
+        return stopPct8 == 0 ? Long.MIN_VALUE : entryPrice - FixedPoint.mulDiv(entryPrice, stopPct8, StrategyParameter.ONE);
     }
 
     @Override
     public void onFill(final long timeNs, final int side, final long price, final long qty, final long leavesQty)
     {
-        if (side == Sides.BUY)
+        if (side == StrategyContext.BUY)
         {
             // The stop is taken from the average entry price, not the first piece's: a market buy fills in pieces.
             entryPrice = heldQty == 0 ? price : entryPrice + FixedPoint.mulDiv(price - entryPrice, qty, heldQty + qty);
@@ -123,13 +131,7 @@ final class VolatilityBreakout implements Strategy
     }
 
     @Override
-    public List<String> paramNames()
-    {
-        return NAMES;
-    }
-
-    @Override
-    public boolean setParam(final int index, final long value8)
+    public boolean onParamChange(final int index, final long value8)
     {
         if (index == 1 || !PARAMS.get(index).accepts(value8))
         {

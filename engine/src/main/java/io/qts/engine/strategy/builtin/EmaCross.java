@@ -1,4 +1,8 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
+
+import io.qts.engine.strategy.StrategyContext;
+import io.qts.engine.strategy.StrategyFactory;
+import io.qts.engine.strategy.StrategyParameter;
 
 import java.util.List;
 
@@ -10,10 +14,12 @@ import java.util.List;
  */
 final class EmaCross extends ClosePriceStrategy
 {
-    static final List<StrategyParam> PARAMS = List.of(
-        StrategyParam.whole("fast", 1, Strategies.MAX_WINDOW - 1, null),
-        StrategyParam.whole("slow", 2, Strategies.MAX_WINDOW, null));
-    private static final List<String> NAMES = List.of("fast", "slow");
+    static final List<StrategyParameter> PARAMS = List.of(
+        StrategyParameter.whole("fast", 1, BuiltInStrategies.MAX_WINDOW - 1, "12", "prices in the fast EMA; below slow"),
+        StrategyParameter.whole("slow", 2, BuiltInStrategies.MAX_WINDOW, "26", "prices in the slow EMA"));
+    static final StrategyFactory FACTORY = new BuiltInFactory(
+        "ema-cross", "buys when the fast exponential moving average crosses above the slow one, sells on the cross below",
+        PARAMS, (p, c) -> new EmaCross(c, p.whole("fast"), p.whole("slow")));
 
     private final Ema fastEma;
     private final Ema slowEma;
@@ -21,8 +27,9 @@ final class EmaCross extends ClosePriceStrategy
     private int fast;
     private int slow;
 
-    EmaCross(final int fast, final int slow)
+    EmaCross(final StrategyContext context, final int fast, final int slow)
     {
+        super(context);
         if (fast >= slow)
         {
             throw new IllegalArgumentException("ema-cross needs fast < slow, got fast=" + fast + " slow=" + slow);
@@ -46,19 +53,13 @@ final class EmaCross extends ClosePriceStrategy
     }
 
     @Override
-    public List<String> paramNames()
-    {
-        return NAMES;
-    }
-
-    @Override
-    public boolean setParam(final int index, final long value8)
+    public boolean onParamChange(final int index, final long value8)
     {
         if (!PARAMS.get(index).accepts(value8))
         {
             return false;
         }
-        final int value = (int)(value8 / StrategyParam.ONE);
+        final int value = (int)(value8 / StrategyParameter.ONE);
         final int newFast = index == 0 ? value : fast;
         final int newSlow = index == 1 ? value : slow;
         if (newFast >= newSlow)

@@ -1,4 +1,4 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SmaCrossTest
 {
-    private static int[] signals(final Strategy strategy, final long... prices)
+    private static int[] signals(final SignalRule strategy, final long... prices)
     {
         final int[] out = new int[prices.length];
         for (int i = 0; i < prices.length; i++)
         {
-            out[i] = strategy.onTrade(i, prices[i]);
+            out[i] = strategy.tradeSignal(i, prices[i]);
         }
         return out;
     }
@@ -22,7 +22,7 @@ class SmaCrossTest
     {
         // fast=2, slow=3. Bar 3 (index 2) is the first with both averages: no previous sign, so no cross.
         assertArrayEquals(new int[] {0, 0, 0, 0},
-            signals(new SmaCross(2, 3), 10, 20, 30, 40));
+            signals(new SmaCross(null, 2, 3), 10, 20, 30, 40));
     }
 
     @Test
@@ -33,8 +33,8 @@ class SmaCrossTest
         // fast2:          15  10  25  25  5
         // slow3:          20  13.3 20 20  16.7
         // sign:           -   -   +   +   -
-        assertArrayEquals(new int[] {0, 0, 0, 0, Strategy.BUY, 0, Strategy.SELL},
-            signals(new SmaCross(2, 3), 30, 20, 10, 10, 40, 10, 0));
+        assertArrayEquals(new int[] {0, 0, 0, 0, SignalRule.BUY, 0, SignalRule.SELL},
+            signals(new SmaCross(null, 2, 3), 30, 20, 10, 10, 40, 10, 0));
     }
 
     @Test
@@ -46,8 +46,8 @@ class SmaCrossTest
         // price: 30  20  10  30  20  ...
         // fast2:         15  20  25
         // slow3:         20  20  20
-        assertArrayEquals(new int[] {0, 0, 0, 0, Strategy.BUY},
-            signals(new SmaCross(2, 3), 30, 20, 10, 30, 20));
+        assertArrayEquals(new int[] {0, 0, 0, 0, SignalRule.BUY},
+            signals(new SmaCross(null, 2, 3), 30, 20, 10, 30, 20));
     }
 
     @Test
@@ -55,7 +55,7 @@ class SmaCrossTest
     {
         // fast2 vs slow3: 25>20 (+), 20=20 (tie), then 35>33.3 (+) again: no signal at all.
         assertArrayEquals(new int[] {0, 0, 0, 0, 0},
-            signals(new SmaCross(2, 3), 10, 20, 30, 10, 60));
+            signals(new SmaCross(null, 2, 3), 10, 20, 30, 10, 60));
     }
 
     @Test
@@ -64,16 +64,16 @@ class SmaCrossTest
         // Prices above 2^53 differ by one unit: in doubles big + 0.5 and big are the same number;
         // compared as exact cross-multiplied sums (2 * fastSum vs 1 * slowSum) fast < slow.
         final long big = 3_000_000_000_000_000L;
-        final Strategy sma = new SmaCross(1, 2);
-        sma.onTrade(0, big);
-        sma.onTrade(1, big + 1);
-        assertArrayEquals(new int[] {Strategy.SELL}, new int[] {sma.onTrade(2, big)});
+        final SignalRule sma = new SmaCross(null, 1, 2);
+        sma.tradeSignal(0, big);
+        sma.tradeSignal(1, big + 1);
+        assertArrayEquals(new int[] {SignalRule.SELL}, new int[] {sma.tradeSignal(2, big)});
     }
 
     @Test
     void rejectsBadWindows()
     {
-        assertThrows(IllegalArgumentException.class, () -> new SmaCross(3, 3));
-        assertThrows(IllegalArgumentException.class, () -> new SmaCross(0, 3));
+        assertThrows(IllegalArgumentException.class, () -> new SmaCross(null, 3, 3));
+        assertThrows(IllegalArgumentException.class, () -> new SmaCross(null, 0, 3));
     }
 }

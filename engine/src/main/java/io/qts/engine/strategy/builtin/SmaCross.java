@@ -1,4 +1,9 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
+
+import io.qts.engine.FixedPoint;
+import io.qts.engine.strategy.StrategyContext;
+import io.qts.engine.strategy.StrategyFactory;
+import io.qts.engine.strategy.StrategyParameter;
 
 import java.util.List;
 
@@ -11,20 +16,23 @@ import java.util.List;
  */
 final class SmaCross extends ClosePriceStrategy
 {
-    static final List<StrategyParam> PARAMS = List.of(
-        StrategyParam.whole("fast", 1, Strategies.MAX_WINDOW - 1, null),
-        StrategyParam.whole("slow", 2, Strategies.MAX_WINDOW, null));
-    private static final List<String> NAMES = List.of("fast", "slow");
+    static final List<StrategyParameter> PARAMS = List.of(
+        StrategyParameter.whole("fast", 1, BuiltInStrategies.MAX_WINDOW - 1, "10", "prices in the fast average; below slow"),
+        StrategyParameter.whole("slow", 2, BuiltInStrategies.MAX_WINDOW, "30", "prices in the slow average"));
+    static final StrategyFactory FACTORY = new BuiltInFactory(
+        "sma-cross", "buys when the fast simple moving average crosses above the slow one, sells on the cross below",
+        PARAMS, (p, c) -> new SmaCross(c, p.whole("fast"), p.whole("slow")));
 
-    private final PriceHistory prices = new PriceHistory(Strategies.MAX_WINDOW + 1);
+    private final PriceHistory prices = new PriceHistory(BuiltInStrategies.MAX_WINDOW + 1);
     private final CrossSign cross = new CrossSign();
     private int fast;
     private int slow;
     private long fastSum;
     private long slowSum;
 
-    SmaCross(final int fast, final int slow)
+    SmaCross(final StrategyContext context, final int fast, final int slow)
     {
+        super(context);
         if (!valid(fast, slow))
         {
             throw new IllegalArgumentException("sma-cross needs 1 <= fast < slow, got fast=" + fast + " slow=" + slow);
@@ -35,7 +43,7 @@ final class SmaCross extends ClosePriceStrategy
 
     private static boolean valid(final long fast, final long slow)
     {
-        return fast >= 1 && fast < slow && slow <= Strategies.MAX_WINDOW;
+        return fast >= 1 && fast < slow && slow <= BuiltInStrategies.MAX_WINDOW;
     }
 
     @Override
@@ -61,19 +69,13 @@ final class SmaCross extends ClosePriceStrategy
     }
 
     @Override
-    public List<String> paramNames()
-    {
-        return NAMES;
-    }
-
-    @Override
-    public boolean setParam(final int index, final long value8)
+    public boolean onParamChange(final int index, final long value8)
     {
         if (!PARAMS.get(index).accepts(value8))
         {
             return false;
         }
-        final int value = (int)(value8 / StrategyParam.ONE);
+        final int value = (int)(value8 / StrategyParameter.ONE);
         final int newFast = index == 0 ? value : fast;
         final int newSlow = index == 1 ? value : slow;
         if (!valid(newFast, newSlow))

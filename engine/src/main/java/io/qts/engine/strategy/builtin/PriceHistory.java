@@ -1,4 +1,4 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
 /**
  * The last prices a window strategy may need, in a ring sized once for the largest window a

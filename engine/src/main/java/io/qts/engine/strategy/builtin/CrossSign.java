@@ -1,4 +1,4 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
 
 /**
  * Turns the sign of (fast - slow) on each price into cross-over signals. An up-cross is fast &gt; slow
@@ -11,14 +11,14 @@ final class CrossSign
 
     int signal(final int sign)
     {
-        int signal = Strategy.NONE;
+        int signal = SignalRule.NONE;
         if (sign > 0 && lastNonZeroSign < 0)
         {
-            signal = Strategy.BUY;
+            signal = SignalRule.BUY;
         }
         else if (sign < 0 && lastNonZeroSign > 0)
         {
-            signal = Strategy.SELL;
+            signal = SignalRule.SELL;
         }
         if (sign != 0)
         {

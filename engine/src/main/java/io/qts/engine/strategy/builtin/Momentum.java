@@ -1,4 +1,9 @@
-package io.qts.engine;
+package io.qts.engine.strategy.builtin;
+
+import io.qts.engine.FixedPoint;
+import io.qts.engine.strategy.StrategyContext;
+import io.qts.engine.strategy.StrategyFactory;
+import io.qts.engine.strategy.StrategyParameter;
 
 import java.util.List;
 
@@ -11,19 +16,22 @@ import java.util.List;
  */
 final class Momentum extends ClosePriceStrategy
 {
-    static final List<StrategyParam> PARAMS = List.of(
-        StrategyParam.whole("lookback", 1, Strategies.MAX_WINDOW, null),
-        StrategyParam.decimal("entry", "-0.99999999", "100", null),
-        StrategyParam.decimal("exit", "-0.99999999", "100", "0"));
-    private static final List<String> NAMES = List.of("lookback", "entry", "exit");
+    static final List<StrategyParameter> PARAMS = List.of(
+        StrategyParameter.whole("lookback", 1, BuiltInStrategies.MAX_WINDOW, "20", "prices back the return is measured over"),
+        StrategyParameter.decimal("entry", "-0.99999999", "100", "0.02", "buy while the return is above this (0.02 is 2%)"),
+        StrategyParameter.decimal("exit", "-0.99999999", "100", "0", "sell while the return is below this; at most entry"));
+    static final StrategyFactory FACTORY = new BuiltInFactory(
+        "momentum", "buys while the N-price return is above entry, sells while it is below exit",
+        PARAMS, (p, c) -> new Momentum(c, p.whole("lookback"), p.value8("entry"), p.value8("exit")));
 
-    private final PriceHistory prices = new PriceHistory(Strategies.MAX_WINDOW + 1);
+    private final PriceHistory prices = new PriceHistory(BuiltInStrategies.MAX_WINDOW + 1);
     private int lookback;
     private long entry8;
     private long exit8;
 
-    Momentum(final int lookback, final long entry8, final long exit8)
+    Momentum(final StrategyContext context, final int lookback, final long entry8, final long exit8)
     {
+        super(context);
         if (exit8 > entry8)
         {
             throw new IllegalArgumentException("momentum needs exit <= entry, got entry=" + FixedPoint.format(entry8, 8) +
@@ -44,11 +52,11 @@ final class Momentum extends ClosePriceStrategy
         }
         final long then = prices.ago(lookback);
         final long change = Math.subtractExact(price, then);
-        if (FixedPoint.compareProducts(change, StrategyParam.ONE, entry8, then) > 0)
+        if (FixedPoint.compareProducts(change, StrategyParameter.ONE, entry8, then) > 0)
         {
             return BUY;
         }
-        if (FixedPoint.compareProducts(change, StrategyParam.ONE, exit8, then) < 0)
+        if (FixedPoint.compareProducts(change, StrategyParameter.ONE, exit8, then) < 0)
         {
             return SELL;
         }
@@ -56,13 +64,7 @@ final class Momentum extends ClosePriceStrategy
     }
 
     @Override
-    public List<String> paramNames()
-    {
-        return NAMES;
-    }
-
-    @Override
-    public boolean setParam(final int index, final long value8)
+    public boolean onParamChange(final int index, final long value8)
     {
         if (!PARAMS.get(index).accepts(value8))
         {
@@ -76,7 +78,7 @@ final class Momentum extends ClosePriceStrategy
         }
         if (index == 0)
         {
-            lookback = (int)(value8 / StrategyParam.ONE);
+            lookback = (int)(value8 / StrategyParameter.ONE);
         }
         entry8 = newEntry;
         exit8 = newExit;
