@@ -174,9 +174,12 @@ final class BacktestOptions
             context.maxOrderNotional(Decimals.limit("--max-order-notional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         }
         final Map<String, String> riskValues = new LinkedHashMap<>(risk);
-        putIfGiven(riskValues, "sizing", sizingMode(riskValues.get("sizing")));
-        putIfGiven(riskValues, "orderNotional", orderNotional);
-        putIfGiven(riskValues, "equityFraction", equityFraction);
+        final Map<String, String> givenBy = new LinkedHashMap<>();
+        risk.forEach((key, value) -> givenBy.put(key, "--risk " + key + "=" + value));
+        given(riskValues, givenBy, "sizing", "--sizing", sizing);
+        given(riskValues, givenBy, "orderNotional", "--order-notional", orderNotional);
+        given(riskValues, givenBy, "equityFraction", "--equity-fraction", equityFraction);
+        riskValues.put("sizing", RiskSettings.sizingMode(riskValues, givenBy::get));
         putIfGiven(riskValues, "maxOpenPositions", maxOpenPositions);
         putIfGiven(riskValues, "stop", stop);
         if (!haltWindows.isEmpty())
@@ -187,34 +190,20 @@ final class BacktestOptions
         return context.conclude();
     }
 
-    /**
-     * The sizing mode in force: {@code --order-notional} selects fixed-notional and {@code --equity-fraction}
-     * equity-fraction, so neither is ignored for want of {@code --sizing}; a mode they contradict is an error.
-     */
-    private String sizingMode(final String fromRiskOption)
+    /** A sizing option, which must agree with the same key given by {@code --risk}. */
+    private static void given(final Map<String, String> values, final Map<String, String> givenBy, final String key,
+        final String option, final String value)
     {
-        if (sizing != null && fromRiskOption != null && !sizing.equals(fromRiskOption))
+        if (value == null)
         {
-            throw new UserError("--sizing " + sizing + " conflicts with --risk sizing=" + fromRiskOption);
+            return;
         }
-        final String given = sizing != null ? sizing : fromRiskOption;
-        final String givenBy = sizing != null ? "--sizing " + sizing : "--risk sizing=" + fromRiskOption;
-        if (orderNotional != null && equityFraction != null)
+        if (values.containsKey(key) && !values.get(key).equals(value))
         {
-            throw new UserError("--order-notional (fixed-notional sizing) and --equity-fraction (equity-fraction sizing) " +
-                "conflict: give one");
+            throw new UserError(option + " " + value + " conflicts with " + givenBy.get(key));
         }
-        final String implied = orderNotional != null ? "fixed-notional" : equityFraction != null ? "equity-fraction" : null;
-        if (implied == null)
-        {
-            return given;
-        }
-        if (given != null && !given.equals(implied))
-        {
-            throw new UserError(givenBy + " conflicts with " + (orderNotional != null ? "--order-notional" : "--equity-fraction") +
-                ", which sizes entries by " + implied);
-        }
-        return implied;
+        values.put(key, value);
+        givenBy.put(key, "sizing".equals(key) ? option + " " + value : option);
     }
 
     private static void putIfGiven(final Map<String, String> values, final String key, final String value)

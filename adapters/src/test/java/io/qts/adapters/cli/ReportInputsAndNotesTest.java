@@ -75,18 +75,39 @@ class ReportInputsAndNotesTest
     }
 
     @Test
+    void tradesCsvHasItsInputsBesideItAndStaysPlainCsv() throws Exception
+    {
+        assertEquals(0, backtestTrades("100", "out").exitCode);
+        final Path out = dir.resolve("out");
+        assertEquals("entryTime,entryPrice,exitTime,exitPrice,qty,commission,pnl", Files.readAllLines(out.resolve("trades.csv")).get(0));
+        final JsonNode sidecar = new ObjectMapper().readTree(out.resolve("trades.inputs.json").toFile());
+        assertEquals("trades.csv", sidecar.get("file").asText());
+        assertEquals(sha256(out.resolve("trades.csv")), sidecar.get("sha256").asText());
+        assertEquals(report("out").get("inputs"), sidecar.get("inputs"));
+        assertEquals(sha256(dir.resolve("trades.csv")), sidecar.get("inputs").get("source").get("sha256").asText());
+    }
+
+    @Test
     void anOrderNotionalOrEquityFractionAloneSelectsItsSizingMode() throws IOException
     {
         final Path bars = Files.writeString(dir.resolve("bars.csv"), Bars.ZIGZAG);
-        for (final String[] option : new String[][]{{"--order-notional", "500", "fixed-notional"}, {"--equity-fraction", "0.5", "equity-fraction"}})
+        for (final String[] option : new String[][]{{"--order-notional", "500", "fixed-notional"},
+            {"--equity-fraction", "0.5", "equity-fraction"}, {"--risk", "orderNotional=500", "fixed-notional"}})
         {
             final Cli cli = Cli.run("backtest", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
                 "--param", "fast=2", "--param", "slow=4", "--cash", "1000", option[0], option[1], "--out", dir.resolve(option[2]).toString());
             assertEquals(0, cli.exitCode, cli.err);
             final JsonNode sizing = report(option[2]).get("inputs").get("sizing");
             assertEquals(option[2], sizing.get("mode").asText());
-            assertEquals(option[1], sizing.get(option[0].equals("--order-notional") ? "orderNotional" : "equityFraction").asText());
+            assertEquals(option[1].replace("orderNotional=", ""),
+                sizing.get(option[0].equals("--equity-fraction") ? "equityFraction" : "orderNotional").asText());
         }
+        final Cli conflict = Cli.run("backtest", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
+            "--param", "fast=2", "--param", "slow=4", "--cash", "1000", "--risk", "sizing=fixed-qty", "--equity-fraction", "0.5",
+            "--out", dir.resolve("conflict").toString());
+        assertEquals(1, conflict.exitCode);
+        assertEquals("qts: error: --risk sizing=fixed-qty conflicts with --equity-fraction, which sizes entries by equity-fraction\n",
+            conflict.err);
     }
 
     @Test
