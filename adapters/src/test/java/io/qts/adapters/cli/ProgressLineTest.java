@@ -66,12 +66,12 @@ class ProgressLineTest
         assertEquals("\rimport: bytes read 3/10 done (30%)" + System.lineSeparator(), text.toString());
     }
 
-    /** An ohlcv file just over the size from which imports show progress. */
-    private Path bigBars() throws IOException
+    /** An ohlcv file of at least {@code bytes} (from the size on which imports show progress). */
+    static Path bigBars(final Path dir, final long bytes) throws IOException
     {
         final StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
         long t = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
-        while (csv.length() < ImportCommand.PROGRESS_FROM_BYTES)
+        while (csv.length() < bytes)
         {
             csv.append(LocalDateTime.ofEpochSecond(t, 0, ZoneOffset.UTC).toString().replace('T', ' '))
                 .append(",100.25,101.5,99.75,100.5,12.345678\n");
@@ -80,17 +80,28 @@ class ProgressLineTest
         return Files.writeString(dir.resolve("big.csv"), csv);
     }
 
-    /** {@code qts import} of {@code in} as a separate JVM, for a shell command line. */
-    private String importCommand(final Path in, final String journal)
+    private Path bigBars() throws IOException
+    {
+        return bigBars(dir, ImportCommand.PROGRESS_FROM_BYTES);
+    }
+
+    /** {@code qts import} of {@code in} into {@code journal} as a separate JVM, as bin/qts starts it. */
+    static List<String> importJvm(final Path in, final Path journal)
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // The module opens Chronicle needs, as bin/qts gives them; not the test runner's agents or heap.
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
             .filter(flag -> flag.startsWith("--add-") || flag.startsWith("-Dchronicle.")).forEach(command::add);
-        command.addAll(List.of("-Xmx256m", "-cp", "'" + System.getProperty("java.class.path") + "'", Main.class.getName(), "import",
-            "--format", "ohlcv", "--symbol", "X", "--in", "'" + in + "'", "--journal", "'" + dir.resolve(journal) + "'"));
-        return String.join(" ", command);
+        command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "import",
+            "--format", "ohlcv", "--symbol", "X", "--in", in.toString(), "--journal", journal.toString()));
+        return command;
+    }
+
+    /** The same, as a shell command line (these tests' paths hold no quote). */
+    private String importCommand(final Path in, final String journal)
+    {
+        return String.join(" ", importJvm(in, dir.resolve(journal)).stream().map(arg -> "'" + arg + "'").toList());
     }
 
     private static String run(final List<String> command, final Path stdout) throws IOException, InterruptedException
