@@ -107,8 +107,17 @@ class ConfigFaultsTest
     }
 
     @Test
-    void noneSwitchesEveryOptionalLimitOff()
+    void noneSwitchesEveryOptionalLimitOff() throws IOException
     {
+        final Path file = dir.resolve("qts.yml");
+        try (InputStream shipped = QtsConfig.class.getResourceAsStream(QtsConfig.EMBEDDED))
+        {
+            Files.writeString(file, new String(shipped.readAllBytes(), StandardCharsets.UTF_8)
+                .replace("  maxOrderNotional: \"5000000\" ", "  maxOrderNotional: none "));
+        }
+        assertEquals(EngineContext.UNLIMITED,
+            RunSettings.from(QtsConfig.load(file, Map.of(), Map.of()), null, Map.of(), null).engine().maxOrderNotional());
+
         final Map<String, String> env = new HashMap<>();
         env.put("QTS_RISK_MAX_ORDER_NOTIONAL", "none");
         env.put("QTS_RISK_MAX_POSITION_QTY", "none");
