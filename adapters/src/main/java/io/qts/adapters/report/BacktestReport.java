@@ -8,12 +8,8 @@ import io.qts.engine.EngineResult;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.Strategies;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,31 +68,15 @@ public final class BacktestReport
 
     /**
      * Writes report.json, trades.csv, trades.inputs.json and report.html into {@code dir} as one set
-     * ({@link ReportFiles#writeSet}).
+     * ({@link ReportFiles#writeSet}; the CSV's inputs beside it, {@link ReportFiles#putCsv}).
      */
     public void writeTo(final Path dir)
     {
-        final String tradesCsv = tradesCsv();
         final Map<String, Supplier<String>> files = new LinkedHashMap<>();
         files.put("report.json", this::toJson);
-        files.put("trades.csv", () -> tradesCsv);
-        files.put("trades.inputs.json", () -> tradesInputsJson(tradesCsv));
+        ReportFiles.putCsv(files, "trades", tradesCsv(), inputs);
         files.put("report.html", () -> new HtmlReport(this).render());
         ReportFiles.writeSet(dir, files);
-    }
-
-    /**
-     * What trades.csv was computed from, beside it rather than inside it, so the CSV stays plain for every
-     * reader: the file's name and the SHA-256 of its bytes (as {@code sha256sum} prints it), which tie the two
-     * together, and the same {@code inputs} as report.json.
-     */
-    public String tradesInputsJson(final String tradesCsv)
-    {
-        final ObjectNode root = JSON.createObjectNode();
-        root.put("file", "trades.csv");
-        root.put("sha256", sha256(tradesCsv.getBytes(StandardCharsets.UTF_8)));
-        root.set("inputs", inputs);
-        return ReportFiles.json(root);
     }
 
     public String toJson()
@@ -143,18 +123,6 @@ public final class BacktestReport
         notes.forEach(root.putArray("notes")::add);
         root.set("metrics", metrics.toJson());
         return ReportFiles.json(root);
-    }
-
-    private static String sha256(final byte[] bytes)
-    {
-        try
-        {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-        catch (final NoSuchAlgorithmException ex)
-        {
-            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-        }
     }
 
     public String tradesCsv()

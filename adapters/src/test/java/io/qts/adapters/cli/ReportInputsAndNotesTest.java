@@ -75,16 +75,22 @@ class ReportInputsAndNotesTest
     }
 
     @Test
-    void tradesCsvHasItsInputsBesideItAndStaysPlainCsv() throws Exception
+    void eachCsvHasItsInputsBesideItAndStaysPlainCsv() throws Exception
     {
         assertEquals(0, backtestTrades("100", "out").exitCode);
         final Path out = dir.resolve("out");
         assertEquals("entryTime,entryPrice,exitTime,exitPrice,qty,commission,pnl", Files.readAllLines(out.resolve("trades.csv")).get(0));
-        final JsonNode sidecar = new ObjectMapper().readTree(out.resolve("trades.inputs.json").toFile());
-        assertEquals("trades.csv", sidecar.get("file").asText());
-        assertEquals(sha256(out.resolve("trades.csv")), sidecar.get("sha256").asText());
-        assertEquals(report("out").get("inputs"), sidecar.get("inputs"));
-        assertEquals(sha256(dir.resolve("trades.csv")), sidecar.get("inputs").get("source").get("sha256").asText());
+        assertCsvInputsBeside(out, "trades", report("out").get("inputs"));
+        assertEquals(sha256(dir.resolve("trades.csv")), report("out").get("inputs").get("source").get("sha256").asText());
+    }
+
+    /** NAME.inputs.json names NAME.csv, holds the SHA-256 of its bytes and the same inputs as the JSON report. */
+    private static void assertCsvInputsBeside(final Path out, final String name, final JsonNode inputs) throws Exception
+    {
+        final JsonNode sidecar = new ObjectMapper().readTree(out.resolve(name + ".inputs.json").toFile());
+        assertEquals(name + ".csv", sidecar.get("file").asText());
+        assertEquals(sha256(out.resolve(name + ".csv")), sidecar.get("sha256").asText());
+        assertEquals(inputs, sidecar.get("inputs"));
     }
 
     @Test
@@ -157,6 +163,7 @@ class ReportInputsAndNotesTest
         assertEquals(sha256(bars), inputs.get("source").get("sha256").asText());
         assertEquals(15, inputs.get("marketEvents").asInt());
         assertEquals("1000", inputs.get("initialCash").asText());
+        assertCsvInputsBeside(dir.resolve("s"), "sweep", inputs);
 
         final Cli walk = Cli.run("sweep", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
             "--param", "fast=1..2:1", "--param", "slow=4", "--cash", "1000", "--threads", "1", "--train", "8", "--test", "3",
@@ -165,6 +172,7 @@ class ReportInputsAndNotesTest
         final JsonNode walkInputs = new ObjectMapper().readTree(dir.resolve("w/walkforward.json").toFile()).get("inputs");
         assertEquals(sha256(bars), walkInputs.get("source").get("sha256").asText());
         assertEquals("2024-01-01T00:14:00Z", walkInputs.get("lastTime").asText());
+        assertCsvInputsBeside(dir.resolve("w"), "walkforward", walkInputs);
         try (Stream<Path> left = Files.list(dir))
         {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary directory left");
