@@ -57,13 +57,13 @@ public final class BenchMain implements Callable<Integer>
             .setErr(err)
             .setParameterExceptionHandler((ex, ignored) ->
             {
-                err.println("error: " + ex.getMessage());
+                err.println("qts: error: " + ex.getMessage());
                 err.flush();
                 return 2;
             })
             .setExecutionExceptionHandler((ex, ignored, parseResult) ->
             {
-                err.println("error: " + ex);
+                err.println("qts: error: " + ex);
                 err.flush();
                 return 1;
             });

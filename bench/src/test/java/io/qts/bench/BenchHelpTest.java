@@ -66,6 +66,6 @@ class BenchHelpTest
     {
         final StringWriter err = new StringWriter();
         assertEquals(2, BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
-        assertEquals("error: missing command (known: throughput, jmh, latency, backtest)" + System.lineSeparator(), err.toString());
+        assertEquals("qts: error: missing command (known: throughput, jmh, latency, backtest)" + System.lineSeparator(), err.toString());
     }
 }
