@@ -43,6 +43,7 @@ final class BacktestCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        BacktestOptions.noteConfiguration(spec.commandLine().getErr(), "backtest");
         final BacktestOptions.Inputs inputs = options.inputs();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, strategy);
         final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.dataSource(), sink ->

@@ -1,5 +1,6 @@
 package io.qts.adapters.cli;
 
+import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
@@ -13,6 +14,7 @@ import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -84,6 +86,31 @@ final class BacktestOptions
 
     @Option(names = "--engine-id", paramLabel = "N", defaultValue = "1", description = "Engine id in client order ids (default ${DEFAULT-VALUE}).")
     private int engineId;
+
+    /** The configuration keys (or key prefixes) that a backtest has options for. */
+    private static final List<String> OPTION_KEYS = List.of(
+        "risk.", "run.strategy", "run.params.", "run.symbol", "run.size", "run.cash", "run.commission");
+
+    /**
+     * Backtests and sweeps are set by their options alone, so that a report reproduces from itself. The QTS_*
+     * variables and qts.* properties that {@code run} reads are still checked the same way (a misspelt one
+     * stops the command, naming the nearest key), and those set for what a backtest has options for (strategy,
+     * cash, sizing, risk, ...) are named in one note, not ignored silently; venue, ops and other live-only
+     * settings concern no backtest.
+     *
+     * @param command the command's name, for the note
+     */
+    static void noteConfiguration(final PrintWriter err, final String command)
+    {
+        final List<String> unused = QtsConfig.load(null, System.getenv(), QtsConfig.qtsProperties()).overrides().entrySet().stream()
+            .filter(e -> OPTION_KEYS.stream().anyMatch(e.getKey()::startsWith)).map(Map.Entry::getValue).toList();
+        if (!unused.isEmpty())
+        {
+            err.println("qts: note: " + command + " is set by its options only (e.g. --risk KEY=VALUE); not used: " +
+                String.join(", ", unused));
+            err.flush();
+        }
+    }
 
     /** The traded symbol, a replay of the inputs and where they came from; a data file is read (and checked) once, here. */
     record Inputs(String symbol, Path source, Consumer<InputSink> replay, DataSource dataSource)

@@ -64,6 +64,7 @@ final class SweepCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        BacktestOptions.noteConfiguration(spec.commandLine().getErr(), "sweep");
         if (!Metrics.RANKABLE.contains(rank))
         {
             throw new UserError("--rank: unknown metric '" + rank + "' (known: " + String.join(", ", Metrics.RANKABLE) + ")");
@@ -99,7 +100,7 @@ final class SweepCommand implements Callable<Integer>
                     new WalkForward(sweep, inputs, combinations, grid.keys(), rank, train, test, options.initialCash());
                 walkForward.run(err);
                 walkForward.writeTo(out, strategy, source.symbol(), reportInputs);
-                console.println("wrote " + out.resolve("walkforward.csv") + " and walkforward.json");
+                console.println("wrote " + out.resolve("walkforward.csv") + ", walkforward.inputs.json and walkforward.json");
                 return 0;
             }
             final List<SweepRow> rows = sweep.run(combinations, inputs::replay);
@@ -112,7 +113,7 @@ final class SweepCommand implements Callable<Integer>
                 rank, best.params(), rank, best.metrics().value(rank) == null
                     ? "undefined: " + best.metrics().undefined().get(rank) : Metrics.plain(best.metrics().value(rank)),
                 best.finalValue()));
-            console.println("wrote " + out.resolve("sweep.csv") + " and sweep.json");
+            console.println("wrote " + out.resolve("sweep.csv") + ", sweep.inputs.json and sweep.json");
             return 0;
         }
     }

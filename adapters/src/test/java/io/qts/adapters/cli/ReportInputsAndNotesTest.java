@@ -94,6 +94,44 @@ class ReportInputsAndNotesTest
     }
 
     @Test
+    void configurationVariablesAreCheckedAndNamedAsNotUsedByABacktestOrSweep() throws IOException
+    {
+        final Path trades = Files.writeString(dir.resolve("trades.csv"), FIVE_TRADES);
+        final String[] backtest = {"backtest", "--data", trades.toString(), "--format", "trades", "--symbol", "X", "--strategy",
+            "sma-cross", "--param", "fast=1", "--param", "slow=2", "--cash", "100", "--out", dir.resolve("out").toString()};
+        System.setProperty("qts.risk.maxDrawdwn", "0.2");
+        try
+        {
+            final Cli misspelt = Cli.run(backtest);
+            assertEquals(1, misspelt.exitCode);
+            assertEquals("qts: error: system property qts.risk.maxDrawdwn is not a QTS setting; nearest known: qts.risk.maxDrawdown\n",
+                misspelt.err);
+        }
+        finally
+        {
+            System.clearProperty("qts.risk.maxDrawdwn");
+        }
+        System.setProperty("qts.risk.maxDrawdown", "0.2");
+        try
+        {
+            final Cli known = Cli.run(backtest);
+            assertEquals(0, known.exitCode, known.err);
+            assertEquals("qts: note: backtest is set by its options only (e.g. --risk KEY=VALUE); not used: system property " +
+                "qts.risk.maxDrawdown\n", known.err);
+            assertEquals("none", report("out").get("inputs").get("risk").get("maxDrawdown").asText());
+            final Cli sweep = Cli.run("sweep", "--data", trades.toString(), "--format", "trades", "--symbol", "X", "--strategy",
+                "sma-cross", "--param", "fast=1", "--param", "slow=2", "--cash", "100", "--threads", "1", "--out", dir.resolve("s").toString());
+            assertEquals(0, sweep.exitCode, sweep.err);
+            assertTrue(sweep.err.startsWith("qts: note: sweep is set by its options only"), sweep.err);
+        }
+        finally
+        {
+            System.clearProperty("qts.risk.maxDrawdown");
+        }
+        assertEquals("", Cli.run(backtest).err);
+    }
+
+    @Test
     void anOrderNotionalOrEquityFractionAloneSelectsItsSizingMode() throws IOException
     {
         final Path bars = Files.writeString(dir.resolve("bars.csv"), Bars.ZIGZAG);
