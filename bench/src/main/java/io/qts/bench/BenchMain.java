@@ -38,7 +38,17 @@ public final class BenchMain implements Callable<Integer>
     /** Runs a command line with the given streams and returns the exit code. */
     static int execute(final PrintWriter out, final PrintWriter err, final String... args)
     {
-        final CommandLine commandLine = new CommandLine(new BenchMain())
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * The command tree, named {@code qts bench} as bin/qts starts it, so every usage line shows the command
+     * a user types.
+     */
+    static CommandLine commandLine(final PrintWriter out, final PrintWriter err)
+    {
+        return new CommandLine(new BenchMain())
+            .setCommandName("qts bench")
             .addSubcommand(new ThroughputCommand())
             .addSubcommand(new JmhCommand())
             .addSubcommand(new LatencyCommand())
@@ -47,17 +57,16 @@ public final class BenchMain implements Callable<Integer>
             .setErr(err)
             .setParameterExceptionHandler((ex, ignored) ->
             {
-                err.println("error: " + ex.getMessage());
+                err.println("qts: error: " + ex.getMessage());
                 err.flush();
                 return 2;
             })
             .setExecutionExceptionHandler((ex, ignored, parseResult) ->
             {
-                err.println("error: " + ex);
+                err.println("qts: error: " + ex);
                 err.flush();
                 return 1;
             });
-        return commandLine.execute(args);
     }
 
     @Override

@@ -78,7 +78,7 @@ final class ThroughputCommand implements Callable<Integer>
         {
             for (final String mismatch : report.mismatches())
             {
-                err.println("error: " + mismatch);
+                err.println("qts: error: " + mismatch);
             }
             err.flush();
             return 1;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BacktestBenchOutcomeTest
 {
     private static final String QTS = "sma-cross {fast=10, slow=30} BTC: 945 trades, 0 rejected, final value 980632.5, digest c2cb\n"
-        + "wrote out/report.json, report.html and trades.csv\n";
+        + "wrote out/report.json, report.html, trades.csv and trades.inputs.json\n";
 
     @Test
     void qtsAndTheOtherProgramAgreeingOnTradesAndFinalValue()

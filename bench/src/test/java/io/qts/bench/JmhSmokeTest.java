@@ -51,7 +51,7 @@ class JmhSmokeTest
         assertEquals(2, exit);
         final String message = err.toString().strip();
         assertEquals(1, message.lines().count(), message);
-        assertEquals("error: --forks must be 0 to 20, got -1", message);
+        assertEquals("qts: error: --forks must be 0 to 20, got -1", message);
     }
 
     @Test
@@ -61,6 +61,6 @@ class JmhSmokeTest
         final int exit = BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "jmh", "Decode(");
         assertEquals(2, exit);
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("error: REGEX is not a regular expression"), err.toString());
+        assertTrue(err.toString().startsWith("qts: error: REGEX is not a regular expression"), err.toString());
     }
 }

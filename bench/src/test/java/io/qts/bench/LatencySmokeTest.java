@@ -81,7 +81,7 @@ class LatencySmokeTest
             assertEquals(2, exit, String.join(" ", args));
             final String message = err.toString().strip();
             assertEquals(1, message.lines().count(), message);
-            assertTrue(message.startsWith("error: " + args[1]), message);
+            assertTrue(message.startsWith("qts: error: " + args[1]), message);
         }
     }
 }

@@ -59,7 +59,7 @@ class ThroughputSmokeTest
         assertEquals(2, exit);
         final String message = err.toString().strip();
         assertEquals(1, message.lines().count(), message);
-        assertTrue(message.startsWith("error: --wait-strategy must be one of busy-spin, yielding, sleeping, blocking"), message);
+        assertTrue(message.startsWith("qts: error: --wait-strategy must be one of busy-spin, yielding, sleeping, blocking"), message);
     }
 
     @Test
@@ -70,7 +70,7 @@ class ThroughputSmokeTest
         final int exit = BenchMain.execute(new PrintWriter(out), new PrintWriter(err), "throughput", "--journal-sync", "sometimes");
         assertEquals(2, exit);
         final String message = err.toString().strip();
-        assertTrue(message.startsWith("error: --journal-sync: 'sometimes' is not a journal sync setting: use none, every-entry or "
+        assertTrue(message.startsWith("qts: error: --journal-sync: 'sometimes' is not a journal sync setting: use none, every-entry or "
             + "every-<N>ms"), message);
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code qts backtest}: one deterministic backtest through the engine's stage chain. */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Run a strategy over a journal or a data file against the simulated venue; write report.json, "
-        + "report.html and trades.csv.")
+        + "report.html, trades.csv and trades.inputs.json.")
 final class BacktestCommand implements Callable<Integer>
 {
     @Mixin
@@ -38,7 +38,7 @@ final class BacktestCommand implements Callable<Integer>
         description = "Operator command put into the inputs at its time (repeatable): " + AdminSchedule.SYNTAX + ".")
     private List<String> admin = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where report.json, report.html and trades.csv go.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where report.json, report.html, trades.csv and trades.inputs.json go.")
     private Path out;
 
     @picocli.CommandLine.Spec
@@ -48,6 +48,7 @@ final class BacktestCommand implements Callable<Integer>
     public Integer call()
     {
         strategyPath.load();
+        BacktestOptions.noteConfiguration(spec.commandLine().getErr(), "backtest");
         final BacktestOptions.Inputs inputs = options.inputs();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, strategy);
         final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.dataSource(), sink ->
@@ -63,7 +64,7 @@ final class BacktestCommand implements Callable<Integer>
         {
             spec.commandLine().getOut().println(inputs.skippedLine());
         }
-        spec.commandLine().getOut().println("wrote " + out.resolve("report.json") + ", report.html and trades.csv");
+        spec.commandLine().getOut().println("wrote " + out.resolve("report.json") + ", report.html, trades.csv and trades.inputs.json");
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.qts.adapters.cli;
 
 import io.qts.adapters.data.BadRowPolicy;
+import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
@@ -14,6 +15,7 @@ import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -90,6 +92,31 @@ final class BacktestOptions
 
     @Option(names = "--engine-id", paramLabel = "N", defaultValue = "1", description = "Engine id in client order ids (default ${DEFAULT-VALUE}).")
     private int engineId;
+
+    /** The configuration keys (or key prefixes) that a backtest has options for. */
+    private static final List<String> OPTION_KEYS = List.of(
+        "risk.", "run.strategy", "run.params.", "run.symbol", "run.size", "run.cash", "run.commission");
+
+    /**
+     * Backtests and sweeps are set by their options alone, so that a report reproduces from itself. The QTS_*
+     * variables and qts.* properties that {@code run} reads are still checked the same way (a misspelt one
+     * stops the command, naming the nearest key), and those set for what a backtest has options for (strategy,
+     * cash, sizing, risk, ...) are named in one note, not ignored silently; venue, ops and other live-only
+     * settings concern no backtest.
+     *
+     * @param command the command's name, for the note
+     */
+    static void noteConfiguration(final PrintWriter err, final String command)
+    {
+        final List<String> unused = QtsConfig.load(null, System.getenv(), QtsConfig.qtsProperties()).overrides().entrySet().stream()
+            .filter(e -> OPTION_KEYS.stream().anyMatch(e.getKey()::startsWith)).map(Map.Entry::getValue).toList();
+        if (!unused.isEmpty())
+        {
+            err.println("qts: note: " + command + " is set by its options only (e.g. --risk KEY=VALUE); not used: " +
+                String.join(", ", unused));
+            err.flush();
+        }
+    }
 
     /** The traded symbol, a replay of the inputs and where they came from; a data file is read (and checked) once, here. */
     record Inputs(String symbol, Path source, Consumer<InputSink> replay, DataSource dataSource)
@@ -188,9 +215,12 @@ final class BacktestOptions
             context.maxOrderNotional(Decimals.limit("--max-order-notional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         }
         final Map<String, String> riskValues = new LinkedHashMap<>(risk);
-        putIfGiven(riskValues, "sizing", sizingMode(riskValues.get("sizing")));
-        putIfGiven(riskValues, "orderNotional", orderNotional);
-        putIfGiven(riskValues, "equityFraction", equityFraction);
+        final Map<String, String> givenBy = new LinkedHashMap<>();
+        risk.forEach((key, value) -> givenBy.put(key, "--risk " + key + "=" + value));
+        given(riskValues, givenBy, "sizing", "--sizing", sizing);
+        given(riskValues, givenBy, "orderNotional", "--order-notional", orderNotional);
+        given(riskValues, givenBy, "equityFraction", "--equity-fraction", equityFraction);
+        riskValues.put("sizing", RiskSettings.sizingMode(riskValues, givenBy::get));
         putIfGiven(riskValues, "maxOpenPositions", maxOpenPositions);
         putIfGiven(riskValues, "stop", stop);
         if (!haltWindows.isEmpty())
@@ -201,34 +231,20 @@ final class BacktestOptions
         return context.conclude();
     }
 
-    /**
-     * The sizing mode in force: {@code --order-notional} selects fixed-notional and {@code --equity-fraction}
-     * equity-fraction, so neither is ignored for want of {@code --sizing}; a mode they contradict is an error.
-     */
-    private String sizingMode(final String fromRiskOption)
+    /** A sizing option, which must agree with the same key given by {@code --risk}. */
+    private static void given(final Map<String, String> values, final Map<String, String> givenBy, final String key,
+        final String option, final String value)
     {
-        if (sizing != null && fromRiskOption != null && !sizing.equals(fromRiskOption))
+        if (value == null)
         {
-            throw new UserError("--sizing " + sizing + " conflicts with --risk sizing=" + fromRiskOption);
+            return;
         }
-        final String given = sizing != null ? sizing : fromRiskOption;
-        final String givenBy = sizing != null ? "--sizing " + sizing : "--risk sizing=" + fromRiskOption;
-        if (orderNotional != null && equityFraction != null)
+        if (values.containsKey(key) && !values.get(key).equals(value))
         {
-            throw new UserError("--order-notional (fixed-notional sizing) and --equity-fraction (equity-fraction sizing) " +
-                "conflict: give one");
+            throw new UserError(option + " " + value + " conflicts with " + givenBy.get(key));
         }
-        final String implied = orderNotional != null ? "fixed-notional" : equityFraction != null ? "equity-fraction" : null;
-        if (implied == null)
-        {
-            return given;
-        }
-        if (given != null && !given.equals(implied))
-        {
-            throw new UserError(givenBy + " conflicts with " + (orderNotional != null ? "--order-notional" : "--equity-fraction") +
-                ", which sizes entries by " + implied);
-        }
-        return implied;
+        values.put(key, value);
+        givenBy.put(key, "sizing".equals(key) ? option + " " + value : option);
     }
 
     private static void putIfGiven(final Map<String, String> values, final String key, final String value)

@@ -1,6 +1,9 @@
 package io.qts.adapters.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Progress of long work (sweeps, walk-forwards, imports) on stderr: on a terminal one line updated in place
@@ -34,10 +37,23 @@ public final class ProgressLine
         this.terminal = terminal;
     }
 
-    /** Whether this process writes to an interactive terminal (false under tests, pipes and redirection). */
+    /**
+     * Whether standard error, where progress goes, is an interactive terminal (false under tests, pipes and
+     * redirection). On Linux that is what file descriptor 2 points to, so {@code qts import ... > log} still
+     * shows its line and {@code 2> log} gets plain lines; elsewhere the JVM's console, which Java 17 grants
+     * when standard input and output are terminals, is the nearest sign.
+     */
     public static boolean onTerminal()
     {
-        return System.console() != null;
+        try
+        {
+            final String stderr = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return stderr.startsWith("/dev/pts/") || stderr.startsWith("/dev/tty");
+        }
+        catch (final IOException | UnsupportedOperationException ex)
+        {
+            return System.console() != null;
+        }
     }
 
     /** Ends an unfinished line on a terminal (the work failed), so what is printed next starts on its own line. */

@@ -69,6 +69,7 @@ final class SweepCommand implements Callable<Integer>
     public Integer call()
     {
         strategyPath.load();
+        BacktestOptions.noteConfiguration(spec.commandLine().getErr(), "sweep");
         if (!Metrics.RANKABLE.contains(rank))
         {
             throw new UserError("--rank: unknown metric '" + rank + "' (known: " + String.join(", ", Metrics.RANKABLE) + ")");
@@ -108,7 +109,7 @@ final class SweepCommand implements Callable<Integer>
                     new WalkForward(sweep, inputs, combinations, grid.keys(), rank, train, test, options.initialCash());
                 walkForward.run(err);
                 walkForward.writeTo(out, strategy, source.symbol(), reportInputs);
-                console.println("wrote " + out.resolve("walkforward.csv") + ", walkforward.json and walkforward.html");
+                console.println("wrote " + out.resolve("walkforward.csv") + ", walkforward.inputs.json, walkforward.json and walkforward.html");
                 console.println(walkForward.summary());
                 return 0;
             }
@@ -122,7 +123,7 @@ final class SweepCommand implements Callable<Integer>
                 rank, best.params(), rank, best.metrics().value(rank) == null
                     ? "undefined: " + best.metrics().undefined().get(rank) : Metrics.plain(best.metrics().value(rank)),
                 best.finalValue()));
-            console.println("wrote " + out.resolve("sweep.csv") + ", sweep.json and sweep.html");
+            console.println("wrote " + out.resolve("sweep.csv") + ", sweep.inputs.json, sweep.json and sweep.html");
             return 0;
         }
     }

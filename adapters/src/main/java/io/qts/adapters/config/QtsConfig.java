@@ -348,6 +348,29 @@ public final class QtsConfig
             (inHome == null ? "" : " or in the QTS home (" + inHome + ")") + " (from " + source(key) + ")");
     }
 
+    /** The qts.* system properties of this JVM (-Dqts.KEY, passed in QTS_JAVA_OPTS), for {@link #load}. */
+    public static Map<String, String> qtsProperties()
+    {
+        final Map<String, String> properties = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("qts."))
+            .forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties;
+    }
+
+    /** The environment variables and system properties that set a value, by the key they set (sorted). */
+    public SortedMap<String, String> overrides()
+    {
+        final SortedMap<String, String> overrides = new TreeMap<>();
+        sources.forEach((key, source) ->
+        {
+            if (source.startsWith("environment variable ") || source.startsWith("system property "))
+            {
+                overrides.put(key, source);
+            }
+        });
+        return overrides;
+    }
+
     /** The strategy parameters (run.params.*), sorted by name. */
     public SortedMap<String, String> params()
     {

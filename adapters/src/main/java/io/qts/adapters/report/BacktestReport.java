@@ -68,12 +68,15 @@ public final class BacktestReport
         return shortest;
     }
 
-    /** Writes report.json, trades.csv and report.html into {@code dir} as one set ({@link ReportFiles#writeSet}). */
+    /**
+     * Writes report.json, trades.csv, trades.inputs.json and report.html into {@code dir} as one set
+     * ({@link ReportFiles#writeSet}; the CSV's inputs beside it, {@link ReportFiles#putCsv}).
+     */
     public void writeTo(final Path dir)
     {
         final Map<String, Supplier<String>> files = new LinkedHashMap<>();
         files.put("report.json", this::toJson);
-        files.put("trades.csv", this::tradesCsv);
+        ReportFiles.putCsv(files, "trades", tradesCsv(), inputs);
         files.put("report.html", () -> new HtmlReport(this).render());
         ReportFiles.writeSet(dir, files);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.data.ScratchDirs;
 
 import java.io.IOException;
@@ -15,6 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -87,6 +91,40 @@ public final class ReportFiles
         try (Stream<Path> entries = Files.list(dir))
         {
             return entries.findAny().isEmpty();
+        }
+    }
+
+    /**
+     * Puts {@code NAME.csv} and, beside it, {@code NAME.inputs.json} into a set: the CSV stays plain for every
+     * reader (pandas, spreadsheets, {@code csv} modules, which a {@code #} header line or an extra column would
+     * trip), and the sidecar names it, holds the SHA-256 of its bytes (as {@code sha256sum} prints it, so a moved
+     * or edited CSV is caught) and the {@code inputs} it was computed from.
+     *
+     * @param name   the CSV's name without {@code .csv}, e.g. {@code trades}
+     * @param inputs the {@link ReportInputs} object
+     */
+    public static void putCsv(final Map<String, Supplier<String>> files, final String name, final String csv, final JsonNode inputs)
+    {
+        files.put(name + ".csv", () -> csv);
+        files.put(name + ".inputs.json", () ->
+        {
+            final ObjectNode root = JSON.createObjectNode();
+            root.put("file", name + ".csv");
+            root.put("sha256", sha256(csv));
+            root.set("inputs", inputs);
+            return json(root);
+        });
+    }
+
+    private static String sha256(final String text)
+    {
+        try
+        {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
         }
     }
 

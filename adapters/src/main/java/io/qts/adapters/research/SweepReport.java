@@ -47,14 +47,15 @@ public final class SweepReport
     }
 
     /**
-     * Writes sweep.csv, sweep.json and sweep.html ({@link SweepPage}) into {@code dir} as one set ({@link ReportFiles#writeSet}).
+     * Writes sweep.csv, sweep.inputs.json, sweep.json and sweep.html ({@link SweepPage}) into {@code dir} as one set
+     * ({@link ReportFiles#writeSet}).
      *
-     * @param inputs what every combination ran on ({@link io.qts.adapters.report.ReportInputs}), into sweep.json
+     * @param inputs what every combination ran on ({@link io.qts.adapters.report.ReportInputs}), into sweep.json and sweep.inputs.json
      */
     public void writeTo(final Path dir, final ObjectNode inputs)
     {
         final Map<String, Supplier<String>> files = new LinkedHashMap<>();
-        files.put("sweep.csv", this::csv);
+        ReportFiles.putCsv(files, "sweep", csv(), inputs);
         files.put("sweep.json", () -> ReportFiles.json(json().setAll(inputsFirst(inputs))));
         files.put("sweep.html", () -> SweepPage.render(strategy, symbol, rankMetric, keys, ranked, skipped, ReportFiles.flatten(inputs)));
         ReportFiles.writeSet(dir, files);

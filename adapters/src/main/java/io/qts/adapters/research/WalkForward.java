@@ -95,15 +95,15 @@ public final class WalkForward
     }
 
     /**
-     * Writes walkforward.csv, walkforward.json and walkforward.html ({@link WalkForwardPage}) into {@code dir} as one
-     * set ({@link ReportFiles#writeSet}).
+     * Writes walkforward.csv, walkforward.inputs.json, walkforward.json and walkforward.html ({@link WalkForwardPage})
+     * into {@code dir} as one set ({@link ReportFiles#writeSet}).
      *
-     * @param inputs what the windows ran on ({@link io.qts.adapters.report.ReportInputs}), into walkforward.json
+     * @param inputs what the windows ran on ({@link io.qts.adapters.report.ReportInputs}), into walkforward.json and walkforward.inputs.json
      */
     public void writeTo(final Path dir, final String strategy, final String symbol, final ObjectNode inputs)
     {
         final Map<String, Supplier<String>> files = new LinkedHashMap<>();
-        files.put("walkforward.csv", this::csv);
+        ReportFiles.putCsv(files, "walkforward", csv(), inputs);
         files.put("walkforward.json", () -> ReportFiles.json(json(strategy, symbol).set("inputs", inputs)));
         files.put("walkforward.html", () -> new WalkForwardPage(this, strategy, symbol).render(ReportFiles.flatten(inputs)));
         ReportFiles.writeSet(dir, files);

@@ -7,6 +7,7 @@ import io.qts.engine.FixedPoint;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The risk controls beyond max position and max order notional, as text keyed by the name after
@@ -21,8 +22,53 @@ public final class RiskSettings
         "stop", "stopAtrMultiple", "maxAtrFraction", "dailyLossLimit", "maxDrawdown", "breakerFailures",
         "breakerWindowMs", "breakerCoolDownMs", "orderTimeoutMs", "haltWindows");
 
+    /** {@code risk.sizing} left to the amount given: fixed-notional with an order notional, equity-fraction with a fraction, else fixed-qty. */
+    public static final String AUTO_SIZING = "auto";
+
     private RiskSettings()
     {
+    }
+
+    /**
+     * The one sizing rule, for config keys and command options alike: an {@code orderNotional} that is not
+     * {@value EngineContext#NONE} selects fixed-notional and an {@code equityFraction} equity-fraction, so neither is
+     * ignored for want of a {@code sizing}; both at once, or a {@code sizing} other than {@value #AUTO_SIZING}
+     * that says otherwise, is an error.
+     *
+     * @param values  risk settings keyed as {@link #KEYS}; absent keys count as not given
+     * @param givenBy how each key was given, for the error (e.g. {@code --order-notional}, or
+     *                {@code risk.orderNotional (from environment variable QTS_RISK_ORDER_NOTIONAL)})
+     * @return the sizing mode in force (the engine checks that it is a known one)
+     * @throws UserError naming both settings that conflict
+     */
+    public static String sizingMode(final Map<String, String> values, final Function<String, String> givenBy)
+    {
+        final String sizing = given(values.get("sizing")) && !AUTO_SIZING.equals(values.get("sizing").trim()) ?
+            values.get("sizing").trim() : null;
+        final boolean byNotional = given(values.get("orderNotional"));
+        final boolean byFraction = given(values.get("equityFraction"));
+        if (byNotional && byFraction)
+        {
+            throw new UserError(givenBy.apply("orderNotional") + " (fixed-notional sizing) and " + givenBy.apply("equityFraction") +
+                " (equity-fraction sizing) conflict: give one");
+        }
+        final String amountKey = byNotional ? "orderNotional" : byFraction ? "equityFraction" : null;
+        if (amountKey == null)
+        {
+            return sizing != null ? sizing : "fixed-qty";
+        }
+        final String implied = byNotional ? "fixed-notional" : "equity-fraction";
+        if (sizing != null && !sizing.equals(implied))
+        {
+            throw new UserError(givenBy.apply("sizing") + " conflicts with " + givenBy.apply(amountKey) +
+                ", which sizes entries by " + implied);
+        }
+        return implied;
+    }
+
+    private static boolean given(final String value)
+    {
+        return value != null && !value.isBlank() && !EngineContext.NONE.equals(value.trim());
     }
 
     /** Applies the given keys (absent ones keep the context's defaults). */

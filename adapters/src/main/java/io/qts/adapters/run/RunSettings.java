@@ -68,6 +68,8 @@ public record RunSettings(
         {
             risk.put(key, config.get("risk." + key));
         }
+        risk.put("sizing", RiskSettings.sizingMode(risk, key -> "risk." + key + ("sizing".equals(key) ? " " + risk.get(key) : "") +
+            " (from " + config.source("risk." + key) + ")"));
         final SessionSettings session = new SessionSettings(
             config.getInt("engine.id"), VenueIdentifiers.newNonce(new SecureRandom()), config.get("run.symbol"), strategy, params, config.get("run.size"),
             config.get("run.cash"), config.get("run.commission"), config.get("risk.maxPositionQty"),

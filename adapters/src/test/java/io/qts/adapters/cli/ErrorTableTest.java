@@ -1,11 +1,14 @@
 package io.qts.adapters.cli;
 
+import io.qts.adapters.config.QtsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +72,13 @@ class ErrorTableTest
         row("run", "--var-dir", dir.toString(), "--config", dir.resolve("missing.yml").toString());
         rowWithProperty("qts.venue.papr", "true", "run", "--var-dir", dir.toString());
         row("run", "--var-dir", dir.toString(), "--strategy", "momentum", "--param", "lookback=0");
+        final Path sizing = dir.resolve("sizing.yml");
+        try (InputStream shipped = QtsConfig.class.getResourceAsStream(QtsConfig.EMBEDDED))
+        {
+            Files.writeString(sizing, new String(shipped.readAllBytes(), StandardCharsets.UTF_8)
+                .replace("  sizing: auto ", "  sizing: fixed-qty ").replace("  orderNotional: none ", "  orderNotional: \"5000\" "));
+        }
+        row("run", "--var-dir", dir.toString(), "--config", sizing.toString());
         row(concat(new String[]{"backtest"}, data, new String[]{"--strategy", "martingale", "--cash", "1000", "--out", out}));
         row(concat(new String[]{"backtest"}, data, new String[]{"--strategy", "sma-cross", "--param", "fast=2", "--param", "slow=4",
             "--cash", "0", "--out", out}));

@@ -75,18 +75,83 @@ class ReportInputsAndNotesTest
     }
 
     @Test
+    void eachCsvHasItsInputsBesideItAndStaysPlainCsv() throws Exception
+    {
+        assertEquals(0, backtestTrades("100", "out").exitCode);
+        final Path out = dir.resolve("out");
+        assertEquals("entryTime,entryPrice,exitTime,exitPrice,qty,commission,pnl", Files.readAllLines(out.resolve("trades.csv")).get(0));
+        assertCsvInputsBeside(out, "trades", report("out").get("inputs"));
+        assertEquals(sha256(dir.resolve("trades.csv")), report("out").get("inputs").get("source").get("sha256").asText());
+    }
+
+    /** NAME.inputs.json names NAME.csv, holds the SHA-256 of its bytes and the same inputs as the JSON report. */
+    private static void assertCsvInputsBeside(final Path out, final String name, final JsonNode inputs) throws Exception
+    {
+        final JsonNode sidecar = new ObjectMapper().readTree(out.resolve(name + ".inputs.json").toFile());
+        assertEquals(name + ".csv", sidecar.get("file").asText());
+        assertEquals(sha256(out.resolve(name + ".csv")), sidecar.get("sha256").asText());
+        assertEquals(inputs, sidecar.get("inputs"));
+    }
+
+    @Test
+    void configurationVariablesAreCheckedAndNamedAsNotUsedByABacktestOrSweep() throws IOException
+    {
+        final Path trades = Files.writeString(dir.resolve("trades.csv"), FIVE_TRADES);
+        final String[] backtest = {"backtest", "--data", trades.toString(), "--format", "trades", "--symbol", "X", "--strategy",
+            "sma-cross", "--param", "fast=1", "--param", "slow=2", "--cash", "100", "--out", dir.resolve("out").toString()};
+        System.setProperty("qts.risk.maxDrawdwn", "0.2");
+        try
+        {
+            final Cli misspelt = Cli.run(backtest);
+            assertEquals(1, misspelt.exitCode);
+            assertEquals("qts: error: system property qts.risk.maxDrawdwn is not a QTS setting; nearest known: qts.risk.maxDrawdown\n",
+                misspelt.err);
+        }
+        finally
+        {
+            System.clearProperty("qts.risk.maxDrawdwn");
+        }
+        System.setProperty("qts.risk.maxDrawdown", "0.2");
+        try
+        {
+            final Cli known = Cli.run(backtest);
+            assertEquals(0, known.exitCode, known.err);
+            assertEquals("qts: note: backtest is set by its options only (e.g. --risk KEY=VALUE); not used: system property " +
+                "qts.risk.maxDrawdown\n", known.err);
+            assertEquals("none", report("out").get("inputs").get("risk").get("maxDrawdown").asText());
+            final Cli sweep = Cli.run("sweep", "--data", trades.toString(), "--format", "trades", "--symbol", "X", "--strategy",
+                "sma-cross", "--param", "fast=1", "--param", "slow=2", "--cash", "100", "--threads", "1", "--out", dir.resolve("s").toString());
+            assertEquals(0, sweep.exitCode, sweep.err);
+            assertTrue(sweep.err.startsWith("qts: note: sweep is set by its options only"), sweep.err);
+        }
+        finally
+        {
+            System.clearProperty("qts.risk.maxDrawdown");
+        }
+        assertEquals("", Cli.run(backtest).err);
+    }
+
+    @Test
     void anOrderNotionalOrEquityFractionAloneSelectsItsSizingMode() throws IOException
     {
         final Path bars = Files.writeString(dir.resolve("bars.csv"), Bars.ZIGZAG);
-        for (final String[] option : new String[][]{{"--order-notional", "500", "fixed-notional"}, {"--equity-fraction", "0.5", "equity-fraction"}})
+        for (final String[] option : new String[][]{{"--order-notional", "500", "fixed-notional"},
+            {"--equity-fraction", "0.5", "equity-fraction"}, {"--risk", "orderNotional=500", "fixed-notional"}})
         {
             final Cli cli = Cli.run("backtest", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
                 "--param", "fast=2", "--param", "slow=4", "--cash", "1000", option[0], option[1], "--out", dir.resolve(option[2]).toString());
             assertEquals(0, cli.exitCode, cli.err);
             final JsonNode sizing = report(option[2]).get("inputs").get("sizing");
             assertEquals(option[2], sizing.get("mode").asText());
-            assertEquals(option[1], sizing.get(option[0].equals("--order-notional") ? "orderNotional" : "equityFraction").asText());
+            assertEquals(option[1].replace("orderNotional=", ""),
+                sizing.get(option[0].equals("--equity-fraction") ? "equityFraction" : "orderNotional").asText());
         }
+        final Cli conflict = Cli.run("backtest", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
+            "--param", "fast=2", "--param", "slow=4", "--cash", "1000", "--risk", "sizing=fixed-qty", "--equity-fraction", "0.5",
+            "--out", dir.resolve("conflict").toString());
+        assertEquals(1, conflict.exitCode);
+        assertEquals("qts: error: --risk sizing=fixed-qty conflicts with --equity-fraction, which sizes entries by equity-fraction\n",
+            conflict.err);
     }
 
     @Test
@@ -136,6 +201,7 @@ class ReportInputsAndNotesTest
         assertEquals(sha256(bars), inputs.get("source").get("sha256").asText());
         assertEquals(15, inputs.get("marketEvents").asInt());
         assertEquals("1000", inputs.get("initialCash").asText());
+        assertCsvInputsBeside(dir.resolve("s"), "sweep", inputs);
 
         final Cli walk = Cli.run("sweep", "--data", bars.toString(), "--format", "ohlcv", "--symbol", "X", "--strategy", "sma-cross",
             "--param", "fast=1..2:1", "--param", "slow=4", "--cash", "1000", "--threads", "1", "--train", "8", "--test", "3",
@@ -144,6 +210,7 @@ class ReportInputsAndNotesTest
         final JsonNode walkInputs = new ObjectMapper().readTree(dir.resolve("w/walkforward.json").toFile()).get("inputs");
         assertEquals(sha256(bars), walkInputs.get("source").get("sha256").asText());
         assertEquals("2024-01-01T00:14:00Z", walkInputs.get("lastTime").asText());
+        assertCsvInputsBeside(dir.resolve("w"), "walkforward", walkInputs);
         try (Stream<Path> left = Files.list(dir))
         {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary directory left");

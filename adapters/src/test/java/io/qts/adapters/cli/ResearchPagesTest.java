@@ -34,7 +34,7 @@ class ResearchPagesTest
     void sweepPageHasAHeatMapOverTheTwoVaryingParameters() throws Exception
     {
         final Cli cli = sweep("s", "--param", "fast=1..3:1", "--param", "slow=2..4:1");
-        assertTrue(cli.out.contains("sweep.csv, sweep.json and sweep.html"), cli.out);
+        assertTrue(cli.out.contains("sweep.csv, sweep.inputs.json, sweep.json and sweep.html"), cli.out);
         final String page = Files.readString(dir.resolve("s/sweep.html"));
         assertTrue(page.contains("<table class=\"heat\" id=\"heatmap\">\n<tr><th>fast \\ slow</th><th>2</th><th>3</th><th>4</th></tr>\n"
             + "<tr><th>1</th>"), "rows fast, columns slow");

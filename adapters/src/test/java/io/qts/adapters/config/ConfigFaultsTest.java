@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -106,8 +107,17 @@ class ConfigFaultsTest
     }
 
     @Test
-    void noneSwitchesEveryOptionalLimitOff()
+    void noneSwitchesEveryOptionalLimitOff() throws IOException
     {
+        final Path file = dir.resolve("qts.yml");
+        try (InputStream shipped = QtsConfig.class.getResourceAsStream(QtsConfig.EMBEDDED))
+        {
+            Files.writeString(file, new String(shipped.readAllBytes(), StandardCharsets.UTF_8)
+                .replace("  maxOrderNotional: \"5000000\" ", "  maxOrderNotional: none "));
+        }
+        assertEquals(EngineContext.UNLIMITED,
+            RunSettings.from(QtsConfig.load(file, Map.of(), Map.of()), null, Map.of(), null).engine().maxOrderNotional());
+
         final Map<String, String> env = new HashMap<>();
         env.put("QTS_RISK_MAX_ORDER_NOTIONAL", "none");
         env.put("QTS_RISK_MAX_POSITION_QTY", "none");
@@ -119,6 +129,53 @@ class ConfigFaultsTest
         final EngineContext engine = settings(env).engine();
         assertEquals(EngineContext.UNLIMITED, engine.maxOrderNotional());
         assertEquals(EngineContext.UNLIMITED, engine.maxPositionQty());
+    }
+
+    @Test
+    void anOrderNotionalOrEquityFractionInTheConfigSelectsItsSizingModeAndConflictingOnesAreAnError() throws IOException
+    {
+        final EngineContext byNotional = settings(Map.of("QTS_RISK_ORDER_NOTIONAL", "5000")).engine();
+        assertEquals("fixed-notional", byNotional.sizing());
+        assertEquals(5000_00000000L, byNotional.orderNotional());
+        final EngineContext byFraction = RunSettings.from(
+            QtsConfig.load(null, Map.of(), Map.of("qts.risk.equityFraction", "0.25")), null, Map.of(), null).engine();
+        assertEquals("equity-fraction", byFraction.sizing());
+        assertEquals(25_000000L, byFraction.equityFraction());
+        assertEquals("fixed-qty", settings(Map.of()).engine().sizing());
+        assertEquals("fixed-notional", settings(Map.of("QTS_RISK_SIZING", "fixed-notional", "QTS_RISK_ORDER_NOTIONAL", "5000"))
+            .engine().sizing());
+
+        assertEquals("risk.orderNotional (from environment variable QTS_RISK_ORDER_NOTIONAL) (fixed-notional sizing) and " +
+            "risk.equityFraction (from environment variable QTS_RISK_EQUITY_FRACTION) (equity-fraction sizing) conflict: give one",
+            settingsError(Map.of("QTS_RISK_ORDER_NOTIONAL", "5000", "QTS_RISK_EQUITY_FRACTION", "0.25")));
+        assertEquals("risk.sizing equity-fraction (from environment variable QTS_RISK_SIZING) conflicts with risk.orderNotional " +
+            "(from environment variable QTS_RISK_ORDER_NOTIONAL), which sizes entries by fixed-notional",
+            settingsError(Map.of("QTS_RISK_SIZING", "equity-fraction", "QTS_RISK_ORDER_NOTIONAL", "5000")));
+
+        final Path file = dir.resolve("qts.yml");
+        try (InputStream shipped = QtsConfig.class.getResourceAsStream(QtsConfig.EMBEDDED))
+        {
+            Files.writeString(file, new String(shipped.readAllBytes(), StandardCharsets.UTF_8)
+                .replace("  sizing: auto ", "  sizing: fixed-qty ").replace("  orderNotional: none ", "  orderNotional: \"5000\" "));
+        }
+        final int sizingLine = lineOf(file, "  sizing: fixed-qty ");
+        assertEquals("risk.sizing fixed-qty (from " + file + " line " + sizingLine + ") conflicts with risk.orderNotional (from " +
+            file + " line " + (sizingLine + 1) + "), which sizes entries by fixed-notional",
+            assertThrows(UserError.class, () -> RunSettings.from(QtsConfig.load(file, Map.of(), Map.of()), null, Map.of(), null))
+                .getMessage());
+    }
+
+    private static int lineOf(final Path file, final String prefix) throws IOException
+    {
+        final List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++)
+        {
+            if (lines.get(i).startsWith(prefix))
+            {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(prefix + " not in " + file);
     }
 
     @Test
