@@ -5,6 +5,8 @@ import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.upbit.UpbitMarketData;
 import io.qts.adapters.upbit.UpbitMyOrders;
 import io.qts.adapters.upbit.UpbitOrderGateway;
+import io.qts.adapters.upbit.UpbitTickSize;
+import io.qts.engine.FixedPoint;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,19 +44,41 @@ public record VenueSettings(
         }
         final boolean paper = paperOverride || Boolean.parseBoolean(bool(config, "venue.paper", "false"));
         final String keyFile = config.get("venue.keyFile", "none");
+        // The engine refuses an instrument definition finer than money (10^-8): refused here, by its key, instead.
+        final int priceScale = (int)between(config, "venue.priceScale", "8", 0, FixedPoint.MONEY_SCALE);
+        if (!LOCAL.equals(name))
+        {
+            checkPriceScale(config, config.get("run.symbol").trim(), priceScale);
+        }
         return new VenueSettings(
             name,
             paper,
             positive(config, "venue.simSpeed", "200"),
             // The deadline is kept in nanoseconds: a longer duration would overflow and end the session at once.
             between(config, "venue.durationSeconds", "0", 0, Long.MAX_VALUE / 1_000_000_000L),
-            (int)between(config, "venue.priceScale", "4", 0, 12),
-            (int)between(config, "venue.qtyScale", "8", 0, 12),
+            priceScale,
+            (int)between(config, "venue.qtyScale", "8", 0, FixedPoint.MONEY_SCALE),
             between(config, "venue.staleAfterMs", "30000", 0, Long.MAX_VALUE),
             "none".equals(keyFile) ? null : Path.of(keyFile),
             uri(config, "venue.restUrl", UpbitOrderGateway.UPBIT_URL),
             uri(config, "venue.websocketUrl", UpbitMarketData.UPBIT_URL),
             uri(config, "venue.privateWebsocketUrl", UpbitMyOrders.UPBIT_URL));
+    }
+
+    /**
+     * Refuses a market whose prices the configured scale cannot hold: its trades would be dropped as malformed. The
+     * scale needed is that of the finest unit in Upbit's tick table for the market's quote currency
+     * ({@link UpbitTickSize#priceScale}); a market without such a table (not quoted in KRW, BTC or USDT) is left as
+     * configured.
+     */
+    static void checkPriceScale(final QtsConfig config, final String market, final int priceScale)
+    {
+        if (UpbitTickSize.hasTable(market) && priceScale < UpbitTickSize.priceScale(market))
+        {
+            throw new UserError("market " + market + " needs price scale " + UpbitTickSize.priceScale(market) +
+                " (Upbit's tick table for its quote currency goes down to 10^-" + UpbitTickSize.priceScale(market) +
+                "), but config key 'venue.priceScale' is " + priceScale + " (from " + config.source("venue.priceScale") + ")");
+        }
     }
 
     public UpbitOrderGateway.Market market(final String symbol)

@@ -58,9 +58,7 @@ public final class UpbitTickSize
         {
             throw new IllegalArgumentException("negative price: " + price);
         }
-        final int dash = market.indexOf('-');
-        final String quote = dash < 0 ? market : market.substring(0, dash);
-        switch (quote)
+        switch (quote(market))
         {
             case "KRW":
                 if (("KRW-USDT".equals(market) || "KRW-USDC".equals(market))
@@ -78,10 +76,55 @@ public final class UpbitTickSize
         }
     }
 
+    /** Whether {@code market}'s quote currency is one with a table here (KRW, BTC, USDT). */
+    public static boolean hasTable(final String market)
+    {
+        final String quote = quote(market);
+        return "KRW".equals(quote) || "BTC".equals(quote) || "USDT".equals(quote);
+    }
+
+    /**
+     * The decimal places a fixed-point price of {@code market} needs so that every price Upbit may quote in it is exact:
+     * those of the finest unit in its quote currency's table above (KRW, BTC and USDT tables all end at 0.00000001,
+     * so 8 today). A market's price moves across bands over its life, so the whole table counts, not today's band.
+     *
+     * @throws IllegalArgumentException for a quote currency other than KRW, BTC or USDT.
+     */
+    public static int priceScale(final String market)
+    {
+        switch (quote(market))
+        {
+            case "KRW":
+                return Math.max(HALF.scale(), finest(KRW));
+            case "BTC":
+                return SATOSHI.scale();
+            case "USDT":
+                return finest(USDT);
+            default:
+                throw new IllegalArgumentException("no Upbit tick table for the quote currency of " + market);
+        }
+    }
+
     /** Whether {@code price} is a whole multiple of its unit in {@code market} (a positive price Upbit accepts). */
     public static boolean onGrid(final String market, final BigDecimal price)
     {
         return price.signum() > 0 && price.remainder(of(market, price)).signum() == 0;
+    }
+
+    private static String quote(final String market)
+    {
+        final int dash = market.indexOf('-');
+        return dash < 0 ? market : market.substring(0, dash);
+    }
+
+    private static int finest(final Band[] table)
+    {
+        int scale = 0;
+        for (final Band band : table)
+        {
+            scale = Math.max(scale, band.unit.scale());
+        }
+        return scale;
     }
 
     private static BigDecimal unit(final Band[] table, final BigDecimal price)

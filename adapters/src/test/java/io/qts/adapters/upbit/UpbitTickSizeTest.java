@@ -120,4 +120,22 @@ class UpbitTickSizeTest
             }
         }
     }
+
+    @Test
+    void everyQuoteCurrencyNeedsEightDecimalsForItsFinestUnit()
+    {
+        assertEquals(8, UpbitTickSize.priceScale("KRW-BTC"), "KRW below 0.0001 KRW: 0.00000001");
+        assertEquals(8, UpbitTickSize.priceScale("KRW-USDT"));
+        assertEquals(8, UpbitTickSize.priceScale("BTC-ETH"), "BTC: 0.00000001 at any price");
+        assertEquals(8, UpbitTickSize.priceScale("USDT-BTC"), "USDT below 0.0001 USDT: 0.00000001");
+        for (final String market : new String[] {"KRW-SHIB", "BTC-ETH", "USDT-XRP"})
+        {
+            for (final String price : new String[] {"0.00001234", "0.0123", "0.0345", "1.234", "96123000"})
+            {
+                final BigDecimal unit = UpbitTickSize.of(market, new BigDecimal(price));
+                assertTrue(unit.stripTrailingZeros().scale() <= UpbitTickSize.priceScale(market), market + " at " + price);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> UpbitTickSize.priceScale("ETH-BTC"));
+    }
 }
