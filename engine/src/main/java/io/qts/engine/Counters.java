@@ -27,4 +27,8 @@ final class Counters
     long duplicateTradesDropped;
     /** Times the market-data feed went stale. */
     long feedStale;
+    /** Fills booked from a venue's order status at reconciliation: made while the engine was not listening. */
+    long fillsRecovered;
+    /** Orders the venue, asked at reconciliation, did not know: they never arrived, and ended so. */
+    long ordersNeverArrived;
 }

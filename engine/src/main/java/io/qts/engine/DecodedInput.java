@@ -21,6 +21,12 @@ public final class DecodedInput
     public static final int SELL = Sides.SELL;
     /** Fill's leaves quantity when the venue does not say (an amount-based market buy): the order stays open until done. */
     public static final long LEAVES_UNKNOWN = Long.MAX_VALUE;
+    /** {@link #orderStatus}: the venue still works the order. */
+    public static final int VENUE_ORDER_OPEN = 1;
+    /** {@link #orderStatus}: the venue finished the order (done or cancelled); nothing more will fill. */
+    public static final int VENUE_ORDER_ENDED = 2;
+    /** {@link #orderStatus}: the venue has no order with that identifier: it never arrived. */
+    public static final int VENUE_ORDER_NOT_FOUND = 3;
     /** Trade ids remembered for de-duplication. */
     public static final int RECENT_TRADE_IDS = 4096;
     private static final int SYMBOL_LENGTH = 24;
@@ -355,6 +361,34 @@ public final class DecodedInput
         slot.leavesQty = leavesQty;
         slot.commission = commission;
         slot.type = EventType.ORDER_FILLED;
+    }
+
+    /**
+     * The venue's account of one of our orders, asked for by identifier when a session is reconciled after a
+     * restart: what it executed in total ({@code executedQty} at the instrument's quantity scale, {@code executedFunds}
+     * and {@code paidFee} as money at 10^-8) and its state ({@link #VENUE_ORDER_OPEN}, {@link #VENUE_ORDER_ENDED},
+     * {@link #VENUE_ORDER_NOT_FOUND}; totals 0 for the last). The engine books only what exceeds the fills it has
+     * already booked for the order, so an answer that repeats them books nothing.
+     */
+    public void orderStatus(
+        final long clientOrderId, final int instrumentId, final int side, final long executedQty, final long executedFunds,
+        final long paidFee, final int venueOrderState)
+    {
+        if (executedQty < 0 || executedFunds < 0 || paidFee < 0 || !Instruments.validId(instrumentId) ||
+            venueOrderState < VENUE_ORDER_OPEN || venueOrderState > VENUE_ORDER_NOT_FOUND ||
+            (venueOrderState != VENUE_ORDER_NOT_FOUND && side != BUY && side != SELL))
+        {
+            malformed();
+            return;
+        }
+        slot.clientOrderId = clientOrderId;
+        slot.instrumentId = instrumentId;
+        slot.side = side;
+        slot.qty = executedQty;
+        slot.funds = executedFunds;
+        slot.commission = paidFee;
+        slot.venueOrderState = venueOrderState;
+        slot.type = EventType.ORDER_STATUS;
     }
 
     public void cancelled(final long clientOrderId, final int instrumentId)

@@ -10,6 +10,7 @@ final class EngineCore
     final Portfolio portfolio;
     final OutputRecorder output;
     final SignalStage signal;
+    final ExecutionStage execution;
     final StageChain chain;
 
     /**
@@ -20,12 +21,13 @@ final class EngineCore
         portfolio = new Portfolio(context.initialCash());
         output = new OutputRecorder(listener);
         signal = new SignalStage(context.builtStrategy(), context.cooldownNs(), context.orderQty(), instruments, portfolio, counters);
+        execution = new ExecutionStage(context.orderIdBase(), sender, instruments, portfolio, output, counters);
         chain = new StageChain(
             journal == null ? null : new JournalStage(journal),
             new DecodeStage(context.symbol(), counters, signal.paramKeys(), context.inputDecoders()),
             signal,
             new RiskStage(context, instruments, portfolio, output, counters),
-            new ExecutionStage(context.orderIdBase(), sender, instruments, portfolio, output, counters),
+            execution,
             counters, context.stageProbe());
     }
 

@@ -16,6 +16,9 @@ public final class EngineResult
     private final long ignoredParamChanges;
     private final long duplicateTradesDropped;
     private final long feedStale;
+    private final long fillsRecovered;
+    private final long ordersNeverArrived;
+    private final int ordersInFlight;
     private final long finalCash;
     private final long finalValue;
     private final long position;
@@ -42,6 +45,9 @@ public final class EngineResult
         ignoredParamChanges = counters.ignoredParamChanges;
         duplicateTradesDropped = counters.duplicateTradesDropped;
         feedStale = counters.feedStale;
+        fillsRecovered = counters.fillsRecovered;
+        ordersNeverArrived = counters.ordersNeverArrived;
+        ordersInFlight = core.execution.ordersInFlight();
         finalCash = portfolio.cash;
         finalValue = portfolio.equity(instruments);
         stateChanges = counters.stateChanges;
@@ -120,6 +126,24 @@ public final class EngineResult
     }
 
     /** Times the market-data feed was reported stale. */
+    /** Fills booked from the venue's order status at reconciliation (made while the engine was not listening). */
+    public long fillsRecovered()
+    {
+        return fillsRecovered;
+    }
+
+    /** Orders the venue did not know when asked at reconciliation: ended as never arrived. */
+    public long ordersNeverArrived()
+    {
+        return ordersNeverArrived;
+    }
+
+    /** Orders sent and not yet answered for good (filled, rejected, cancelled, done) when the result was taken. */
+    public int ordersInFlight()
+    {
+        return ordersInFlight;
+    }
+
     public long feedStale()
     {
         return feedStale;

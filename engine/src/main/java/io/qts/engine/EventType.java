@@ -24,6 +24,12 @@ final class EventType
     static final int FEED_STATE = 14;
     /** A trade the venue sent again (same trade id): counted and dropped. */
     static final int DUPLICATE = 15;
+    /**
+     * The venue's whole account of one order, asked for by identifier when a session is reconciled: cumulative
+     * executed quantity, funds and fee ({@link InboundSlot#qty}, {@link InboundSlot#funds}, {@link InboundSlot#commission})
+     * and whether it is open, ended or unknown to the venue ({@link InboundSlot#venueOrderState}).
+     */
+    static final int ORDER_STATUS = 16;
 
     private EventType()
     {

@@ -54,6 +54,10 @@ public final class InboundSlot
     long blockedUntilNs;
     /** FEED_STATE: true when the market-data feed went stale. */
     boolean feedStale;
+    /** ORDER_STATUS: the order's executed funds (quantity x price, summed over its fills), money at 10^-8. */
+    long funds;
+    /** ORDER_STATUS: {@link DecodedInput#VENUE_ORDER_OPEN}, {@code _ENDED} or {@code _NOT_FOUND}. */
+    int venueOrderState;
     /** Set by an input decoder for a message it read and found nothing in for the engine. */
     boolean ignored;
 

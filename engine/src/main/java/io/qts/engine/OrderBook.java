@@ -12,6 +12,10 @@ final class OrderBook
     private final Long2LongHashMap slotById = new Long2LongHashMap(CAPACITY * 2, 0.65f, MISSING);
     private final int[] instrumentId = new int[CAPACITY];
     private final int[] side = new int[CAPACITY];
+    /** What has been booked for each order so far, so a venue's cumulative account of it books only the rest. */
+    private final long[] filledQty = new long[CAPACITY];
+    private final long[] filledFunds = new long[CAPACITY];
+    private final long[] filledFee = new long[CAPACITY];
     private final int[] freeSlots = new int[CAPACITY];
     private int freeCount = CAPACITY;
     /** The last orders that ended, so a venue's late answer about one is known for what it is. */
@@ -36,7 +40,53 @@ final class OrderBook
         final int slot = freeSlots[--freeCount];
         this.instrumentId[slot] = instrumentId;
         this.side[slot] = side;
+        filledQty[slot] = 0;
+        filledFunds[slot] = 0;
+        filledFee[slot] = 0;
         slotById.put(clientOrderId, slot);
+    }
+
+    /** Adds a booked fill to the order's tallies; funds and fee as money at 10^-8. */
+    void addFilled(final int slot, final long qty, final long funds, final long fee)
+    {
+        filledQty[slot] += qty;
+        filledFunds[slot] += funds;
+        filledFee[slot] += fee;
+    }
+
+    long filledQty(final int slot)
+    {
+        return filledQty[slot];
+    }
+
+    long filledFunds(final int slot)
+    {
+        return filledFunds[slot];
+    }
+
+    long filledFee(final int slot)
+    {
+        return filledFee[slot];
+    }
+
+    /** Number of orders in flight. */
+    int size()
+    {
+        return slotById.size();
+    }
+
+    /** The client order ids in flight, ascending (a stable order, whatever the hash map's). Cold path: allocates. */
+    long[] openIds()
+    {
+        final long[] ids = new long[slotById.size()];
+        int n = 0;
+        final Long2LongHashMap.KeyIterator keys = slotById.keySet().iterator();
+        while (keys.hasNext())
+        {
+            ids[n++] = keys.nextValue();
+        }
+        java.util.Arrays.sort(ids);
+        return ids;
     }
 
     /** Slot of the order, or -1 if it is not ours or no longer in flight. */

@@ -12,6 +12,10 @@ import io.qts.adapters.run.PaperSession;
 import io.qts.adapters.run.LiveSession;
 import io.qts.adapters.run.RunSettings;
 import io.qts.adapters.run.VenueSettings;
+import io.qts.adapters.recovery.CurrentSession;
+import io.qts.adapters.recovery.SessionPins;
+import io.qts.adapters.recovery.SessionRecovery;
+import io.qts.adapters.recovery.VenueAccount;
 import io.qts.adapters.upbit.UpbitAuth;
 import io.qts.adapters.upbit.UpbitKeys;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
@@ -88,6 +92,19 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--cpu-affinity", paramLabel = "IDS", description = "Overrides engine.cpuAffinity: none, or CPU ids such as 1 or 0,1.")
     private String cpuAffinity;
 
+    @Option(names = "--new-session",
+        description = "upbit: start a new session even if the last one on this var dir did not end flat and in order "
+            + "(refused while the venue account holds a position or locked funds, unless --force).")
+    private boolean newSession;
+
+    @Option(names = "--force", description = "With a new session: start it even though the venue account holds a position or open orders.")
+    private boolean force;
+
+    @Option(names = "--accept-session-change",
+        description = "upbit: continue the session although this build, strategy, parameters or settings differ from the ones it "
+            + "was started with (the change is journaled; see docs/recovery.md).")
+    private boolean acceptSessionChange;
+
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -113,14 +130,53 @@ final class RunCommand implements Callable<Integer>
         final EngineContext engine = settings.engine();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID);
-        final Path runDir = uniqueDir(settings.varDir().resolve("journal"), runId);
+        // A session on a venue account outlives its processes: the one in progress on this var dir is continued.
+        final boolean venueAccount = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper();
+        final VenueAccount account = venueAccount ? new VenueAccount(venueSettings.rest(), upbitKeys, 5_000) : null;
+        final Path continued = venueAccount && !newSession ? CurrentSession.find(settings.varDir()).orElse(null) : null;
+        final Path runDir = continued != null ? continued : uniqueDir(settings.varDir().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings);
-        // A venue over sockets may remember every identifier it was sent: each such run gets a new session number.
-        final int session = VenueSettings.LOCAL.equals(venueSettings.name()) ? 0 : SessionNumbers.next(settings.varDir());
+        final int session;
+        String acceptedChanges = null;
+        if (continued != null)
+        {
+            session = SessionSettings.readFrom(runDir).session();
+            final List<String> changes = SessionPins.of(settings.session()).differencesFrom(SessionPins.readFrom(runDir));
+            if (!changes.isEmpty())
+            {
+                if (!acceptSessionChange)
+                {
+                    throw new UserError("the session in progress (" + runDir.getFileName() + ") was started with other settings: "
+                        + String.join("; ", changes) + ". Continue it with the settings it pins, or pass --accept-session-change "
+                        + "(journaled), or --new-session");
+                }
+                acceptedChanges = String.join("; ", changes);
+                settings.session().withSession(session).writeTo(runDir);
+                SessionPins.of(settings.session()).writeInto(runDir);
+            }
+        }
+        else
+        {
+            if (venueAccount && !force)
+            {
+                SessionRecovery.requireNothingOpen(account, venueSettings.market(engine.symbol()).code());
+            }
+            // A venue over sockets may remember every identifier it was sent: each such run gets a new session number.
+            session = VenueSettings.LOCAL.equals(venueSettings.name()) ? 0 : SessionNumbers.next(settings.varDir());
+            settings.session().withSession(session).writeTo(runDir);
+            if (venueAccount)
+            {
+                SessionPins.of(settings.session()).writeInto(runDir);
+                CurrentSession.mark(settings.varDir(), runDir);
+            }
+        }
         engine.session(session);
-        settings.session().withSession(session).writeTo(runDir);
+        final SessionRecovery recovery = venueAccount
+            ? new SessionRecovery(continued != null, account, venueSettings.market(engine.symbol()).code(), engine.initialCash(),
+                venueSettings.qtyScale(), foreignActivity(loaded), acceptedChanges, out)
+            : null;
 
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
@@ -142,7 +198,8 @@ final class RunCommand implements Callable<Integer>
         {
             final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
                 ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out)
-                : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out);
+                : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out,
+                    recovery != null ? recovery : LiveSession.StartUp.NONE);
             result = outcome.result();
             elapsedNs = outcome.elapsedNs();
             ordersSent = outcome.ordersSent();
@@ -201,6 +258,20 @@ final class RunCommand implements Callable<Integer>
             summary.put("backtestCommand", backtest);
         }
         summary.put("replayCommand", "bin/qts replay --journal " + inDir);
+        summary.put("positionQty", FixedPoint.format(result.position(), result.qtyScale()));
+        summary.put("cash", FixedPoint.format(result.finalCash(), FixedPoint.MONEY_SCALE));
+        summary.put("ordersInFlight", result.ordersInFlight());
+        summary.put("recovered", recovery != null && recovery.recovered());
+        final ObjectNode reconciliation = summary.putObject("reconciliation");
+        reconciliation.put("ordersQueried", recovery != null ? recovery.ordersQueried() : 0);
+        reconciliation.put("fillsRecovered", recovery != null ? recovery.fillsRecovered() : 0);
+        reconciliation.put("mismatches", recovery != null ? recovery.mismatches() : 0);
+        // This process got here in order: the engine finished its inputs and stopped (a killed one writes nothing).
+        summary.put("endedCleanly", true);
+        if (venueAccount && result.position() == 0 && result.ordersInFlight() == 0)
+        {
+            CurrentSession.clear(settings.varDir());
+        }
         writeAtomically(settings.varDir().resolve("last-run.json"), summary);
         out.println("  summary     " + settings.varDir().resolve("last-run.json"));
         return 0;
@@ -251,10 +322,21 @@ final class RunCommand implements Callable<Integer>
         simulator.play();
     }
 
-    /** The real venue: until the configured duration has passed or Ctrl-C. */
+    /** venue.foreignActivity: halt (default) or report. */
+    private static String foreignActivity(final QtsConfig config)
+    {
+        final String value = config.get("venue.foreignActivity", SessionRecovery.HALT).trim();
+        if (!SessionRecovery.HALT.equals(value) && !SessionRecovery.REPORT.equals(value))
+        {
+            throw new UserError("config key 'venue.foreignActivity' must be halt or report, got '" + value + "'");
+        }
+        return value;
+    }
+
+    /** The real venue (or a standalone simulator at venue.restUrl): until the configured duration has passed or Ctrl-C. */
     private static LiveSession.Outcome runOnUpbit(
         final RunSettings settings, final UpbitAuth keys, final AdminSchedule admin, final StopSignal stop, final Path inDir,
-        final Path outDir, final PrintWriter out) throws InterruptedException
+        final Path outDir, final PrintWriter out, final LiveSession.StartUp startUp) throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
         out.printf("  Upbit at %s and %s, %s%n", venue.rest(), venue.websocket(),
@@ -262,7 +344,7 @@ final class RunCommand implements Callable<Integer>
         final long deadlineNs = deadline(venue);
         return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
             keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
-            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err);
+            () -> stop.requested() || System.nanoTime() >= deadlineNs, inDir, outDir, out, System.err, startUp);
     }
 
     private static long deadline(final VenueSettings venue)

@@ -36,7 +36,7 @@ public final class QtsConfig
         "risk.stopAtrMultiple", "risk.maxAtrFraction", "risk.dailyLossLimit", "risk.maxDrawdown", "risk.breakerFailures",
         "risk.breakerWindowMs", "risk.breakerCoolDownMs", "risk.orderTimeoutMs", "risk.haltWindows",
         "venue.paper", "venue.simSpeed", "venue.durationSeconds", "venue.priceScale", "venue.qtyScale", "venue.staleAfterMs",
-        "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl");
+        "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl", "venue.foreignActivity");
 
     private final String origin;
     private final SortedMap<String, String> values;

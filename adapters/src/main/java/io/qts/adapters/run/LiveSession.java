@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * A live session over real sockets against an Upbit-compatible venue (Upbit itself or the exchange
@@ -46,6 +47,38 @@ public final class LiveSession
     {
     }
 
+    /**
+     * What a session does around going live. A session on an in-process venue does nothing here; a session on a
+     * venue account recovers its journal before the engine starts and reconciles with the venue before market data
+     * (and so any new order) flows (io.qts.adapters.recovery.SessionRecovery).
+     */
+    public interface StartUp
+    {
+        StartUp NONE = new StartUp()
+        {
+        };
+
+        /**
+         * Before the engine starts, with the session's inbound journal open for append.
+         *
+         * @return the earliest receive time new inputs may have (the last journaled one), Long.MIN_VALUE for none.
+         */
+        default long beforeStart(final LivePipeline pipeline, final Journal in)
+        {
+            return Long.MIN_VALUE;
+        }
+
+        /** Once inputs can be published, before anything else is. */
+        default void inputReady(final SerializedInput input) throws InterruptedException
+        {
+        }
+
+        /** The private stream and the gateway run; market data does not yet. */
+        default void beforeMarketData(final LivePipeline pipeline, final SerializedInput input) throws InterruptedException
+        {
+        }
+    }
+
     /** Result of one session; the wall-clock time is for events/s only. */
     public record Outcome(EngineResult result, long elapsedNs, long ordersSent, long reconnects)
     {
@@ -63,6 +96,16 @@ public final class LiveSession
         final PrintWriter progress, final PrintStream log)
         throws InterruptedException
     {
+        return run(settings, venue, paper, market, admin, onConnected, finished, inDir, outDir, progress, log, StartUp.NONE);
+    }
+
+    /** {@link #run} with a {@link StartUp}: recovery and reconciliation for a session on a venue account. */
+    public static Outcome run(
+        final RunSettings settings, final Venue venue, final boolean paper, final UpbitOrderGateway.Market market,
+        final AdminSchedule admin, final Runnable onConnected, final BooleanSupplier finished, final Path inDir, final Path outDir,
+        final PrintWriter progress, final PrintStream log, final StartUp startUp)
+        throws InterruptedException
+    {
         final long startNs;
         final long sentByGateway;
         final long reconnects;
@@ -72,12 +115,16 @@ public final class LiveSession
             Journal out = Journal.openForAppend(outDir);
             LivePipeline pipeline = new LivePipeline(settings.engine(), in, OutputListener.NONE))
         {
+            final long floorNs = startUp.beforeStart(pipeline, in);
             pipeline.start();
             final PaperVenue paperVenue = paper
                 ? new PaperVenue(pipeline.input(), market, settings.engine().commissionRate(), pipeline.orders(), out)
                 : null;
             final AdminSchedule.Merged withAdmin = admin.into(paper ? paperVenue : pipeline.input());
-            final SerializedInput input = new SerializedInput(withAdmin, SerializedInput.systemClock());
+            final LongSupplier clock = SerializedInput.systemClock();
+            // A continued session's new inputs never go below its last journaled time: event time stays monotonic.
+            final SerializedInput input = new SerializedInput(withAdmin, () -> Math.max(floorNs, clock.getAsLong()));
+            startUp.inputReady(input);
             UpbitInstruments.define(List.of(market), input);
             final UpbitMarketData.Config feedConfig = new UpbitMarketData.Config(
                 venue.publicWebSocket(), codes, false, false, 30_000, venue.staleAfterMs(), 5_000, 500, 30_000);
@@ -93,12 +140,18 @@ public final class LiveSession
                 {
                     myOrders.start();
                 }
-                feed.start();
                 if (gateway != null)
                 {
                     gateway.start();
                 }
-                awaitConnected(feed);
+                if (startUp != StartUp.NONE && myOrders != null)
+                {
+                    // Fills that happen while reconciling must reach the engine: the private stream is up first.
+                    awaitConnected(myOrders::connected);
+                }
+                startUp.beforeMarketData(pipeline, input);
+                feed.start();
+                awaitConnected(feed::connected);
                 onConnected.run();
                 startNs = System.nanoTime();
                 long nextReportNs = startNs + 1_000_000_000L;
@@ -129,10 +182,10 @@ public final class LiveSession
         return new Outcome(result, System.nanoTime() - startNs, paper ? result.orders() : sentByGateway, reconnects);
     }
 
-    private static void awaitConnected(final UpbitMarketData feed) throws InterruptedException
+    private static void awaitConnected(final BooleanSupplier connected) throws InterruptedException
     {
         final long deadlineNs = System.nanoTime() + CONNECT_WAIT_MS * 1_000_000L;
-        while (!feed.connected() && System.nanoTime() < deadlineNs)
+        while (!connected.getAsBoolean() && System.nanoTime() < deadlineNs)
         {
             Thread.sleep(10);
         }

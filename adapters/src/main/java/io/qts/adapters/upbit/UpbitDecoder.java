@@ -71,6 +71,15 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] VOLUME = ascii("volume");
     private static final byte[] REMAINING_VOLUME = ascii("remaining_volume");
     private static final byte[] TRADE_FEE = ascii("trade_fee");
+    private static final byte[] RECONCILE = ascii("reconcile");
+    private static final byte[] PROCESS = ascii("process");
+    private static final byte[] ACCOUNTS = ascii("accounts");
+    private static final byte[] SIDE = ascii("side");
+    private static final byte[] BID_LOWER = ascii("bid");
+    private static final byte[] ASK_LOWER = ascii("ask");
+    private static final byte[] EXECUTED_VOLUME = ascii("executed_volume");
+    private static final byte[] EXECUTED_FUNDS = ascii("executed_funds");
+    private static final byte[] PAID_FEE = ascii("paid_fee");
 
     private final JsonScanner json = new JsonScanner();
 
@@ -228,6 +237,45 @@ public final class UpbitDecoder implements InputDecoder
         out.filled(clientOrderId, id, side, price, qty, leaves, fee);
     }
 
+    /**
+     * The answer to {@code GET /v1/order?identifier=} asked at reconciliation: 200 gives the order's cumulative account
+     * (side, state, executed_volume, executed_funds, paid_fee); 404 means it never reached the venue. Any other answer
+     * decides nothing (the reconciler asks again).
+     */
+    private void reconcile(
+        final long clientOrderId, final int id, final long status, final int body, final int end, final DecodedInput out)
+    {
+        if (clientOrderId < 0 || id < 0)
+        {
+            out.malformed();
+            return;
+        }
+        if (status == 404)
+        {
+            out.orderStatus(clientOrderId, id, 0, 0, 0, 0, DecodedInput.VENUE_ORDER_NOT_FOUND);
+            return;
+        }
+        if (status != 200 || body < 0)
+        {
+            out.ignored();
+            return;
+        }
+        final int sideAt = json.require(SIDE, body, end);
+        final int side = json.stringIs(sideAt, BID_LOWER) ? DecodedInput.BUY : json.stringIs(sideAt, ASK_LOWER) ? DecodedInput.SELL : 0;
+        final int stateAt = json.require(STATE, body, end);
+        final int state = json.stringIs(stateAt, WAIT) || json.stringIs(stateAt, WATCH) ? DecodedInput.VENUE_ORDER_OPEN
+            : json.stringIs(stateAt, DONE) || json.stringIs(stateAt, CANCEL) ? DecodedInput.VENUE_ORDER_ENDED : 0;
+        final long executed = json.fixed(json.require(EXECUTED_VOLUME, body, end), out.qtyScale(id));
+        final long funds = json.fixed(json.require(EXECUTED_FUNDS, body, end), MONEY_SCALE);
+        final long fee = json.fixed(json.require(PAID_FEE, body, end), MONEY_SCALE);
+        if (!json.ok() || side == 0 || state == 0)
+        {
+            out.malformed();
+            return;
+        }
+        out.orderStatus(clientOrderId, id, side, executed, funds, fee, state);
+    }
+
     /** Our client order id from an identifier (a decimal string); -1 if it is not one of ours. */
     private long identifier(final int at)
     {
@@ -267,6 +315,11 @@ public final class UpbitDecoder implements InputDecoder
         {
             rest(end, out);
         }
+        else if (json.stringIs(qts, PROCESS) || json.stringIs(qts, ACCOUNTS))
+        {
+            // Session bookkeeping (a process started, the account's balances): journaled for the record, nothing to decide.
+            out.ignored();
+        }
         else
         {
             out.malformed();
@@ -301,6 +354,11 @@ public final class UpbitDecoder implements InputDecoder
         if (!json.ok())
         {
             out.malformed();
+            return;
+        }
+        if (json.stringIs(op, RECONCILE))
+        {
+            reconcile(clientOrderId, id, status, body, end, out);
             return;
         }
         if (!json.stringIs(op, CREATE) && !json.stringIs(op, QUERY))
