@@ -42,6 +42,7 @@ public final class BenchMain implements Callable<Integer>
             .addSubcommand(new ThroughputCommand())
             .addSubcommand(new JmhCommand())
             .addSubcommand(new LatencyCommand())
+            .addSubcommand(new CrashCommand())
             .setOut(out)
             .setErr(err)
             .setParameterExceptionHandler((ex, ignored) ->
@@ -62,6 +63,6 @@ public final class BenchMain implements Callable<Integer>
     @Override
     public Integer call()
     {
-        throw new ParameterException(spec.commandLine(), "missing command (known: throughput, jmh, latency)");
+        throw new ParameterException(spec.commandLine(), "missing command (known: throughput, jmh, latency, crash)");
     }
 }
