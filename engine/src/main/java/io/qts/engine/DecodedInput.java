@@ -83,7 +83,7 @@ public final class DecodedInput
         return kind();
     }
 
-    /** What the last standalone decode found: trade, quote, accepted, rejected, filled, cancelled, done, blocked, feed, ignored, duplicate, malformed. */
+    /** What the last standalone decode found: trade, quote, accepted, rejected, filled, cancelled, done, blocked, feed, ignored, duplicate, status, malformed. */
     public String kind()
     {
         switch (slot.type)
@@ -98,6 +98,7 @@ public final class DecodedInput
             case EventType.VENUE_BLOCKED: return "blocked";
             case EventType.FEED_STATE: return "feed";
             case EventType.DUPLICATE: return "duplicate";
+            case EventType.ORDER_STATUS: return "status";
             case EventType.MALFORMED: return "malformed";
             default: return slot.ignored ? "ignored" : "none";
         }
@@ -141,6 +142,18 @@ public final class DecodedInput
     public long leavesQty()
     {
         return slot.leavesQty;
+    }
+
+    /** ORDER_STATUS: executed funds, money at 10^-8. */
+    public long funds()
+    {
+        return slot.funds;
+    }
+
+    /** ORDER_STATUS: {@link #VENUE_ORDER_OPEN}, {@link #VENUE_ORDER_ENDED} or {@link #VENUE_ORDER_NOT_FOUND}. */
+    public int venueOrderState()
+    {
+        return slot.venueOrderState;
     }
 
     public long commission()
