@@ -74,7 +74,7 @@ class QtsConfigTest
             "risk.equityFraction, risk.haltWindows, risk.maxAtrFraction, risk.maxDrawdown, risk.maxOpenPositions, " +
             "risk.maxOrderNotional, risk.maxOrdersPerSecond, risk.maxPositionQty, risk.orderNotional, risk.orderTimeoutMs, " +
             "risk.priceBand, risk.sizing, risk.stop, risk.stopAtrMultiple, run.cash, run.commission, run.feed, run.feedFormat, run.size, " +
-            "run.strategy, run.symbol, run.varDir, run.venue, venue.durationSeconds, venue.keyFile, venue.paper, venue.priceScale, " +
+            "run.strategy, run.symbol, run.varDir, run.venue, venue.durationSeconds, venue.foreignActivity, venue.keyFile, venue.paper, venue.priceScale, " +
             "venue.privateWebsocketUrl, venue.qtyScale, venue.restUrl, venue.simSpeed, venue.staleAfterMs, venue.websocketUrl, " +
             "run.params.*)", error.getMessage());
     }
