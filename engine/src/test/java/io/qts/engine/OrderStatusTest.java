@@ -138,6 +138,20 @@ class OrderStatusTest
     }
 
     @Test
+    void anOrderTheVenueCancelledUnfilledEndsWithNothingBooked()
+    {
+        final long cid = tradeUntilBuy();
+        send(Sources.VENUE, "S," + cid + ",0,0,0,ENDED");
+        final EngineResult result = engine.result();
+        assertEquals(List.of(), outputs);
+        assertEquals(0, result.ordersInFlight());
+        assertEquals(0, result.fills());
+        assertEquals(0, result.position());
+        assertEquals(CASH, result.finalCash());
+        assertNotEquals(cid, tradeUntilBuy(), "flat again: the next rise buys with a new order");
+    }
+
+    @Test
     void anOrderTheVenueNeverReceivedEndsRejectedAndTheStrategyMayDecideAgain()
     {
         final long cid = tradeUntilBuy();

@@ -268,7 +268,9 @@ final class RunCommand implements Callable<Integer>
         reconciliation.put("mismatches", recovery != null ? recovery.mismatches() : 0);
         // This process got here in order: the engine finished its inputs and stopped (a killed one writes nothing).
         summary.put("endedCleanly", true);
-        if (venueAccount && result.position() == 0 && result.ordersInFlight() == 0)
+        // A session ends when a process leaves it flat with nothing in flight, unless its reconciliation halted it:
+        // then it stays in progress, halted, until an operator resumes it.
+        if (venueAccount && result.position() == 0 && result.ordersInFlight() == 0 && !recovery.halted())
         {
             CurrentSession.clear(settings.varDir());
         }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The session in progress on a venue account, as a pointer file in the var directory ({@value #FILE_NAME}: the
  * session's directory name under {@code var/journal}). Set when such a session starts; cleared only when a process
- * ends it in order, flat and with no order in flight. While it is set, the next {@code qts run} continues that session.
+ * ends it in order, flat, with no order in flight and not halted by its reconciliation. While it is set, the next
+ * {@code qts run} continues that session.
  */
 public final class CurrentSession
 {

@@ -141,6 +141,62 @@ class SessionRecoveryTest
         assertEquals("3", lastRun.path("params").path("fast").asText(), "continued with the accepted parameters");
     }
 
+    @Test
+    void balancesTheSessionsOwnFillsDoNotExplainHaltTradingUntilAnOperatorResumes() throws Exception
+    {
+        final Path varDir = dir.resolve("var");
+        final EngineProcess first = engine(varDir);
+        first.awaitLine("inputs processed", START_MS);
+        first.kill();
+        // Someone else trades on the account while the engine is down: a market buy of 100000 KRW, filled at the next trade.
+        final HttpResponse<String> manual = placeMarketBuy("100000");
+        assertEquals(201, manual.statusCode(), manual.body());
+        assertEquals(1, sim.step(1));
+        final Map<String, BigDecimal> venue = sim.balances(ACCESS);
+        assertTrue(venue.get("BTC").signum() > 0);
+
+        final EngineProcess second = engine(varDir);
+        final String halt = second.awaitLine("qts: reconciliation:", START_MS);
+        assertEquals("qts: reconciliation: the venue holds " + plain(venue.get("KRW")) + " KRW and " + plain(venue.get("BTC"))
+            + " BTC, the session's own fills explain 10000000 KRW and 0 BTC; trading HALTED until an operator resumes "
+            + "(--admin \"TIME resume\"); venue.foreignActivity: report trades on instead", halt);
+        assertTrue(second.awaitLine("reconciled with the venue", START_MS).endsWith("0 order(s) queried, 0 fill(s) recovered, 2 mismatch(es); trading HALTED"));
+        second.stop();
+        final JsonNode halted = JSON.readTree(varDir.resolve("last-run.json").toFile());
+        assertEquals(2, halted.path("reconciliation").path("mismatches").asInt());
+        assertEquals(1, halted.path("stateChanges").asInt(), "the journaled HALT");
+
+        // The operator looked and resumes; the balances found are the new base, so the same difference does not halt again.
+        final EngineProcess third = engine(varDir, "--admin", "2000-01-01T00:00:00Z resume");
+        assertTrue(third.awaitLine("reconciled with the venue", START_MS).endsWith("0 order(s) queried, 0 fill(s) recovered, 0 mismatch(es)"),
+            third.output());
+        third.stop();
+        final JsonNode resumed = JSON.readTree(varDir.resolve("last-run.json").toFile());
+        assertEquals(2, resumed.path("stateChanges").asInt(), "the HALT, recovered, and the RESUME");
+        assertEquals(resumed.path("digest").asText(), replayDigest(Path.of(resumed.path("journal").asText())));
+    }
+
+    private HttpResponse<String> placeMarketBuy(final String krw) throws Exception
+    {
+        final Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("market", "KRW-BTC");
+        params.put("side", "bid");
+        params.put("ord_type", "price");
+        params.put("price", krw);
+        final String body = JSON.writeValueAsString(params);
+        final String authorization = new UpbitAuth(ACCESS, SECRET.getBytes(StandardCharsets.UTF_8))
+            .authorization(UpbitAuth.queryString(params), java.util.UUID.randomUUID().toString());
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/orders"))
+            .header("Content-Type", "application/json").header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String plain(final BigDecimal value)
+    {
+        final BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
     private EngineProcess engine(final Path varDir, final String... extra) throws Exception
     {
         final String base = "127.0.0.1:" + port;
