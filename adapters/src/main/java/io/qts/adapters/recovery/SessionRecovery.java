@@ -52,6 +52,7 @@ public final class SessionRecovery implements LiveSession.StartUp
     private static final int QUERY_ATTEMPTS = 5;
     private static final long RETRY_MS = 500;
     private static final int BALANCE_ATTEMPTS = 3;
+    private static final byte[] ACCOUNTS_NOTE = "{\"qts\":\"accounts\"".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean continuing;
     private final VenueAccount venue;
@@ -304,8 +305,6 @@ public final class SessionRecovery implements LiveSession.StartUp
         }
         return last;
     }
-
-    private static final byte[] ACCOUNTS_NOTE = "{\"qts\":\"accounts\"".getBytes(StandardCharsets.US_ASCII);
 
     private static boolean startsWithAccountsNote(final JournalEntry entry)
     {
