@@ -176,6 +176,26 @@ class SessionRecoveryTest
         assertEquals(resumed.path("digest").asText(), replayDigest(Path.of(resumed.path("journal").asText())));
     }
 
+    @Test
+    void withForeignActivityReportTheDifferenceIsReportedAndTradingGoesOn() throws Exception
+    {
+        final Path varDir = dir.resolve("var");
+        final EngineProcess first = engine(varDir);
+        first.awaitLine("inputs processed", START_MS);
+        first.kill();
+        assertEquals(201, placeMarketBuy("100000").statusCode());
+        assertEquals(1, sim.step(1));
+
+        final EngineProcess second = engine(varDir, List.of("-Dqts.venue.foreignActivity=report"));
+        assertTrue(second.awaitLine("qts: reconciliation:", START_MS)
+            .endsWith("; reported (venue.foreignActivity: report), trading goes on from the venue's balances"), second.output());
+        assertTrue(second.awaitLine("reconciled with the venue", START_MS).endsWith("0 order(s) queried, 0 fill(s) recovered, 2 mismatch(es)"));
+        second.stop();
+        final JsonNode lastRun = JSON.readTree(varDir.resolve("last-run.json").toFile());
+        assertEquals(2, lastRun.path("reconciliation").path("mismatches").asInt());
+        assertEquals(0, lastRun.path("stateChanges").asInt(), "no halt");
+    }
+
     private HttpResponse<String> placeMarketBuy(final String krw) throws Exception
     {
         final Map<String, Object> params = new java.util.LinkedHashMap<>();
@@ -199,13 +219,20 @@ class SessionRecoveryTest
 
     private EngineProcess engine(final Path varDir, final String... extra) throws Exception
     {
+        return engine(varDir, List.of(), extra);
+    }
+
+    private EngineProcess engine(final Path varDir, final List<String> properties, final String... extra) throws Exception
+    {
         final String base = "127.0.0.1:" + port;
         final List<String> args = new java.util.ArrayList<>(List.of("run", "--venue", "upbit", "--var-dir", varDir.toString(),
             "--param", "fast=2", "--param", "slow=4"));
         args.addAll(List.of(extra));
-        return EngineProcess.start(List.of("-Dqts.venue.restUrl=http://" + base, "-Dqts.venue.websocketUrl=ws://" + base + "/websocket/v1",
-                "-Dqts.venue.privateWebsocketUrl=ws://" + base + "/websocket/v1/private", "-Dqts.venue.durationSeconds=0",
-                "-Dqts.run.cash=10000000"),
+        final List<String> all = new java.util.ArrayList<>(List.of("-Dqts.venue.restUrl=http://" + base,
+            "-Dqts.venue.websocketUrl=ws://" + base + "/websocket/v1", "-Dqts.venue.privateWebsocketUrl=ws://" + base + "/websocket/v1/private",
+            "-Dqts.venue.durationSeconds=0", "-Dqts.run.cash=10000000"));
+        all.addAll(properties);
+        return EngineProcess.start(all,
             Map.of("UPBIT_ACCESS_KEY", ACCESS, "UPBIT_SECRET_KEY", SECRET), args.toArray(new String[0]));
     }
 
