@@ -31,4 +31,8 @@ final class Counters
     long duplicateFillsDropped;
     /** Orders the gateway could not confirm and left in doubt (kept in flight until the venue answers for them). */
     long ordersInDoubt;
+    /** Fills booked from a venue's order status at reconciliation: made while the engine was not listening. */
+    long fillsRecovered;
+    /** Orders the venue, asked at reconciliation, did not know: they never arrived, and ended so. */
+    long ordersNeverArrived;
 }
