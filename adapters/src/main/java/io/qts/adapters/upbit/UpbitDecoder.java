@@ -429,9 +429,10 @@ public final class UpbitDecoder implements InputDecoder
     }
 
     /**
-     * A REST answer: 2xx to a create or query means the order is at the venue (accepted; fills come from the
-     * private stream); a create refused for good (4xx) is a venue reject (409: the identifier is taken); a query
-     * answered 404 is the gateway's verdict that the order never arrived (it publishes that only after its grace
+     * A REST answer: 2xx to a create means the order is at the venue (accepted; fills come from the private
+     * stream); a query's 200 with the order's cumulative account is an order status, booked beyond what is booked
+     * already ({@link #reconcile}), and any other 2xx to it an acceptance; a create refused for good (4xx) is a venue
+     * reject (409: the identifier is taken); a query answered 404 is the gateway's verdict that the order never arrived (it publishes that only after its grace
      * period), a reject with UNKNOWN_ORDER that lets the strategy decide again; status 0 (no answer after every try)
      * or any other answer to a query leaves the order in doubt, never rejected. Cancels and other calls are ignored
      * (the cancel itself arrives as a state).
@@ -467,6 +468,14 @@ public final class UpbitDecoder implements InputDecoder
         if (clientOrderId < 0 || id < 0)
         {
             out.malformed();
+            return;
+        }
+        final int body = create ? -1 : json.member(BODY, root);
+        if (status == 200 && body >= 0 && !json.isNull(body) && json.member(EXECUTED_VOLUME, body) >= 0)
+        {
+            // A query's answer is the order's whole account: booked like reconciliation's, against the same per-order
+            // tallies, so an order in doubt is resolved by it (filled, cancelled) even if the private stream never says.
+            reconcile(clientOrderId, id, status, body, out);
             return;
         }
         if (status >= 200 && status < 300)
