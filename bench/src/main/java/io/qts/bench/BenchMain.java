@@ -53,6 +53,7 @@ public final class BenchMain implements Callable<Integer>
             .addSubcommand(new JmhCommand())
             .addSubcommand(new LatencyCommand())
             .addSubcommand(new BacktestBenchCommand())
+            .addSubcommand(new CrashCommand())
             .setOut(out)
             .setErr(err)
             .setParameterExceptionHandler((ex, ignored) ->
@@ -72,6 +73,6 @@ public final class BenchMain implements Callable<Integer>
     @Override
     public Integer call()
     {
-        throw new ParameterException(spec.commandLine(), "missing command (known: throughput, jmh, latency, backtest)");
+        throw new ParameterException(spec.commandLine(), "missing command (known: throughput, jmh, latency, backtest, crash)");
     }
 }

@@ -34,6 +34,10 @@ final class Counters
     long duplicateFillsDropped;
     /** Orders the gateway could not confirm and left in doubt (kept in flight until the venue answers for them). */
     long ordersInDoubt;
+    /** Fills booked from a venue's order status at reconciliation: made while the engine was not listening. */
+    long fillsRecovered;
+    /** Orders the venue, asked at reconciliation, did not know: they never arrived, and ended so. */
+    long ordersNeverArrived;
     /** Refused orders (risk and venue) by RejectReason value; index 0 holds values outside the array. */
     final long[] rejectsByReason = new long[REJECT_REASONS];
     /** Times the circuit breaker opened (venue failures, a failed probe, the venue blocking us). */

@@ -27,6 +27,12 @@ public final class DecodedInput
     public static final long EXECUTED_UNKNOWN = -1;
     /** A fill's venue trade id when the venue gives none. */
     public static final long NO_TRADE_ID = 0;
+    /** {@link #orderStatus}: the venue still works the order. */
+    public static final int VENUE_ORDER_OPEN = 1;
+    /** {@link #orderStatus}: the venue finished the order (done or cancelled); nothing more will fill. */
+    public static final int VENUE_ORDER_ENDED = 2;
+    /** {@link #orderStatus}: the venue has no order with that identifier: it never arrived. */
+    public static final int VENUE_ORDER_NOT_FOUND = 3;
     /** Trade ids remembered for de-duplication. */
     public static final int RECENT_TRADE_IDS = RecentTradeIds.CAPACITY;
     private static final int SYMBOL_LENGTH = 24;
@@ -84,7 +90,7 @@ public final class DecodedInput
         return kind();
     }
 
-    /** What the last standalone decode found: trade, quote, accepted, rejected, filled, cancelled, done, blocked, feed, ignored, duplicate, malformed. */
+    /** What the last standalone decode found: trade, quote, accepted, rejected, filled, cancelled, done, blocked, feed, ignored, duplicate, status, malformed. */
     public String kind()
     {
         switch (slot.type)
@@ -101,6 +107,7 @@ public final class DecodedInput
             case EventType.ORDER_STREAM_STATE: return "orders";
             case EventType.DUPLICATE: return "duplicate";
             case EventType.ORDER_IN_DOUBT: return "inDoubt";
+            case EventType.ORDER_STATUS: return "status";
             case EventType.MALFORMED: return "malformed";
             default: return slot.ignored ? "ignored" : "none";
         }
@@ -144,6 +151,18 @@ public final class DecodedInput
     public long leavesQty()
     {
         return slot.leavesQty;
+    }
+
+    /** ORDER_STATUS: executed funds, money at 10^-8. */
+    public long funds()
+    {
+        return slot.funds;
+    }
+
+    /** ORDER_STATUS: {@link #VENUE_ORDER_OPEN}, {@link #VENUE_ORDER_ENDED} or {@link #VENUE_ORDER_NOT_FOUND}. */
+    public int venueOrderState()
+    {
+        return slot.venueOrderState;
     }
 
     public long commission()
@@ -405,6 +424,34 @@ public final class DecodedInput
         slot.leavesQty = leavesQty;
         slot.commission = commission;
         slot.type = EventType.ORDER_FILLED;
+    }
+
+    /**
+     * The venue's account of one of our orders, asked for by identifier when a session is reconciled after a
+     * restart: what it executed in total ({@code executedQty} at the instrument's quantity scale, {@code executedFunds}
+     * and {@code paidFee} as money at 10^-8) and its state ({@link #VENUE_ORDER_OPEN}, {@link #VENUE_ORDER_ENDED},
+     * {@link #VENUE_ORDER_NOT_FOUND}; totals 0 for the last). The engine books only what exceeds the fills it has
+     * already booked for the order, so an answer that repeats them books nothing.
+     */
+    public void orderStatus(
+        final long clientOrderId, final int instrumentId, final int side, final long executedQty, final long executedFunds,
+        final long paidFee, final int venueOrderState)
+    {
+        if (executedQty < 0 || executedFunds < 0 || paidFee < 0 || !Instruments.validId(instrumentId) ||
+            venueOrderState < VENUE_ORDER_OPEN || venueOrderState > VENUE_ORDER_NOT_FOUND ||
+            (venueOrderState != VENUE_ORDER_NOT_FOUND && side != BUY && side != SELL))
+        {
+            malformed();
+            return;
+        }
+        slot.clientOrderId = clientOrderId;
+        slot.instrumentId = instrumentId;
+        slot.side = side;
+        slot.qty = executedQty;
+        slot.funds = executedFunds;
+        slot.commission = paidFee;
+        slot.venueOrderState = venueOrderState;
+        slot.type = EventType.ORDER_STATUS;
     }
 
     public void cancelled(final long clientOrderId, final int instrumentId)

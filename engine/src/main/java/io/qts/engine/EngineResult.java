@@ -18,6 +18,8 @@ public final class EngineResult
     private final long feedStale;
     private final long duplicateFillsDropped;
     private final long ordersInDoubt;
+    private final long fillsRecovered;
+    private final long ordersNeverArrived;
     private final long finalCash;
     private final long finalValue;
     private final long position;
@@ -47,6 +49,8 @@ public final class EngineResult
         feedStale = counters.feedStale;
         duplicateFillsDropped = counters.duplicateFillsDropped;
         ordersInDoubt = counters.ordersInDoubt;
+        fillsRecovered = counters.fillsRecovered;
+        ordersNeverArrived = counters.ordersNeverArrived;
         finalCash = portfolio.cash;
         finalValue = portfolio.equity(instruments);
         stateChanges = counters.stateChanges;
@@ -126,6 +130,18 @@ public final class EngineResult
     }
 
     /** Times the market-data feed was reported stale. */
+    /** Fills booked from the venue's order status at reconciliation (made while the engine was not listening). */
+    public long fillsRecovered()
+    {
+        return fillsRecovered;
+    }
+
+    /** Orders the venue did not know when asked at reconciliation: ended as never arrived. */
+    public long ordersNeverArrived()
+    {
+        return ordersNeverArrived;
+    }
+
     public long feedStale()
     {
         return feedStale;

@@ -33,6 +33,12 @@ final class EventType
     static final int ORDER_IN_DOUBT = 17;
     /** A fill that is not booked (not one of our orders in flight, or one already booked): counted, then ignored by every stage. */
     static final int FILL_DROPPED = 18;
+    /**
+     * The venue's whole account of one order, asked for by identifier when a session is reconciled: cumulative
+     * executed quantity, funds and fee ({@link InboundSlot#qty}, {@link InboundSlot#funds}, {@link InboundSlot#commission})
+     * and whether it is open, ended or unknown to the venue ({@link InboundSlot#venueOrderState}).
+     */
+    static final int ORDER_STATUS = 19;
 
     private EventType()
     {

@@ -94,6 +94,10 @@ final class ExecutionStage
                 onEnded(slot, false);
                 break;
 
+            case EventType.ORDER_STATUS:
+                onStatus(slot);
+                break;
+
             case EventType.ORDER_DONE:
                 if (orders.find(slot.clientOrderId) >= 0)
                 {
@@ -183,7 +187,7 @@ final class ExecutionStage
             portfolio.cash = FixedPoint.addMoney(portfolio.cash, FixedPoint.subtractMoney(notional, slot.commission));
             portfolio.position[instrumentId] = FixedPoint.subtractMoney(portfolio.position[instrumentId], slot.qty);
         }
-        orders.addFilled(at, slot.qty);
+        orders.addFilled(at, slot.qty, notional, slot.commission);
         if (slot.leavesQty == 0 || orders.endReached(at))
         {
             orders.remove(slot.clientOrderId);
@@ -198,6 +202,85 @@ final class ExecutionStage
             output.record(answerBuffer, 0, encodeFill(slot));
         }
         counters.fills++;
+    }
+
+    /**
+     * The venue's cumulative account of an order (reconciliation after a restart): books what it executed beyond the
+     * fills already booked for the order, as one fill at the average price of that rest, then ends the order if the
+     * venue did. An order the venue does not know never arrived: it ends as rejected (UNKNOWN_ORDER), so the strategy
+     * may decide again. Cold path: runs once per order open at a restart.
+     */
+    private void onStatus(final InboundSlot slot)
+    {
+        final int at = orders.find(slot.clientOrderId);
+        final boolean notFound = slot.venueOrderState == DecodedInput.VENUE_ORDER_NOT_FOUND;
+        if (at < 0 || orders.instrumentId(at) != slot.instrumentId || (!notFound && orders.side(at) != slot.side))
+        {
+            counters.unknownOrderEvents++;
+            return;
+        }
+        final int instrumentId = slot.instrumentId;
+        final int side = orders.side(at);
+        if (notFound)
+        {
+            orders.remove(slot.clientOrderId);
+            portfolio.settle(instrumentId, slot.timeNs);
+            rejected.wrapAndApplyHeader(answerBuffer, 0, header)
+                .timeNs(slot.timeNs)
+                .clientOrderId(slot.clientOrderId)
+                .instrumentId(instrumentId)
+                .reason(RejectReason.UNKNOWN_ORDER)
+                .side(Sides.toSbe(side))
+                .price(0)
+                .qty(0);
+            output.record(answerBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + rejected.encodedLength());
+            counters.ordersNeverArrived++;
+            counters.rejectedOrders++;
+            return;
+        }
+        final long qty = slot.qty - orders.filledQty(at);
+        final long funds = slot.funds - orders.filledFunds(at);
+        final long fee = slot.commission - orders.filledFee(at);
+        if (qty > 0 && funds > 0 && fee >= 0)
+        {
+            if (side == Sides.BUY)
+            {
+                portfolio.cash = FixedPoint.subtractMoney(portfolio.cash, FixedPoint.addMoney(funds, fee));
+                portfolio.position[instrumentId] = FixedPoint.addMoney(portfolio.position[instrumentId], qty);
+            }
+            else
+            {
+                portfolio.cash = FixedPoint.addMoney(portfolio.cash, FixedPoint.subtractMoney(funds, fee));
+                portfolio.position[instrumentId] = FixedPoint.subtractMoney(portfolio.position[instrumentId], qty);
+            }
+            orders.addFilled(at, qty, funds, fee);
+            filled.wrapAndApplyHeader(answerBuffer, 0, header)
+                .timeNs(slot.timeNs)
+                .clientOrderId(slot.clientOrderId)
+                .instrumentId(instrumentId)
+                .side(Sides.toSbe(side))
+                .price(averagePrice(instrumentId, funds, qty))
+                .qty(qty)
+                .leavesQty(slot.venueOrderState == DecodedInput.VENUE_ORDER_ENDED ? 0 : DecodedInput.LEAVES_UNKNOWN)
+                .commission(fee);
+            output.record(answerBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + filled.encodedLength());
+            counters.fills++;
+            counters.fillsRecovered++;
+        }
+        if (slot.venueOrderState == DecodedInput.VENUE_ORDER_ENDED)
+        {
+            orders.remove(slot.clientOrderId);
+            portfolio.settle(instrumentId, slot.timeNs);
+        }
+    }
+
+    /** funds / qty at the instrument's price scale, half-even: money is at 10^-8, so price = funds x 10^(p+q-8) / qty. */
+    private long averagePrice(final int instrumentId, final long funds, final long qty)
+    {
+        final int shift = instruments.priceScale(instrumentId) + instruments.qtyScale(instrumentId) - FixedPoint.MONEY_SCALE;
+        return shift >= 0
+            ? FixedPoint.mulDiv(funds, FixedPoint.pow10(shift), qty)
+            : FixedPoint.mulDiv(funds, 1, Math.multiplyExact(qty, FixedPoint.pow10(-shift)));
     }
 
     /** A fill decoded from venue JSON, as the SBE record the output stream and its digest carry. */

@@ -61,6 +61,10 @@ public final class InboundSlot
     boolean feedStale;
     /** ORDER_STREAM_STATE: true when the venue's private order stream is down (fills would be missed). */
     boolean orderStreamDown;
+    /** ORDER_STATUS: the order's executed funds (quantity x price, summed over its fills), money at 10^-8. */
+    long funds;
+    /** ORDER_STATUS: {@link DecodedInput#VENUE_ORDER_OPEN}, {@code _ENDED} or {@code _NOT_FOUND}. */
+    int venueOrderState;
     /** Set by an input decoder for a message it read and found nothing in for the engine. */
     boolean ignored;
 

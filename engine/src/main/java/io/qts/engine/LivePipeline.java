@@ -8,11 +8,14 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.qts.journal.Journal;
+import io.qts.journal.JournalEntry;
 import io.qts.journal.JournalException;
+import io.qts.journal.JournalReader;
 import org.agrona.DirectBuffer;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.zip.CRC32C;
 
 /**
  * The live engine: inputs are published into one Disruptor ring, and one consumer thread runs the
@@ -38,6 +41,10 @@ public final class LivePipeline implements AutoCloseable
     private OrderConsumer pollTarget;
     private volatile Throwable failure;
     private boolean stopped;
+    private boolean started;
+    /** While true (recovery, before start) the execution stage's sends go nowhere: they were sent, or not, back then. */
+    private boolean recovering;
+    private long lastRecoveredNs = Long.MIN_VALUE;
 
     public LivePipeline(final EngineContext context, final Journal journal, final OutputListener listener)
     {
@@ -63,7 +70,83 @@ public final class LivePipeline implements AutoCloseable
 
     public void start()
     {
+        started = true;
         disruptor.start();
+    }
+
+    /**
+     * Recovery mode: runs every entry of a session's journal (venue answers included) through the same stage chain,
+     * on the calling thread, before {@link #start}: positions, cash, orders in flight, strategy and risk state are
+     * rebuilt exactly as the earlier processes of the session left them, and the output stream (digest) continues from
+     * there. Entries keep their journal sequences, so client order ids are the ones derived back then. Nothing is sent
+     * (an order decided back then was handed to the venue then, or not: reconciliation asks) and nothing is journaled
+     * again: the live journal stage appends after these entries.
+     *
+     * @return the number of entries replayed.
+     * @throws JournalException on an entry whose checksum does not match.
+     * @throws IllegalStateException if the pipeline has started.
+     */
+    public long recover(final Journal journal)
+    {
+        if (started)
+        {
+            throw new IllegalStateException("recover before start");
+        }
+        final InboundSlot slot = new InboundSlot();
+        final JournalEntry entry = new JournalEntry();
+        final CRC32C crc = new CRC32C();
+        long entries = 0;
+        recovering = true;
+        try (JournalReader reader = journal.reader())
+        {
+            while (reader.next(entry))
+            {
+                if (!entry.checksumMatches(crc))
+                {
+                    throw new JournalException(String.format(
+                        "corrupt journal entry at index 0x%x in %s (run 'qts journal verify')", entry.index(), journal.dir()));
+                }
+                slot.set(entry.timeNs(), entry.sourceId(), entry.format(), entry.payloadBuffer(), 0, entry.length());
+                slot.sequence = entry.sequence();
+                core.chain.decodeAndSignal(slot);
+                core.chain.riskAndExecution(slot);
+                lastRecoveredNs = Math.max(lastRecoveredNs, entry.timeNs());
+                entries++;
+            }
+        }
+        finally
+        {
+            recovering = false;
+        }
+        return entries;
+    }
+
+    /** Event time of the last entry {@link #recover} replayed; Long.MIN_VALUE if none. */
+    public long lastRecoveredNs()
+    {
+        return lastRecoveredNs;
+    }
+
+    /**
+     * Client order ids of the orders the engine holds in flight, ascending. Call it before {@link #start} (after
+     * {@link #recover}) or once the engine is idle ({@link #awaitIdle}) with no publisher active.
+     */
+    public long[] openOrderIds()
+    {
+        return core.execution.ordersInFlight();
+    }
+
+    /**
+     * What the engine holds now. Waits until it has finished every input published so far; call it when no
+     * other thread is publishing (the disruptor's sequence barrier orders the engine thread's writes before this read).
+     */
+    public EngineResult resultSoFar()
+    {
+        if (started && !stopped)
+        {
+            awaitIdle();
+        }
+        return core.result();
     }
 
     /** Publishes inputs; call from one thread only (or, with EngineContext.multiProducer, from several under one lock). */
@@ -114,6 +197,10 @@ public final class LivePipeline implements AutoCloseable
 
     private boolean sendOutbound(final DirectBuffer buffer, final int offset, final int length)
     {
+        if (recovering)
+        {
+            return true;
+        }
         if (length > OutboundSlot.CAPACITY || !outbound.hasAvailableCapacity(1))
         {
             return false;

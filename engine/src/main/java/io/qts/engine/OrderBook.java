@@ -15,8 +15,11 @@ final class OrderBook
     private final Long2LongHashMap slotById = new Long2LongHashMap(CAPACITY * 2, 0.65f, MISSING);
     private final int[] instrumentId = new int[CAPACITY];
     private final int[] side = new int[CAPACITY];
-    /** Cumulative quantity booked, at the instrument's qty scale. */
+    /** What has been booked for each order so far (quantity at the instrument's qty scale, funds and fee as money at
+     * 10^-8), so a venue's cumulative account of it, or a repeat of a fill, books only the rest. */
     private final long[] filledQty = new long[CAPACITY];
+    private final long[] filledFunds = new long[CAPACITY];
+    private final long[] filledFee = new long[CAPACITY];
     /** The cumulative quantity the venue said when it ended the order (done/cancel), while fills are still to come; else -1. */
     private final long[] endedAtQty = new long[CAPACITY];
     private final boolean[] inDoubt = new boolean[CAPACITY];
@@ -45,9 +48,30 @@ final class OrderBook
         this.instrumentId[slot] = instrumentId;
         this.side[slot] = side;
         filledQty[slot] = 0;
+        filledFunds[slot] = 0;
+        filledFee[slot] = 0;
         endedAtQty[slot] = -1;
         inDoubt[slot] = false;
         slotById.put(clientOrderId, slot);
+    }
+
+    /** Books a fill to the order's tallies (funds and fee as money at 10^-8); returns its cumulative filled quantity. */
+    long addFilled(final int slot, final long qty, final long funds, final long fee)
+    {
+        filledQty[slot] += qty;
+        filledFunds[slot] = FixedPoint.addMoney(filledFunds[slot], funds);
+        filledFee[slot] = FixedPoint.addMoney(filledFee[slot], fee);
+        return filledQty[slot];
+    }
+
+    long filledFunds(final int slot)
+    {
+        return filledFunds[slot];
+    }
+
+    long filledFee(final int slot)
+    {
+        return filledFee[slot];
     }
 
     /** Slot of the order, or -1 if it is not ours or no longer in flight. */
@@ -68,13 +92,6 @@ final class OrderBook
 
     long filledQty(final int slot)
     {
-        return filledQty[slot];
-    }
-
-    /** Books a fill of {@code qty}; returns the order's cumulative filled quantity. */
-    long addFilled(final int slot, final long qty)
-    {
-        filledQty[slot] += qty;
         return filledQty[slot];
     }
 

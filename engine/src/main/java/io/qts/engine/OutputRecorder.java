@@ -24,7 +24,6 @@ final class OutputRecorder
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
     private final EngineStateChangedEncoder stateChanged = new EngineStateChangedEncoder();
-    private String digestHex;
 
     OutputRecorder(final OutputListener listener)
     {
@@ -69,18 +68,26 @@ final class OutputRecorder
         record(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + stateChanged.encodedLength());
     }
 
-    /** Hex SHA-256 of everything recorded; call once, after the last input. */
+    /**
+     * The digest of the output so far. Taken from a copy of the running hash, so the engine may go on recording
+     * (a result taken mid-session, as reconciliation does, must not end the digest). Cold path: allocates.
+     */
     String digestHex()
     {
-        if (digestHex == null)
+        final byte[] digest;
+        try
         {
-            final StringBuilder hex = new StringBuilder(64);
-            for (final byte b : sha256.digest())
-            {
-                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-            }
-            digestHex = hex.toString();
+            digest = ((MessageDigest)sha256.clone()).digest();
         }
-        return digestHex;
+        catch (final CloneNotSupportedException ex)
+        {
+            throw new IllegalStateException("this JVM's SHA-256 cannot be copied", ex);
+        }
+        final StringBuilder hex = new StringBuilder(64);
+        for (final byte b : digest)
+        {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
     }
 }

@@ -19,6 +19,10 @@ import io.qts.adapters.run.PaperSession;
 import io.qts.adapters.run.LiveSession;
 import io.qts.adapters.run.RunSettings;
 import io.qts.adapters.run.VenueSettings;
+import io.qts.adapters.recovery.CurrentSession;
+import io.qts.adapters.recovery.SessionPins;
+import io.qts.adapters.recovery.SessionRecovery;
+import io.qts.adapters.recovery.VenueAccount;
 import io.qts.adapters.upbit.UpbitAuth;
 import io.qts.adapters.upbit.UpbitKeys;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
@@ -113,6 +117,19 @@ final class RunCommand implements Callable<Integer>
         description = "Log lines on stderr as text or json (default: text on a terminal, json otherwise).")
     private String logFormat;
 
+    @Option(names = "--new-session",
+        description = "upbit: start a new session even if the last one on this var dir did not end flat and in order "
+            + "(refused while the venue account holds a position, locked funds or open orders, unless --force).")
+    private boolean newSession;
+
+    @Option(names = "--force", description = "With a new session: start it even though the venue account holds a position or open orders.")
+    private boolean force;
+
+    @Option(names = "--accept-session-change",
+        description = "upbit: continue the session although this build, strategy, parameters or settings differ from the ones it "
+            + "was started with (the change is journaled; see docs/recovery.md).")
+    private boolean acceptSessionChange;
+
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -145,13 +162,13 @@ final class RunCommand implements Callable<Integer>
             new QtsConfig.OptionValue("--cpu-affinity", "engine.cpuAffinity", cpuAffinity),
             new QtsConfig.OptionValue("--strategy-path", "run.strategyPath", strategyPath)));
         StrategyJars.use(loaded.get("run.strategyPath", null) == null ? null : loaded.path("run.strategyPath").toString());
-        final RunSettings settings = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
+        final RunSettings configured = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
         final SortedMap<String, String> ignoredParams = RunSettings.ignoredParams(loaded, strategy);
         if (!ignoredParams.isEmpty())
         {
-            out.printf("qts: note: run.params %s are not parameters of %s: ignored%n", ignoredParams, settings.engine().strategyName());
+            out.printf("qts: note: run.params %s are not parameters of %s: ignored%n", ignoredParams, configured.engine().strategyName());
         }
-        final VenueSettings venueSettings = settings.venue();
+        final VenueSettings venueSettings = configured.venue();
         final UpbitAuth upbitKeys = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper()
             ? UpbitKeys.load(venueSettings.keyFile(), System.getenv())
             : null;
@@ -160,22 +177,51 @@ final class RunCommand implements Callable<Integer>
             // Wrong keys stop the start here, with one line, before anything is written or traded.
             VenueKeyCheck.verify(venueSettings.rest(), upbitKeys, KEY_CHECK_TIMEOUT_MS);
         }
-        final EngineContext engine = settings.engine();
-        final AdminSchedule adminSchedule = AdminSchedule.parse(admin, engine.strategyName());
+        final AdminSchedule adminSchedule = AdminSchedule.parse(admin, configured.engine().strategyName());
         // The pid keeps two engines started in the same second on other var dirs apart (logs carry the run id).
         final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + ProcessHandle.current().pid();
         // Every setting is checked before the var dir is touched: a refused start leaves nothing behind.
-        LogSetup.configure(logFormat, runId, engine.engineId());
+        LogSetup.configure(logFormat, runId, configured.engine().engineId());
         final OpsSettings opsSettings = OpsSettings.from(loaded);
         final AlertSettings alertSettings = AlertSettings.from(loaded, System.getenv());
-        final StoreSettings storeSettings = StoreSettings.from(loaded, settings.varDir(), System.getenv());
-        final boolean varDirExisted = Files.exists(settings.varDir());
-        varDirLock = VarDirLock.acquire(settings.varDir());
+        final StoreSettings storeSettings = StoreSettings.from(loaded, configured.varDir(), System.getenv());
+        final String foreignActivity = foreignActivity(loaded);
+        final boolean varDirExisted = Files.exists(configured.varDir());
+        varDirLock = VarDirLock.acquire(configured.varDir());
+        // A session on a venue account outlives its processes: the one in progress on this var dir is continued.
+        final boolean venueAccount = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper();
+        final VenueAccount account = venueAccount ? new VenueAccount(venueSettings.rest(), upbitKeys, 5_000) : null;
+        final Path continued = venueAccount && !newSession ? CurrentSession.find(configured.varDir()).orElse(null) : null;
+        if (continued == null && venueAccount && !force)
+        {
+            // Before anything of the new session is written: a refused start leaves nothing behind.
+            SessionRecovery.requireNothingOpen(account, venueSettings.market(configured.engine().symbol()).code());
+        }
         // Absolute, so the printed follow-up commands work from any working directory.
-        final Path runDir = uniqueDir(settings.varDir().toAbsolutePath().normalize().resolve("journal"), runId);
+        final Path runDir = continued != null ? continued : uniqueDir(configured.varDir().toAbsolutePath().normalize().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
-        final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(settings, loaded);
+        final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(configured, loaded);
+        // A continued session keeps its nonce, so the identifiers this process sends continue the session's.
+        final RunSettings settings = continued != null
+            ? RunSettings.from(loaded, strategy, params, varDir, venue, paper, SessionSettings.readFrom(runDir).nonce())
+            : configured;
+        final EngineContext engine = settings.engine();
+        String acceptedChanges = null;
+        if (continued != null)
+        {
+            final List<String> changes = SessionPins.of(settings.session()).differencesFrom(SessionPins.readFrom(runDir));
+            if (!changes.isEmpty())
+            {
+                if (!acceptSessionChange)
+                {
+                    throw new UserError("the session in progress (" + runDir.getFileName() + ") was started with other settings: "
+                        + String.join("; ", changes) + ". Continue it with the settings it pins, or pass --accept-session-change "
+                        + "(journaled), or --new-session");
+                }
+                acceptedChanges = String.join("; ", changes);
+            }
+        }
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
@@ -188,15 +234,36 @@ final class RunCommand implements Callable<Integer>
         }
         catch (final UserError refused)
         {
-            // Nothing was journaled yet: take back the run directory (and a var dir this run made) so a refused start leaves nothing.
+            // Nothing was journaled yet: take back a new run directory (and a var dir this run made) so a refused start
+            // leaves nothing; a continued session's directory is the session's and stays.
             varDirLock.close();
             varDirLock = null;
-            deleteTree(varDirExisted ? runDir : settings.varDir());
+            if (continued == null)
+            {
+                deleteTree(varDirExisted ? runDir : settings.varDir());
+            }
             throw refused;
         }
         try
         {
-            settings.session().writeTo(runDir);
+            final SessionRecovery recovery = venueAccount
+                ? new SessionRecovery(continued != null, account, venueSettings.market(engine.symbol()).code(), engine.initialCash(),
+                    venueSettings.qtyScale(), foreignActivity, acceptedChanges, settings.session().identifiers(),
+                    ops != null ? ops.readiness() : null, out)
+                : null;
+            if (continued == null || acceptedChanges != null)
+            {
+                // An accepted change is journaled (the process note) and the settings now in force replace the pinned ones.
+                settings.session().writeTo(runDir);
+            }
+            if (venueAccount && (continued == null || acceptedChanges != null))
+            {
+                SessionPins.of(settings.session()).writeInto(runDir);
+            }
+            if (venueAccount && continued == null)
+            {
+                CurrentSession.mark(settings.varDir(), runDir);
+            }
             final EngineResult result;
             final long elapsedNs;
             final long ordersSent;
@@ -219,7 +286,8 @@ final class RunCommand implements Callable<Integer>
                 final LiveProjection projection = storeSettings.enabled() ? LiveProjection.start(storeSettings, inDir) : null;
                 final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
                     ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out, ops)
-                    : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out, ops);
+                    : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out, ops,
+                        recovery != null ? recovery : LiveSession.StartUp.NONE);
                 if (projection != null)
                 {
                     out.printf("  store       %s%n", projection.finish());
@@ -291,10 +359,24 @@ final class RunCommand implements Callable<Integer>
                 summary.put("backtestCommand", backtest);
             }
             summary.put("replayCommand", Launcher.command() + " replay --journal " + inDir);
+            summary.put("positionQty", FixedPoint.format(result.position(), result.qtyScale()));
+            summary.put("cash", FixedPoint.format(result.finalCash(), FixedPoint.MONEY_SCALE));
+            summary.put("ordersInFlight", result.ordersInFlight().length);
+            summary.put("recovered", recovery != null && recovery.recovered());
+            final ObjectNode reconciliation = summary.putObject("reconciliation");
+            reconciliation.put("ordersQueried", recovery != null ? recovery.ordersQueried() : 0);
+            reconciliation.put("fillsRecovered", recovery != null ? recovery.fillsRecovered() : 0);
+            reconciliation.put("mismatches", recovery != null ? recovery.mismatches() : 0);
             // Written only on the orderly way out: a killed engine leaves the previous run's file (or none) behind.
             summary.put("endedCleanly", true);
             summary.put("stoppedBy", stoppedBy);
             unresolvedOrders.forEach(summary.putArray("unresolvedOrders")::add);
+            // A session ends when a process leaves it flat with nothing in flight, unless its reconciliation halted it:
+            // then it stays in progress, halted, until an operator resumes it.
+            if (venueAccount && result.position() == 0 && result.ordersInFlight().length == 0 && !recovery.halted())
+            {
+                CurrentSession.clear(settings.varDir());
+            }
             writeAtomically(settings.varDir().resolve("last-run.json"), summary);
             out.println("  summary     " + settings.varDir().resolve("last-run.json"));
             return 0;
@@ -372,10 +454,22 @@ final class RunCommand implements Callable<Integer>
         simulator.play();
     }
 
-    /** The real venue: until the configured duration has passed or Ctrl-C. */
+    /** venue.foreignActivity: halt (default) or report. */
+    private static String foreignActivity(final QtsConfig config)
+    {
+        final String value = config.get("venue.foreignActivity", SessionRecovery.HALT).trim();
+        if (!SessionRecovery.HALT.equals(value) && !SessionRecovery.REPORT.equals(value))
+        {
+            throw new UserError("config key 'venue.foreignActivity' must be halt or report, got '" + value + "' (from "
+                + config.source("venue.foreignActivity") + ")");
+        }
+        return value;
+    }
+
+    /** The real venue (or a standalone simulator at venue.restUrl): until the configured duration has passed or Ctrl-C. */
     private static LiveSession.Outcome runOnUpbit(
         final RunSettings settings, final UpbitAuth keys, final AdminSchedule admin, final StopSignal stop, final Path inDir,
-        final Path outDir, final PrintWriter out, final OpsService ops) throws InterruptedException
+        final Path outDir, final PrintWriter out, final OpsService ops, final LiveSession.StartUp startUp) throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
         settings.engine().stageProbe(ops.stageProbe());
@@ -384,7 +478,7 @@ final class RunCommand implements Callable<Integer>
         final long deadlineNs = deadline(venue);
         return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
             keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
-            () -> System.nanoTime() >= deadlineNs, stop, inDir, outDir, out, VENUE_LOG, ops);
+            () -> System.nanoTime() >= deadlineNs, stop, inDir, outDir, out, VENUE_LOG, ops, startUp);
     }
 
     private static long deadline(final VenueSettings venue)

@@ -44,7 +44,7 @@ public final class QtsConfig
         "risk.stopAtrMultiple", "risk.maxAtrFraction", "risk.dailyLossLimit", "risk.maxDrawdown", "risk.breakerFailures",
         "risk.breakerWindowMs", "risk.breakerCoolDownMs", "risk.orderTimeoutMs", "risk.haltWindows",
         "venue.paper", "venue.simSpeed", "venue.durationSeconds", "venue.priceScale", "venue.qtyScale", "venue.staleAfterMs",
-        "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl",
+        "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl", "venue.foreignActivity",
         "ops.httpPort", "ops.bindAddress", "ops.lingerSeconds", "ops.jmxPort", "ops.jmxPasswordFile", "ops.jmxAccessFile",
         "alerts.slack", "alerts.telegramChatId", "alerts.telegramApiUrl", "alerts.keyFile", "alerts.streamDownSeconds",
         "alerts.dedupeSeconds", "alerts.maxPerMinute", "store.url", "store.user",

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * A live session over real sockets against an Upbit-compatible venue (Upbit itself or the exchange
@@ -55,6 +56,38 @@ public final class LiveSession
     /** Where the venue is; {@code auth} is null for a paper session. */
     public record Venue(String name, URI publicWebSocket, URI privateWebSocket, URI rest, UpbitAuth auth, long staleAfterMs)
     {
+    }
+
+    /**
+     * What a session does around going live. A session on an in-process venue does nothing here; a session on a
+     * venue account recovers its journal before the engine starts and reconciles with the venue before market data
+     * (and so any new order) flows (io.qts.adapters.recovery.SessionRecovery).
+     */
+    public interface StartUp
+    {
+        StartUp NONE = new StartUp()
+        {
+        };
+
+        /**
+         * Before the engine starts, with the session's inbound journal open for append.
+         *
+         * @return the earliest receive time new inputs may have (the last journaled one), Long.MIN_VALUE for none.
+         */
+        default long beforeStart(final LivePipeline pipeline, final Journal in)
+        {
+            return Long.MIN_VALUE;
+        }
+
+        /** Once inputs can be published, before anything else is. */
+        default void inputReady(final SerializedInput input) throws InterruptedException
+        {
+        }
+
+        /** The private stream and the gateway run; market data does not yet. */
+        default void beforeMarketData(final LivePipeline pipeline, final SerializedInput input) throws InterruptedException
+        {
+        }
     }
 
     /**
@@ -94,6 +127,18 @@ public final class LiveSession
         final Path inDir, final Path outDir, final PrintWriter progress, final PrintStream log, final SessionObserver observer)
         throws InterruptedException
     {
+        return run(settings, venue, paper, market, admin, onConnected, finished, stop, inDir, outDir, progress, log, observer,
+            StartUp.NONE);
+    }
+
+    /** As above, with a {@link StartUp}: recovery and reconciliation for a session on a venue account. */
+    public static Outcome run(
+        final RunSettings settings, final Venue venue, final boolean paper, final UpbitOrderGateway.Market market,
+        final AdminSchedule admin, final Runnable onConnected, final BooleanSupplier finished, final StopRequest stop,
+        final Path inDir, final Path outDir, final PrintWriter progress, final PrintStream log, final SessionObserver observer,
+        final StartUp startUp)
+        throws InterruptedException
+    {
         final long startNs;
         final long sentByGateway;
         final long reconnects;
@@ -104,12 +149,16 @@ public final class LiveSession
             Journal out = Journal.openForAppend(outDir, JournalKind.OUT, settings.journalSync());
             LivePipeline pipeline = new LivePipeline(settings.engine(), in, OutputListener.NONE))
         {
+            final long floorNs = startUp.beforeStart(pipeline, in);
             pipeline.start();
             final PaperVenue paperVenue = paper
                 ? new PaperVenue(pipeline.input(), market, settings.engine().commissionRate(), pipeline.orders(), out)
                 : null;
             final AdminSchedule.Merged withAdmin = admin.into(paper ? paperVenue : pipeline.input());
-            final SerializedInput input = new SerializedInput(withAdmin, SerializedInput.systemClock());
+            final LongSupplier clock = SerializedInput.systemClock();
+            // A continued session's new inputs never go below its last journaled time: event time stays monotonic.
+            final SerializedInput input = new SerializedInput(withAdmin, () -> Math.max(floorNs, clock.getAsLong()));
+            startUp.inputReady(input);
             UpbitInstruments.define(List.of(market), input);
             final UpbitMarketData.Config feedConfig = new UpbitMarketData.Config(
                 venue.publicWebSocket(), codes, false, false, 30_000, venue.staleAfterMs(), 5_000, 500, 30_000);
@@ -125,7 +174,6 @@ public final class LiveSession
                 {
                     myOrders.start();
                 }
-                feed.start();
                 if (gateway != null)
                 {
                     gateway.start();
@@ -133,7 +181,14 @@ public final class LiveSession
                 view = new View(inDir.getParent().getFileName().toString(), settings.engine().engineId(), pipeline, feed, myOrders,
                     gateway, input);
                 observer.started(view);
-                awaitConnected(feed);
+                if (startUp != StartUp.NONE && myOrders != null)
+                {
+                    // Fills that happen while reconciling must reach the engine: the private stream is up first.
+                    awaitConnected(myOrders::connected);
+                }
+                startUp.beforeMarketData(pipeline, input);
+                feed.start();
+                awaitConnected(feed::connected);
                 onConnected.run();
                 startNs = System.nanoTime();
                 long nextReportNs = startNs + 1_000_000_000L;
@@ -204,10 +259,10 @@ public final class LiveSession
         }
     }
 
-    private static void awaitConnected(final UpbitMarketData feed) throws InterruptedException
+    private static void awaitConnected(final BooleanSupplier connected) throws InterruptedException
     {
         final long deadlineNs = System.nanoTime() + CONNECT_WAIT_MS * 1_000_000L;
-        while (!feed.connected() && System.nanoTime() < deadlineNs)
+        while (!connected.getAsBoolean() && System.nanoTime() < deadlineNs)
         {
             Thread.sleep(10);
         }

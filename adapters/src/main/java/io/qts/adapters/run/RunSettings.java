@@ -58,6 +58,20 @@ public record RunSettings(
         final QtsConfig config, final String strategyOverride, final Map<String, String> paramOverrides, final Path varDirOverride,
         final String venueOverride, final boolean paper)
     {
+        return from(config, strategyOverride, paramOverrides, varDirOverride, venueOverride, paper,
+            VenueIdentifiers.newNonce(new SecureRandom()));
+    }
+
+    /**
+     * As above, for a session that already has its nonce: a process continuing a session on a venue account keeps the
+     * nonce its session.json holds, so its identifiers continue the session's (docs/recovery.md).
+     *
+     * @param nonce the session's nonce, 32 lowercase hex digits ({@link VenueIdentifiers}).
+     */
+    public static RunSettings from(
+        final QtsConfig config, final String strategyOverride, final Map<String, String> paramOverrides, final Path varDirOverride,
+        final String venueOverride, final boolean paper, final String nonce)
+    {
         final VenueSettings venue = VenueSettings.from(config, venueOverride, paper);
         final String strategy = strategy(config, strategyOverride);
         final SortedMap<String, String> params = new TreeMap<>(config.params());
@@ -71,7 +85,7 @@ public record RunSettings(
         risk.put("sizing", RiskSettings.sizingMode(risk, key -> "risk." + key + ("sizing".equals(key) ? " " + risk.get(key) : "") +
             " (from " + config.source("risk." + key) + ")"));
         final SessionSettings session = new SessionSettings(
-            config.getInt("engine.id"), VenueIdentifiers.newNonce(new SecureRandom()), config.get("run.symbol"), strategy, params, config.get("run.size"),
+            config.getInt("engine.id"), nonce, config.get("run.symbol"), strategy, params, config.get("run.size"),
             config.get("run.cash"), config.get("run.commission"), config.get("risk.maxPositionQty"),
             config.get("risk.maxOrderNotional"), risk);
         final int ringSize = config.getInt("engine.ringSize");

@@ -62,6 +62,13 @@ public record SessionSettings(
         return engine.inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(identifiers()));
     }
 
+    /** These settings with another nonce (the session's, when a process continues it). */
+    public SessionSettings withNonce(final String newNonce)
+    {
+        return new SessionSettings(engineId, newNonce, symbol, strategy, params, size, cash, commission, maxPositionQty,
+            maxOrderNotional, risk);
+    }
+
     /** The venue identifiers of this session's orders, from its nonce. */
     public VenueIdentifiers identifiers()
     {

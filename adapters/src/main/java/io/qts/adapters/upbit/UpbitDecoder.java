@@ -85,6 +85,15 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] TRADE_FEE = ascii("trade_fee");
     private static final byte[] TRADE_UUID = ascii("trade_uuid");
     private static final byte[] EXECUTED_VOLUME = ascii("executed_volume");
+    private static final byte[] RECONCILE = ascii("reconcile");
+    private static final byte[] PROCESS = ascii("process");
+    private static final byte[] ACCOUNTS = ascii("accounts");
+    private static final byte[] BODY = ascii("body");
+    private static final byte[] SIDE = ascii("side");
+    private static final byte[] BID_LOWER = ascii("bid");
+    private static final byte[] ASK_LOWER = ascii("ask");
+    private static final byte[] EXECUTED_FUNDS = ascii("executed_funds");
+    private static final byte[] PAID_FEE = ascii("paid_fee");
 
     /** {@link #identifier}: an order of someone else (another session's nonce, a manual order without one). */
     private static final long FOREIGN = -2;
@@ -291,6 +300,46 @@ public final class UpbitDecoder implements InputDecoder
     }
 
     /**
+     * The answer to {@code GET /v1/order?identifier=} asked at reconciliation: 200 gives the order's cumulative account
+     * (side, state, executed_volume, executed_funds, paid_fee); 404 means it never reached the venue. Any other answer
+     * decides nothing (the reconciler asks again).
+     */
+    private void reconcile(
+        final long clientOrderId, final int id, final long status, final int body, final DecodedInput out)
+    {
+        if (clientOrderId < 0 || id < 0)
+        {
+            out.malformed();
+            return;
+        }
+        if (status == 404)
+        {
+            out.orderStatus(clientOrderId, id, 0, 0, 0, 0, DecodedInput.VENUE_ORDER_NOT_FOUND);
+            return;
+        }
+        if (status != 200 || body < 0 || json.isNull(body))
+        {
+            out.ignored();
+            return;
+        }
+        final int sideAt = json.requireMember(SIDE, body);
+        final int side = json.stringIs(sideAt, BID_LOWER) ? DecodedInput.BUY : json.stringIs(sideAt, ASK_LOWER) ? DecodedInput.SELL : 0;
+        final int stateAt = json.requireMember(STATE, body);
+        final int state = json.stringIs(stateAt, WAIT) || json.stringIs(stateAt, WATCH) ? DecodedInput.VENUE_ORDER_OPEN
+            : json.stringIs(stateAt, DONE) || json.stringIs(stateAt, CANCEL) || json.stringIs(stateAt, PREVENTED)
+                ? DecodedInput.VENUE_ORDER_ENDED : 0;
+        final long executed = json.fixed(json.requireMember(EXECUTED_VOLUME, body), out.qtyScale(id));
+        final long funds = json.fixedHalfEven(json.requireMember(EXECUTED_FUNDS, body), MONEY_SCALE);
+        final long fee = json.fixedHalfEven(json.requireMember(PAID_FEE, body), MONEY_SCALE);
+        if (!json.ok() || side == 0 || state == 0)
+        {
+            out.malformed();
+            return;
+        }
+        out.orderStatus(clientOrderId, id, side, executed, funds, fee, state);
+    }
+
+    /**
      * Our client order id from a venue identifier ({@link VenueIdentifiers}); {@link #FOREIGN} for null or another
      * session's identifier; -1 when the field is missing or not a string.
      */
@@ -345,6 +394,11 @@ public final class UpbitDecoder implements InputDecoder
             }
             out.orderStreamDown(down + TRUE.length <= json.end() && startsWith(down, TRUE));
         }
+        else if (json.stringIs(qts, PROCESS) || json.stringIs(qts, ACCOUNTS))
+        {
+            // Session bookkeeping (a process started, the account's balances): journaled for the record, nothing to decide.
+            out.ignored();
+        }
         else
         {
             out.malformed();
@@ -375,9 +429,10 @@ public final class UpbitDecoder implements InputDecoder
     }
 
     /**
-     * A REST answer: 2xx to a create or query means the order is at the venue (accepted; fills come from the
-     * private stream); a create refused for good (4xx) is a venue reject (409: the identifier is taken); a query
-     * answered 404 is the gateway's verdict that the order never arrived (it publishes that only after its grace
+     * A REST answer: 2xx to a create means the order is at the venue (accepted; fills come from the private
+     * stream); a query's 200 with the order's cumulative account is an order status, booked beyond what is booked
+     * already ({@link #reconcile}), and any other 2xx to it an acceptance; a create refused for good (4xx) is a venue
+     * reject (409: the identifier is taken); a query answered 404 is the gateway's verdict that the order never arrived (it publishes that only after its grace
      * period), a reject with UNKNOWN_ORDER that lets the strategy decide again; status 0 (no answer after every try)
      * or any other answer to a query leaves the order in doubt, never rejected. Cancels and other calls are ignored
      * (the cancel itself arrives as a state).
@@ -399,6 +454,11 @@ public final class UpbitDecoder implements InputDecoder
             out.malformed();
             return;
         }
+        if (json.stringIs(op, RECONCILE))
+        {
+            reconcile(clientOrderId, id, status, json.member(BODY, root), out);
+            return;
+        }
         final boolean create = json.stringIs(op, CREATE);
         if (!create && !json.stringIs(op, QUERY))
         {
@@ -408,6 +468,14 @@ public final class UpbitDecoder implements InputDecoder
         if (clientOrderId < 0 || id < 0)
         {
             out.malformed();
+            return;
+        }
+        final int body = create ? -1 : json.member(BODY, root);
+        if (status == 200 && body >= 0 && !json.isNull(body) && json.member(EXECUTED_VOLUME, body) >= 0)
+        {
+            // A query's answer is the order's whole account: booked like reconciliation's, against the same per-order
+            // tallies, so an order in doubt is resolved by it (filled, cancelled) even if the private stream never says.
+            reconcile(clientOrderId, id, status, body, out);
             return;
         }
         if (status >= 200 && status < 300)

@@ -115,7 +115,10 @@ class OrderlyStopTest
             props.addAll(properties);
             try (EngineProcess engine = EngineProcess.start(dir, "engine", props, "run", "--venue", "upbit", "--var-dir", var.toString()))
             {
-                assertTrue(engine.awaitOutput((line) -> line.startsWith("QTS run "), 60_000), engine.out() + engine.err());
+                // Up and reconciled: a session on a venue account reads the account's balances before market data flows,
+                // so the faults go in once the first progress line shows the session running.
+                assertTrue(engine.awaitOutput((line) -> line.startsWith("  [") && line.contains("inputs processed"), 60_000),
+                    engine.out() + engine.err());
                 sim.inject(faults.toArray(Fault[]::new));
                 sim.play();
                 final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

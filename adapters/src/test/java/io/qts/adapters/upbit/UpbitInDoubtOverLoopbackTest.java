@@ -136,6 +136,76 @@ class UpbitInDoubtOverLoopbackTest
     }
 
     /**
+     * The same order in doubt, with no private stream at all: only the gateway's queries by identifier can tell. Its
+     * answers come late until the venue has filled the order; the next query's answer (state done, the cumulative
+     * executed volume, funds and fee) books the fill, once, and ends the order.
+     */
+    @Test
+    void anOrderInDoubtIsResolvedByTheGatewaysQueryWhenNoStreamReportsTheFill() throws Exception
+    {
+        final List<SimTrade> tape = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+        {
+            tape.add(new SimTrade(1_700_000_000_000L + i, new BigDecimal("96123000"), new BigDecimal("0.5"), "BID", 1_000 + i));
+        }
+        final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        final PrintStream log = new PrintStream(logBytes, true);
+        final EngineContext context = new EngineContext()
+            .symbol("KRW-BTC")
+            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
+            .orderQty(1_000_000L)
+            .initialCash(10_000_000 * KRW)
+            .commissionRate(0)
+            .ringSize(1024)
+            .multiProducer(true)
+            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
+            .conclude();
+        final EngineResult result;
+        final Map<String, BigDecimal> venue;
+        try (ExchangeSimulator sim = new ExchangeSimulator(tape, new SimSettings().market("KRW-BTC").autoPlay(false)
+                .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log((line) -> { }));
+            Journal in = Journal.openForAppend(dir.resolve("in"));
+            LivePipeline pipeline = new LivePipeline(context, in, OutputListener.NONE))
+        {
+            final int port = sim.start(0);
+            pipeline.start();
+            final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
+            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
+            UpbitInstruments.define(List.of(btc), input);
+            // Asked again 500 ms after giving up, and again until an answer comes.
+            try (UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
+                    Map.of(1, btc), 200, 2, 20, 200, 60_000, 1_000, 1, 500), new UpbitAuth("ak", SECRET), IDS, pipeline::pollOrders,
+                    input, null, new SplittableRandom(3), log))
+            {
+                gateway.start();
+                sim.inject(Fault.delayAcks(3_000));
+                for (final long price : new long[] {96_200_000, 96_150_000, 96_100_000, 96_050_000, 96_000_000, 96_123_000})
+                {
+                    final byte[] trade = ("{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":" + price +
+                        ",\"trade_volume\":0.01,\"ask_bid\":\"BID\"}").getBytes(StandardCharsets.US_ASCII);
+                    input.publish(Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, new UnsafeBuffer(trade), 0, trade.length);
+                }
+                Recorded.await(() -> logBytes.toString().contains("in doubt"), 10_000, "the gateway giving up");
+                sim.step(1);
+                Recorded.await(() -> sim.balances("ak").getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
+                // The venue answers in time again: the next query finds the order done.
+                sim.inject(Fault.delayAcks(0));
+                Recorded.await(() -> pipeline.figures().fills() > 0, 15_000, "the fill booked from the query's answer");
+                venue = sim.balances("ak");
+            }
+            result = pipeline.stop();
+        }
+        assertEquals(1, result.ordersInDoubt(), logBytes.toString());
+        assertEquals(0, result.rejectedOrders(), "in doubt is not rejected");
+        assertEquals(1, result.fills(), "booked once, from the query's answer\n" + logBytes);
+        assertEquals(0, result.ordersInFlight().length, "the venue's done ended the order");
+        assertEquals(venue.get("BTC").movePointRight(8).longValueExact(), result.position(), "the venue's position: " + venue);
+        assertEquals(venue.get("KRW").movePointRight(8).longValueExact(), result.finalCash(), "the venue's cash: " + venue);
+        assertEquals(1_000_000, result.position(), "961,230 KRW at 96,123,000: 0.01 BTC");
+        assertEquals(9_038_289_385L * KRW / 1_000, result.finalCash(), "10,000,000 - 961,230 - 480.615 fee");
+    }
+
+    /**
      * Another run's bid holds the identifier at the simulator; this run's ask under the same identifier gets
      * duplicate_identifier, asks the simulator by identifier, finds the bid, and does not take it for its own.
      */

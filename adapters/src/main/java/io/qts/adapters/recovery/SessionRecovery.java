@@ -1,0 +1,450 @@
+package io.qts.adapters.recovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qts.adapters.cli.UserError;
+import io.qts.adapters.ops.OpsService;
+import io.qts.adapters.ops.Readiness;
+import io.qts.adapters.run.LiveSession;
+import io.qts.adapters.upbit.SerializedInput;
+import io.qts.adapters.upbit.VenueIdentifiers;
+import io.qts.engine.EngineResult;
+import io.qts.engine.FixedPoint;
+import io.qts.engine.LivePipeline;
+import io.qts.journal.EntryHeader;
+import io.qts.journal.Journal;
+import io.qts.journal.JournalEntry;
+import io.qts.journal.JournalReader;
+import io.qts.journal.Sources;
+import io.qts.journal.sbe.AdminAction;
+import io.qts.journal.sbe.AdminCommandEncoder;
+import io.qts.journal.sbe.MessageHeaderEncoder;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A session on a venue account across its processes (DESIGN.md section 5). A new session journals the account's
+ * balances first. A continued one replays its journal through the engine in recovery mode before the engine starts
+ * (nothing sent), journals where the new process starts and how long the session was down, and before market data
+ * flows (so before any new order) reconciles with the venue:
+ * <ol>
+ *   <li>every order the recovered engine holds in flight is asked for by identifier ({@code GET /v1/order}); the
+ *   answer goes in as a journaled input, and the engine books what the venue executed beyond the fills it booked
+ *   (cumulative quantity, funds and fee per order, so nothing is counted twice) and ends what the venue ended or
+ *   never received;</li>
+ *   <li>the account's balances are compared with the last journaled ones plus what the engine's own fills changed
+ *   since (quote currency: cash, fees included, exact at 10^-8, the simulator's and Upbit's fee decimals; base
+ *   currency: position). A difference means activity the engine did not make: by default a journaled HALT (trading
+ *   stays halted until an operator resumes), with {@code venue.foreignActivity: report} one line and trading goes on.
+ *   The balances are journaled either way and become the next comparison's base.</li>
+ * </ol>
+ * Every venue answer enters as a journaled input, so a replay of the whole session decides the same.
+ */
+public final class SessionRecovery implements LiveSession.StartUp
+{
+    /** Halt on unexplained balances (default) or report them and trade on. */
+    public static final String HALT = "halt";
+    public static final String REPORT = "report";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int QUERY_ATTEMPTS = 5;
+    private static final long RETRY_MS = 500;
+    private static final int BALANCE_ATTEMPTS = 3;
+    private static final byte[] ACCOUNTS_NOTE = "{\"qts\":\"accounts\"".getBytes(StandardCharsets.US_ASCII);
+
+    private final boolean continuing;
+    private final VenueAccount venue;
+    private final String market;
+    private final String quote;
+    private final String base;
+    private final long initialCash;
+    private final int qtyScale;
+    private final boolean haltOnMismatch;
+    private final String acceptedChanges;
+    private final VenueIdentifiers identifiers;
+    private final Readiness readiness;
+    private final PrintWriter progress;
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[EntryHeader.MAX_PAYLOAD_LENGTH]);
+
+    private long[] openAtRecovery = new long[0];
+    private long recoveredInputs;
+    private long lastJournaledNs = Long.MIN_VALUE;
+    private Balances baseline;
+    private int ordersQueried;
+    private long fillsRecovered;
+    private int mismatches;
+    private boolean halted;
+
+    /** The account's totals (balance + locked) and the engine's cash (10^-8) and position (qty scale) at that moment. */
+    record Balances(BigDecimal quoteTotal, BigDecimal baseTotal, long engineCash, long enginePosition)
+    {
+    }
+
+    /**
+     * @param continuing      true to recover the session's journal and reconcile; false for a new session.
+     * @param market          the venue's market code, QUOTE-BASE (KRW-BTC).
+     * @param initialCash     run.cash, money at 10^-8: the engine's cash when the session began.
+     * @param qtyScale        the instrument's quantity scale.
+     * @param foreignActivity {@link #HALT} or {@link #REPORT}.
+     * @param acceptedChanges the pinned settings the operator accepted to change (journaled), or null.
+     * @param identifiers     the session's venue identifiers (its nonce, from session.json): orders are asked for by them.
+     * @param readiness       where {@value OpsService#RECOVERED} is set false while the session is recovered and
+     *                        reconciled and true after; null when nothing watches the service.
+     */
+    public SessionRecovery(
+        final boolean continuing, final VenueAccount venue, final String market, final long initialCash, final int qtyScale,
+        final String foreignActivity, final String acceptedChanges, final VenueIdentifiers identifiers, final Readiness readiness,
+        final PrintWriter progress)
+    {
+        this.continuing = continuing;
+        this.venue = venue;
+        this.market = market;
+        final int dash = market.indexOf('-');
+        this.quote = market.substring(0, dash);
+        this.base = market.substring(dash + 1);
+        this.initialCash = initialCash;
+        this.qtyScale = qtyScale;
+        this.haltOnMismatch = HALT.equals(foreignActivity);
+        this.acceptedChanges = acceptedChanges;
+        this.identifiers = identifiers;
+        this.readiness = readiness;
+        this.progress = progress;
+    }
+
+    /**
+     * Refuses a new session while the account shows a position in the market's base currency, funds locked by
+     * resting orders, or orders open in the market ({@code GET /v1/orders/open}): the engine would not know them.
+     *
+     * @throws UserError naming what the venue shows (the open orders by identifier) and how to go on anyway.
+     */
+    public static void requireNothingOpen(final VenueAccount venue, final String market) throws InterruptedException
+    {
+        final VenueAccount.Answer answer = venue.accounts();
+        final Map<String, BigDecimal> totals;
+        final Map<String, BigDecimal> locked;
+        final List<String> open;
+        try
+        {
+            totals = VenueAccount.totals(answer);
+            locked = VenueAccount.locked(answer);
+            open = VenueAccount.orderNames(venue.openOrders(market));
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new UserError("cannot read the venue account before a new session: " + ex.getMessage());
+        }
+        final String base = market.substring(market.indexOf('-') + 1);
+        final BigDecimal held = totals.getOrDefault(base, BigDecimal.ZERO);
+        final BigDecimal lockedSum = locked.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (held.signum() != 0 || lockedSum.signum() != 0 || !open.isEmpty())
+        {
+            throw new UserError("the venue account holds " + held.stripTrailingZeros().toPlainString() + " " + base
+                + (lockedSum.signum() != 0 ? " and has funds locked by open orders" : "")
+                + (open.isEmpty() ? "" : " and " + open.size() + " order(s) open in " + market + " (" + String.join(", ", open) + ")")
+                + ", which a new session would not know; continue the session instead, or pass --force to start anyway");
+        }
+    }
+
+    @Override
+    public long beforeStart(final LivePipeline pipeline, final Journal in)
+    {
+        if (!continuing)
+        {
+            return Long.MIN_VALUE;
+        }
+        setRecovered(false, "recovering the session from its journal");
+        baseline = lastBalances(in);
+        recoveredInputs = pipeline.recover(in);
+        lastJournaledNs = pipeline.lastRecoveredNs();
+        openAtRecovery = pipeline.openOrderIds();
+        final EngineResult state = pipeline.resultSoFar();
+        progress.printf("  recovered the session from %d journaled inputs: position %s, cash %s, %d order(s) in flight%n",
+            recoveredInputs, FixedPoint.format(state.position(), qtyScale), FixedPoint.format(state.finalCash(), FixedPoint.MONEY_SCALE),
+            openAtRecovery.length);
+        progress.flush();
+        return lastJournaledNs;
+    }
+
+    @Override
+    public void inputReady(final SerializedInput input) throws InterruptedException
+    {
+        final ObjectNode note = JSON.createObjectNode().put("qts", "process").put("event", "start").put("continued", continuing);
+        if (continuing)
+        {
+            final long nowNs = SerializedInput.systemClock().getAsLong();
+            note.put("last_journaled_ns", lastJournaledNs).put("down_ns", Math.max(0, nowNs - lastJournaledNs));
+        }
+        if (acceptedChanges != null)
+        {
+            note.put("accepted_changes", acceptedChanges);
+        }
+        publishJson(input, Sources.ADMIN, note);
+        if (!continuing)
+        {
+            final Map<String, BigDecimal> totals = accountTotals();
+            baseline = new Balances(total(totals, quote), total(totals, base), initialCash, 0);
+            publishJson(input, Sources.VENUE, balancesNote("start", baseline, false));
+        }
+    }
+
+    @Override
+    public void beforeMarketData(final LivePipeline pipeline, final SerializedInput input) throws InterruptedException
+    {
+        if (!continuing)
+        {
+            return;
+        }
+        final long fillsBefore = pipeline.resultSoFar().fillsRecovered();
+        for (final long clientOrderId : openAtRecovery)
+        {
+            final String identifier = identifiers.identifier(clientOrderId);
+            VenueAccount.Answer answer = venue.order(identifier);
+            for (int attempt = 1; attempt < QUERY_ATTEMPTS && answer.status() != 200 && answer.status() != 404; attempt++)
+            {
+                Thread.sleep(RETRY_MS);
+                answer = venue.order(identifier);
+            }
+            publishOrderAnswer(input, identifier, answer);
+            ordersQueried++;
+        }
+        pipeline.awaitIdle();
+        fillsRecovered = pipeline.resultSoFar().fillsRecovered() - fillsBefore;
+        compareBalances(pipeline, input);
+        progress.printf("  reconciled with the venue: %d order(s) queried, %d fill(s) recovered, %d mismatch(es)%s%n",
+            ordersQueried, fillsRecovered, mismatches, halted ? "; trading HALTED" : "");
+        progress.flush();
+        setRecovered(true, "recovered from " + recoveredInputs + " journaled inputs and reconciled: " + ordersQueried
+            + " order(s) queried, " + mismatches + " mismatch(es)");
+    }
+
+    private void setRecovered(final boolean ok, final String reason)
+    {
+        if (readiness != null)
+        {
+            readiness.set(OpsService.RECOVERED, ok, reason);
+        }
+    }
+
+    private void compareBalances(final LivePipeline pipeline, final SerializedInput input) throws InterruptedException
+    {
+        Map<String, BigDecimal> totals = null;
+        EngineResult state = null;
+        BigDecimal quoteExpected = null;
+        BigDecimal baseExpected = null;
+        // An order still working at the venue may fill between the two reads: read again before calling it foreign.
+        for (int attempt = 0; attempt < BALANCE_ATTEMPTS; attempt++)
+        {
+            if (attempt > 0)
+            {
+                Thread.sleep(RETRY_MS);
+            }
+            totals = accountTotals();
+            state = pipeline.resultSoFar();
+            quoteExpected = baseline.quoteTotal.add(BigDecimal.valueOf(state.finalCash() - baseline.engineCash, FixedPoint.MONEY_SCALE));
+            baseExpected = baseline.baseTotal.add(BigDecimal.valueOf(state.position() - baseline.enginePosition, qtyScale));
+            mismatches = (total(totals, quote).compareTo(quoteExpected) != 0 ? 1 : 0)
+                + (total(totals, base).compareTo(baseExpected) != 0 ? 1 : 0);
+            if (mismatches == 0)
+            {
+                break;
+            }
+        }
+        final Balances now = new Balances(total(totals, quote), total(totals, base), state.finalCash(), state.position());
+        publishJson(input, Sources.VENUE, balancesNote("reconcile", now, mismatches > 0));
+        if (mismatches > 0)
+        {
+            final String line = String.format("reconciliation: the venue holds %s %s and %s %s, the session's own fills explain %s %s and %s %s",
+                plain(now.quoteTotal), quote, plain(now.baseTotal), base, plain(quoteExpected), quote, plain(baseExpected), base);
+            if (haltOnMismatch)
+            {
+                halted = true;
+                publishHalt(input);
+                progress.println("qts: " + line + "; trading HALTED until an operator resumes (--admin \"TIME resume\"); "
+                    + "venue.foreignActivity: report trades on instead");
+            }
+            else
+            {
+                progress.println("qts: " + line + "; reported (venue.foreignActivity: report), trading goes on from the venue's balances");
+            }
+        }
+    }
+
+    private Map<String, BigDecimal> accountTotals() throws InterruptedException
+    {
+        VenueAccount.Answer answer = venue.accounts();
+        for (int attempt = 1; attempt < QUERY_ATTEMPTS && answer.status() != 200; attempt++)
+        {
+            Thread.sleep(RETRY_MS);
+            answer = venue.accounts();
+        }
+        try
+        {
+            return VenueAccount.totals(answer);
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new UserError("cannot read the venue account balances: " + ex.getMessage());
+        }
+    }
+
+    private ObjectNode balancesNote(final String phase, final Balances balances, final boolean mismatch)
+    {
+        return JSON.createObjectNode().put("qts", "accounts").put("phase", phase)
+            .put("quote", quote).put("quote_total", plain(balances.quoteTotal))
+            .put("base", base).put("base_total", plain(balances.baseTotal))
+            .put("engine_cash", balances.engineCash).put("engine_position", balances.enginePosition)
+            .put("mismatch", mismatch);
+    }
+
+    /** The balances of the last accounts note in the journal: the base the next comparison starts from. */
+    private Balances lastBalances(final Journal in)
+    {
+        Balances last = null;
+        final JournalEntry entry = new JournalEntry();
+        try (JournalReader reader = in.reader())
+        {
+            while (reader.next(entry))
+            {
+                if (entry.format() != EntryHeader.FORMAT_JSON || entry.sourceId() != Sources.VENUE || !startsWithAccountsNote(entry))
+                {
+                    continue;
+                }
+                final JsonNode note = JSON.readTree(entry.payload(), 0, entry.length());
+                last = new Balances(new BigDecimal(note.path("quote_total").asText()), new BigDecimal(note.path("base_total").asText()),
+                    note.path("engine_cash").asLong(), note.path("engine_position").asLong());
+            }
+        }
+        catch (final IOException | NumberFormatException ex)
+        {
+            throw new UserError("the session journal " + in.dir() + " holds an unreadable accounts note: " + ex.getMessage());
+        }
+        if (last == null)
+        {
+            throw new UserError("the session journal " + in.dir() + " holds no account balances from its start; it cannot be "
+                + "reconciled (start a new session with --new-session)");
+        }
+        return last;
+    }
+
+    private static boolean startsWithAccountsNote(final JournalEntry entry)
+    {
+        if (entry.length() < ACCOUNTS_NOTE.length)
+        {
+            return false;
+        }
+        final byte[] payload = entry.payload();
+        for (int i = 0; i < ACCOUNTS_NOTE.length; i++)
+        {
+            if (payload[i] != ACCOUNTS_NOTE[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {"qts":"rest","op":"reconcile","identifier":..,"market":..,"status":..,"body":<as received>}, the trades list cut if too long. */
+    private void publishOrderAnswer(final SerializedInput input, final String identifier, final VenueAccount.Answer answer)
+    {
+        final String head = "{\"qts\":\"rest\",\"op\":\"reconcile\",\"identifier\":\"" + identifier + "\",\"market\":\"" + market
+            + "\",\"status\":" + answer.status() + ",\"body\":";
+        byte[] body = answer.body().length == 0 ? "null".getBytes(StandardCharsets.US_ASCII) : answer.body();
+        if (head.length() + body.length + 1 > EntryHeader.MAX_PAYLOAD_LENGTH)
+        {
+            body = withoutTrades(body);
+        }
+        final byte[] wrapped = new byte[head.length() + body.length + 1];
+        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, wrapped, 0, head.length());
+        System.arraycopy(body, 0, wrapped, head.length(), body.length);
+        wrapped[wrapped.length - 1] = '}';
+        scratch.putBytes(0, wrapped);
+        input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, scratch, 0, wrapped.length);
+    }
+
+    /** An order with many fills: its totals carry what reconciliation needs, the trades list is left out. */
+    private static byte[] withoutTrades(final byte[] body)
+    {
+        try
+        {
+            final JsonNode order = JSON.readTree(body);
+            if (order instanceof ObjectNode object)
+            {
+                object.remove("trades");
+                return JSON.writeValueAsBytes(object);
+            }
+        }
+        catch (final IOException ex)
+        {
+            // Not JSON: the decoder will count it malformed; what fits of it is kept.
+        }
+        return "null".getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void publishJson(final SerializedInput input, final int sourceId, final ObjectNode note)
+    {
+        final byte[] bytes = note.toString().getBytes(StandardCharsets.UTF_8);
+        scratch.putBytes(0, bytes);
+        input.publish(sourceId, EntryHeader.FORMAT_JSON, scratch, 0, bytes.length);
+    }
+
+    private void publishHalt(final SerializedInput input)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
+        final AdminCommandEncoder command = new AdminCommandEncoder()
+            .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .timeNs(input.nowNs())
+            .action(AdminAction.HALT)
+            .paramValue(0)
+            .paramKey("");
+        input.publish(Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength());
+    }
+
+    private static BigDecimal total(final Map<String, BigDecimal> totals, final String currency)
+    {
+        return totals.getOrDefault(currency, BigDecimal.ZERO);
+    }
+
+    private static String plain(final BigDecimal value)
+    {
+        final BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** Whether this process continued a session (recovered it from its journal). */
+    public boolean recovered()
+    {
+        return continuing;
+    }
+
+    public long recoveredInputs()
+    {
+        return recoveredInputs;
+    }
+
+    public int ordersQueried()
+    {
+        return ordersQueried;
+    }
+
+    public long fillsRecovered()
+    {
+        return fillsRecovered;
+    }
+
+    public int mismatches()
+    {
+        return mismatches;
+    }
+
+    /** Whether reconciliation halted trading. */
+    public boolean halted()
+    {
+        return halted;
+    }
+}
