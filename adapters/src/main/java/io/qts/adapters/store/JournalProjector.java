@@ -32,6 +32,30 @@ public final class JournalProjector
     }
 
     /** A live session creates the directory before its first journal file: wait for the file. */
+    /**
+     * Opens the journal for reading once its first cycle file has its header: a file the writer has just created
+     * reads as damaged for a moment. Only once the writer is done is a journal that still cannot be read damaged.
+     */
+    private static Journal openWhenReadable(final Path inDir, final BooleanSupplier ended) throws InterruptedException
+    {
+        while (true)
+        {
+            final boolean writerDone = ended.getAsBoolean();
+            try
+            {
+                return Journal.openForRead(inDir);
+            }
+            catch (final JournalException notYet)
+            {
+                if (writerDone)
+                {
+                    throw notYet;
+                }
+                Thread.sleep(POLL_MS);
+            }
+        }
+    }
+
     private static boolean hasEntries(final Path inDir)
     {
         if (!Files.isDirectory(inDir))
@@ -74,7 +98,7 @@ public final class JournalProjector
         final JournalEntry entry = new JournalEntry();
         final CRC32C crc = new CRC32C();
         try (InlineEngine engine = new InlineEngine(context, null, (buffer, offset, length) -> true, rows::onOutput);
-            Journal journal = Journal.openForRead(inDir);
+            Journal journal = openWhenReadable(inDir, ended);
             JournalReader reader = journal.reader())
         {
             boolean lastPass = false;
