@@ -35,7 +35,7 @@ class BenchHelpTest
     {
         final List<List<String>> paths = paths(BenchMain.commandLine(new PrintWriter(new StringWriter()),
             new PrintWriter(new StringWriter())), List.of());
-        assertEquals(List.of(List.of(), List.of("throughput"), List.of("jmh"), List.of("latency"), List.of("backtest")), paths);
+        assertEquals(List.of(List.of(), List.of("throughput"), List.of("jmh"), List.of("latency"), List.of("backtest"), List.of("crash")), paths);
         for (final List<String> path : paths)
         {
             final StringWriter out = new StringWriter();
@@ -55,7 +55,7 @@ class BenchHelpTest
     {
         final StringWriter out = new StringWriter();
         assertEquals(0, BenchMain.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter()), "--help"));
-        for (final String command : List.of("throughput", "jmh", "latency", "backtest"))
+        for (final String command : List.of("throughput", "jmh", "latency", "backtest", "crash"))
         {
             assertTrue(out.toString().contains("\n  " + command + " "), command + " missing from:\n" + out);
         }
@@ -66,6 +66,6 @@ class BenchHelpTest
     {
         final StringWriter err = new StringWriter();
         assertEquals(2, BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
-        assertEquals("qts: error: missing command (known: throughput, jmh, latency, backtest)" + System.lineSeparator(), err.toString());
+        assertEquals("qts: error: missing command (known: throughput, jmh, latency, backtest, crash)" + System.lineSeparator(), err.toString());
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * hands its arguments to {@code io.qts.bench.BenchMain} when that is on the class path (bin/qts puts it there
  * and starts it directly) and says how to run it when not.
  */
-@Command(name = "bench", description = "Benchmarks: throughput, latency, jmh, backtest (bin/qts bench SUBCOMMAND --help for each; "
+@Command(name = "bench", description = "Benchmarks: throughput, latency, jmh, backtest, crash (bin/qts bench SUBCOMMAND --help for each; "
     + "see README, Performance).")
 final class BenchCommand implements Callable<Integer>
 {
