@@ -197,43 +197,14 @@ public final class UpbitCandleFetcher
     /** Reads a partial download of the same request; false if there is none. Only whole lines count. */
     private static boolean readPart(final Path part, final String request, final Map<Long, String> candles)
     {
-        if (!Files.exists(part))
+        final List<String> rows = PartialDownload.rows(part, request);
+        if (rows == null)
         {
             return false;
         }
-        final String text;
-        try
+        for (final String line : rows)
         {
-            text = Files.readString(part, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read " + part, ex);
-        }
-        final int firstEnd = text.indexOf('\n');
-        if (firstEnd < 0 || !text.substring(0, firstEnd).equals(request))
-        {
-            throw new IllegalArgumentException(part + " holds a partial download of another request; remove it to start over");
-        }
-        final int lastEnd = text.lastIndexOf('\n');
-        for (final String line : text.substring(firstEnd + 1, lastEnd + 1).split("\n"))
-        {
-            if (!line.isEmpty())
-            {
-                candles.put(LocalDateTime.parse(line.substring(0, 19), CSV_TIME).toInstant(ZoneOffset.UTC).toEpochMilli(), line);
-            }
-        }
-        if (lastEnd < text.length() - 1)
-        {
-            // a line cut short by the interruption: drop it so appending starts on a fresh line
-            try
-            {
-                Files.writeString(part, text.substring(0, lastEnd + 1), StandardCharsets.UTF_8);
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException("cannot rewrite " + part, ex);
-            }
+            candles.put(LocalDateTime.parse(line.substring(0, 19), CSV_TIME).toInstant(ZoneOffset.UTC).toEpochMilli(), line);
         }
         return true;
     }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
@@ -164,43 +165,15 @@ public final class UpbitTradeFetcher
     /** Reads a partial download of the same request, keyed by sequential_id; false if there is none. */
     private static boolean readPart(final Path part, final String request, final TreeMap<Long, String[]> trades)
     {
-        if (!Files.exists(part))
+        final List<String> rows = PartialDownload.rows(part, request);
+        if (rows == null)
         {
             return false;
         }
-        final String text;
-        try
+        for (final String line : rows)
         {
-            text = Files.readString(part, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read " + part, ex);
-        }
-        final int firstEnd = text.indexOf('\n');
-        if (firstEnd < 0 || !text.substring(0, firstEnd).equals(request))
-        {
-            throw new IllegalArgumentException(part + " holds a partial download of another request; remove it to start over");
-        }
-        final int lastEnd = text.lastIndexOf('\n');
-        for (final String line : text.substring(firstEnd + 1, lastEnd + 1).split("\n"))
-        {
-            if (!line.isEmpty())
-            {
-                final String[] row = line.split(",");
-                trades.put(Long.parseLong(row[1]), row);
-            }
-        }
-        if (lastEnd < text.length() - 1)
-        {
-            try
-            {
-                Files.writeString(part, text.substring(0, lastEnd + 1), StandardCharsets.UTF_8);
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException("cannot rewrite " + part, ex);
-            }
+            final String[] row = line.split(",");
+            trades.put(Long.parseLong(row[1]), row);
         }
         return true;
     }
