@@ -2,7 +2,6 @@ package io.qts.engine;
 
 import io.qts.journal.sbe.RejectReason;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.LongHashSet;
 
 import java.util.Arrays;
 
@@ -44,10 +43,8 @@ public final class DecodedInput
     private final int[] qtyScale = new int[Instruments.MAX_INSTRUMENTS];
     private int symbolCount;
     private final RecentTradeIds recentTrades = new RecentTradeIds();
-    private final long[] recentFills = new long[RECENT_TRADE_IDS];
-    private final LongHashSet recentFillSet = new LongHashSet(RECENT_TRADE_IDS * 4);
-    private int recentFillNext;
-    private int recentFillCount;
+    /** Our own fills by the venue's trade id: the same rule as market trades, a repeat is dropped. */
+    private final RecentTradeIds recentFills = new RecentTradeIds();
     private InboundSlot slot;
 
     DecodedInput(final Counters counters)
@@ -332,26 +329,6 @@ public final class DecodedInput
         return false;
     }
 
-    private boolean firstSeenFill(final long key)
-    {
-        if (recentFillSet.contains(key))
-        {
-            return false;
-        }
-        if (recentFillCount == recentFills.length)
-        {
-            recentFillSet.remove(recentFills[recentFillNext]);
-        }
-        else
-        {
-            recentFillCount++;
-        }
-        recentFills[recentFillNext] = key;
-        recentFillNext = (recentFillNext + 1) % recentFills.length;
-        recentFillSet.add(key);
-        return true;
-    }
-
     /** Top of book. */
     public void quote(final int instrumentId, final long bidPrice, final long askPrice)
     {
@@ -409,7 +386,7 @@ public final class DecodedInput
             malformed();
             return;
         }
-        if (tradeId != NO_TRADE_ID && !firstSeenFill(tradeId))
+        if (!recentFills.firstSeen(instrumentId, tradeId))
         {
             slot.type = EventType.DUPLICATE;
             counters.duplicateFillsDropped++;

@@ -61,7 +61,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /** {@code qts run}: the main job. With no arguments it paper-trades the bundled sample on embedded defaults. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -156,7 +155,7 @@ final class RunCommand implements Callable<Integer>
     private int run(final StopSignal stop) throws InterruptedException
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final QtsConfig loaded = QtsConfig.load(config, System.getenv(), systemProperties(), List.of(
+        final QtsConfig loaded = QtsConfig.load(config, System.getenv(), QtsConfig.qtsProperties(), List.of(
             new QtsConfig.OptionValue("--wait-strategy", "engine.waitStrategy", waitStrategy),
             new QtsConfig.OptionValue("--topology", "engine.topology", topology),
             new QtsConfig.OptionValue("--cpu-affinity", "engine.cpuAffinity", cpuAffinity),
@@ -487,14 +486,6 @@ final class RunCommand implements Callable<Integer>
         final long durationNs = venue.durationSeconds() * 1_000_000_000L;
         // Saturating: a deadline past the clock's range never comes, instead of wrapping to one already passed.
         return venue.durationSeconds() == 0 || now > Long.MAX_VALUE - durationNs ? Long.MAX_VALUE : now + durationNs;
-    }
-
-    /** The qts.* system properties (-Dqts.KEY, passed in QTS_JAVA_OPTS); each must be a known key (see ConfigKeys). */
-    private static Map<String, String> systemProperties()
-    {
-        return System.getProperties().stringPropertyNames().stream()
-            .filter((k) -> k.startsWith("qts."))
-            .collect(Collectors.toMap((k) -> k, System::getProperty));
     }
 
     /** The feed is a file (see {@link QtsConfig#path}), or the sample inside the jar for the embedded config. */

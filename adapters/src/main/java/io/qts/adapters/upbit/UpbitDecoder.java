@@ -280,8 +280,8 @@ public final class UpbitDecoder implements InputDecoder
     }
 
     /**
-     * The venue's trade id (Upbit's trade_uuid, a string) folded to 64 bits by FNV-1a, or NO_TRADE_ID when absent.
-     * Two different ids colliding among the recent ones is a 2^-64-order event.
+     * The venue's trade id (Upbit's trade_uuid, a string) folded to 63 bits by FNV-1a, or NO_TRADE_ID when absent.
+     * Two different ids colliding among the recent ones is a 2^-63-order event.
      */
     private long tradeId(final int at)
     {
@@ -296,7 +296,9 @@ public final class UpbitDecoder implements InputDecoder
             hash ^= json.buffer().getByte(from + i) & 0xff;
             hash *= 0x100000001b3L;
         }
-        return hash == DecodedInput.NO_TRADE_ID ? 1 : hash;
+        // Positive, as trade ids are (RecentTradeIds remembers ids above 0); 0 would read as no id.
+        final long id = hash & Long.MAX_VALUE;
+        return id == DecodedInput.NO_TRADE_ID ? 1 : id;
     }
 
     /**
