@@ -1,10 +1,10 @@
 package io.qts.bench;
 
 import io.qts.engine.InputSink;
-import io.qts.engine.OrderFeed;
-import io.qts.engine.OrderSender;
-import io.qts.engine.SimulatedExchange;
-import io.qts.engine.SimulatedVenue;
+import io.qts.engine.pipeline.OrderFeed;
+import io.qts.engine.pipeline.OrderSender;
+import io.qts.engine.venue.SimulatedExchange;
+import io.qts.engine.venue.SimulatedVenue;
 import io.qts.journal.JournalSync;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -3,7 +3,7 @@ package io.qts.bench;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
-import io.qts.engine.OrderSender;
+import io.qts.engine.pipeline.OrderSender;
 import io.qts.engine.OutputListener;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;

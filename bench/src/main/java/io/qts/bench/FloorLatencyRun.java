@@ -4,9 +4,9 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.qts.engine.InboundSlot;
+import io.qts.engine.pipeline.InboundSlot;
 import io.qts.engine.InputSink;
-import io.qts.engine.WaitStrategies;
+import io.qts.engine.pipeline.WaitStrategies;
 import io.qts.journal.Sources;
 import org.HdrHistogram.Histogram;
 

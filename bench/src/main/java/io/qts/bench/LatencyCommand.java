@@ -1,7 +1,7 @@
 package io.qts.bench;
 
 import io.qts.engine.EngineContext;
-import io.qts.engine.WaitStrategies;
+import io.qts.engine.pipeline.WaitStrategies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.qts.bench;
 
-import io.qts.engine.InboundSlot;
-import io.qts.engine.StageProbe;
+import io.qts.engine.pipeline.InboundSlot;
+import io.qts.engine.pipeline.StageProbe;
 import io.qts.journal.Sources;
 import org.HdrHistogram.Histogram;
 

@@ -1,7 +1,7 @@
 package io.qts.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qts.engine.StageProbe;
+import io.qts.engine.pipeline.StageProbe;
 import org.HdrHistogram.Histogram;
 
 import java.io.ByteArrayOutputStream;

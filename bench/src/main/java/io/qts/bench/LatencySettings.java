@@ -1,7 +1,7 @@
 package io.qts.bench;
 
 import io.qts.engine.EngineContext;
-import io.qts.engine.StageProbe;
+import io.qts.engine.pipeline.StageProbe;
 
 import java.nio.file.Path;
 import java.util.Map;

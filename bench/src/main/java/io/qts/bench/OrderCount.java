@@ -1,7 +1,7 @@
 package io.qts.bench;
 
-import io.qts.engine.OrderConsumer;
-import io.qts.engine.OrderSender;
+import io.qts.engine.pipeline.OrderConsumer;
+import io.qts.engine.pipeline.OrderSender;
 import org.agrona.DirectBuffer;
 
 /** A gateway that only counts the order commands it takes: on the outbound ring's poll, or as the inline engine's sender. */

@@ -1,6 +1,6 @@
 package io.qts.bench;
 
-import io.qts.engine.WaitStrategies;
+import io.qts.engine.pipeline.WaitStrategies;
 import io.qts.journal.JournalSync;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,9 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.QueuedOrders;
+import io.qts.engine.venue.SimulatedExchange;
+import io.qts.engine.venue.SimulatedVenue;
+
 /**
  * Runs the same stage chain as the live pipeline, inline on the calling thread, against the
  * simulated venue. A pure function of its inputs and context: the same inputs give the same digest.

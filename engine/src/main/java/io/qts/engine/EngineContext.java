@@ -1,5 +1,15 @@
 package io.qts.engine;
 
+import io.qts.engine.risk.AtrStop;
+import io.qts.engine.book.ClientOrderIds;
+import io.qts.engine.pipeline.ConfiguredStrategy;
+import io.qts.engine.pipeline.EngineThreads;
+import io.qts.engine.risk.EntrySizing;
+import io.qts.engine.risk.HaltSchedule;
+import io.qts.engine.pipeline.InputDecoder;
+import io.qts.engine.risk.RiskParams;
+import io.qts.engine.pipeline.StageProbe;
+import io.qts.engine.pipeline.WaitStrategies;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -293,7 +303,7 @@ public final class EngineContext
         return format >= 0 && format < inputDecoders.length ? inputDecoders[format] : null;
     }
 
-    InputDecoder[] inputDecoders()
+    public InputDecoder[] inputDecoders()
     {
         return inputDecoders.clone();
     }
@@ -407,7 +417,7 @@ public final class EngineContext
     }
 
     /** The engine id bits of this engine's client order ids; the deciding input's sequence goes below. */
-    long orderIdBase()
+    public long orderIdBase()
     {
         return ClientOrderIds.of(engineId, 0);
     }
@@ -458,7 +468,7 @@ public final class EngineContext
     }
 
     /** The money (fixed-notional) or fraction (equity-fraction) the sizing uses; unused for fixed-qty. */
-    long sizingValue()
+    public long sizingValue()
     {
         return EntrySizing.EQUITY_FRACTION.equals(sizing) ? equityFraction : orderNotional;
     }
@@ -544,7 +554,7 @@ public final class EngineContext
     }
 
     /** The windows parsed by {@link #conclude()}. */
-    HaltSchedule haltSchedule()
+    public HaltSchedule haltSchedule()
     {
         return haltSchedule;
     }
@@ -581,17 +591,17 @@ public final class EngineContext
         return List.of(RiskParams.KEYS);
     }
 
-    long cooldownNs()
+    public long cooldownNs()
     {
         return cooldownNs;
     }
 
-    StageProbe stageProbe()
+    public StageProbe stageProbe()
     {
         return stageProbe;
     }
 
-    ConfiguredStrategy builtStrategy()
+    public ConfiguredStrategy builtStrategy()
     {
         if (strategy == null)
         {

@@ -1,5 +1,11 @@
 package io.qts.engine;
 
+import io.qts.engine.risk.CircuitBreaker;
+import io.qts.engine.pipeline.Counters;
+import io.qts.engine.pipeline.EngineCore;
+import io.qts.engine.risk.LossLimits;
+import io.qts.engine.book.PnlBook;
+import io.qts.engine.pipeline.RiskStage;
 import io.qts.journal.sbe.RejectReason;
 import io.qts.journal.sbe.StateChangeReason;
 
@@ -23,7 +29,7 @@ public final class EngineFigures
     private final RiskStage risk;
     private final PnlBook pnl;
 
-    EngineFigures(final EngineCore core)
+    public EngineFigures(final EngineCore core)
     {
         this.core = core;
         this.counters = core.counters;

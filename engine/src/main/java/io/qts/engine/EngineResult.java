@@ -1,5 +1,10 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.Counters;
+import io.qts.engine.pipeline.EngineCore;
+import io.qts.engine.book.Instruments;
+import io.qts.engine.book.Portfolio;
+
 /** What a run or backtest ended with. Money at 10^-8; prices and quantities at the instrument's scales. */
 public final class EngineResult
 {
@@ -29,7 +34,7 @@ public final class EngineResult
     private final String digest;
     private final long[] ordersInFlight;
 
-    EngineResult(final EngineCore core)
+    public EngineResult(final EngineCore core)
     {
         final Counters counters = core.counters;
         final Portfolio portfolio = core.portfolio;

@@ -1,5 +1,8 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.EngineCore;
+import io.qts.engine.pipeline.InboundSlot;
+import io.qts.engine.pipeline.OrderSender;
 import io.qts.journal.Journal;
 import org.agrona.DirectBuffer;
 

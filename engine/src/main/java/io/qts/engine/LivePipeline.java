@@ -1,5 +1,13 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.EngineCore;
+import io.qts.engine.pipeline.EngineThreads;
+import io.qts.engine.pipeline.InboundSlot;
+import io.qts.engine.pipeline.OrderConsumer;
+import io.qts.engine.pipeline.OrderFeed;
+import io.qts.engine.pipeline.OutboundSlot;
+import io.qts.engine.pipeline.ParallelStages;
+import io.qts.engine.pipeline.WaitStrategies;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;

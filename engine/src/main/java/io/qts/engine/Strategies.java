@@ -1,5 +1,7 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.ConfiguredStrategy;
+import io.qts.engine.pipeline.StrategyView;
 import io.qts.engine.strategy.Strategy;
 import io.qts.engine.strategy.StrategyFactory;
 import io.qts.engine.strategy.StrategyParameter;

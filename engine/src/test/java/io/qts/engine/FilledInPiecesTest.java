@@ -1,5 +1,9 @@
 package io.qts.engine;
 
+import io.qts.engine.risk.AtrStop;
+import io.qts.engine.risk.AverageTrueRange;
+import io.qts.engine.pipeline.OrderSender;
+import io.qts.engine.book.Sides;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.Aggressor;

@@ -1,5 +1,10 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.EngineCore;
+import io.qts.engine.pipeline.InboundSlot;
+import io.qts.engine.pipeline.QueuedOrders;
+import io.qts.engine.venue.SimulatedExchange;
+import io.qts.engine.venue.SimulatedVenue;
 import io.qts.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

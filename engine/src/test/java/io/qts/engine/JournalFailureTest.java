@@ -1,5 +1,6 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.OrderConsumer;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalException;
 import io.qts.journal.JournalKind;

@@ -1,5 +1,9 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.JournaledOrderFeed;
+import io.qts.engine.pipeline.OrderFeed;
+import io.qts.engine.venue.SimulatedExchange;
+import io.qts.engine.venue.SimulatedVenue;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalAppender;
 import io.qts.journal.JournalVerifier;

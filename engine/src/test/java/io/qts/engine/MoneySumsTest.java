@@ -1,5 +1,7 @@
 package io.qts.engine;
 
+import io.qts.engine.risk.LossLimits;
+import io.qts.engine.risk.RiskLimits;
 import io.qts.journal.sbe.StateChangeReason;
 import org.junit.jupiter.api.Test;
 

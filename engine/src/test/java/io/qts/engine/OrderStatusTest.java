@@ -1,5 +1,7 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.DecodedInput;
+import io.qts.engine.pipeline.QueuedOrders;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.MessageHeaderDecoder;

@@ -1,5 +1,6 @@
 package io.qts.engine;
 
+import io.qts.engine.book.Sides;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.AdminAction;

@@ -12,10 +12,10 @@ import io.qts.journal.sbe.TradeTickEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /** Encodes hand-built inputs and hands them to a sink, as a feed would. */
-final class TestEvents
+public final class TestEvents
 {
     static final long DAY_NS = 86_400_000_000_000L;
-    static final int INSTRUMENT = 1;
+    public static final int INSTRUMENT = 1;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
@@ -25,12 +25,12 @@ final class TestEvents
     private final AdminCommandEncoder admin = new AdminCommandEncoder();
     private final InputSink sink;
 
-    TestEvents(final InputSink sink)
+    public TestEvents(final InputSink sink)
     {
         this.sink = sink;
     }
 
-    void instrument(final String symbol, final int priceScale, final int qtyScale)
+    public void instrument(final String symbol, final int priceScale, final int qtyScale)
     {
         definition.wrapAndApplyHeader(buffer, 0, header)
             .timeNs(0).instrumentId(INSTRUMENT).priceScale((byte)priceScale).qtyScale((byte)qtyScale).symbol(symbol);

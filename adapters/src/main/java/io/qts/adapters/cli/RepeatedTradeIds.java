@@ -1,6 +1,6 @@
 package io.qts.adapters.cli;
 
-import io.qts.engine.RecentTradeIds;
+import io.qts.engine.book.RecentTradeIds;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.TradeTickDecoder;
 import org.agrona.DirectBuffer;

@@ -6,7 +6,7 @@ import io.qts.adapters.cli.UserError;
 import io.qts.adapters.run.LiveView;
 import io.qts.adapters.run.SessionObserver;
 import io.qts.engine.EngineResult;
-import io.qts.engine.StageProbe;
+import io.qts.engine.pipeline.StageProbe;
 
 import io.qts.engine.EngineContext;
 

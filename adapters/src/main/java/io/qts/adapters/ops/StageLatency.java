@@ -4,8 +4,8 @@ import io.prometheus.metrics.core.metrics.SummaryWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Quantile;
 import io.prometheus.metrics.model.snapshots.Quantiles;
-import io.qts.engine.InboundSlot;
-import io.qts.engine.StageProbe;
+import io.qts.engine.pipeline.InboundSlot;
+import io.qts.engine.pipeline.StageProbe;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

@@ -1,7 +1,7 @@
 package io.qts.adapters.upbit;
 
-import io.qts.engine.DecodedInput;
-import io.qts.engine.InputDecoder;
+import io.qts.engine.pipeline.DecodedInput;
+import io.qts.engine.pipeline.InputDecoder;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.RejectReason;
 import org.agrona.DirectBuffer;

@@ -29,7 +29,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.qts.engine.OrderConsumer;
+import io.qts.engine.pipeline.OrderConsumer;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalAppender;

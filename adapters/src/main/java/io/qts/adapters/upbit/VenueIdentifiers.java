@@ -1,6 +1,6 @@
 package io.qts.adapters.upbit;
 
-import io.qts.engine.ClientOrderIds;
+import io.qts.engine.book.ClientOrderIds;
 import org.agrona.DirectBuffer;
 
 import java.nio.charset.StandardCharsets;

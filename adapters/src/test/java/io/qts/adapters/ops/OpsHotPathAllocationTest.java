@@ -10,7 +10,7 @@ import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
 import io.qts.engine.InputSink;
 import io.qts.engine.OutputListener;
-import io.qts.engine.QueuedOrders;
+import io.qts.engine.pipeline.QueuedOrders;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.MessageHeaderDecoder;

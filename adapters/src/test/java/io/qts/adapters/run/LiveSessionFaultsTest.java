@@ -12,7 +12,7 @@ import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
 import io.qts.engine.JournalReplay;
 import io.qts.engine.OutputListener;
-import io.qts.engine.QueuedOrders;
+import io.qts.engine.pipeline.QueuedOrders;
 import io.qts.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package io.qts.adapters.upbit;
 
-import io.qts.engine.DecodedInput;
+import io.qts.engine.pipeline.DecodedInput;
 import io.qts.journal.Sources;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;

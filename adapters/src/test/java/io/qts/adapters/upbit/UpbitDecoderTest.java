@@ -2,7 +2,7 @@ package io.qts.adapters.upbit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qts.engine.DecodedInput;
+import io.qts.engine.pipeline.DecodedInput;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.RejectReason;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -8,7 +8,7 @@ import io.qts.engine.InlineEngine;
 import io.qts.engine.JournalReplay;
 import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
-import io.qts.engine.QueuedOrders;
+import io.qts.engine.pipeline.QueuedOrders;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalKind;

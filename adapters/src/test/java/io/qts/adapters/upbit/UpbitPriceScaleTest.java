@@ -4,7 +4,7 @@ import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
 import io.qts.engine.OutputListener;
-import io.qts.engine.QueuedOrders;
+import io.qts.engine.pipeline.QueuedOrders;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.MessageHeaderDecoder;

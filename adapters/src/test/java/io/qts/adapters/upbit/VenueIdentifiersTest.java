@@ -1,6 +1,6 @@
 package io.qts.adapters.upbit;
 
-import io.qts.engine.ClientOrderIds;
+import io.qts.engine.book.ClientOrderIds;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,97 @@
+package io.qts.engine.book;
+
+import io.qts.engine.FixedPoint;
+
+/**
+ * Cash, positions, last prices and the position state machine, owned by the engine thread. Per
+ * instrument: FLAT -&gt; ENTERING (buy sent) -&gt; LONG (filled) -&gt; EXITING (sell sent) -&gt; COOLING_DOWN
+ * (position closed, while cooldownNs &gt; 0) -&gt; FLAT. A rejected or cancelled order goes back to what
+ * the position says. Only FLAT may enter, only LONG may exit.
+ */
+public final class Portfolio
+{
+    public static final int FLAT = 0;
+    /** A buy is in flight: no second entry until it is answered. */
+    public static final int ENTERING = 1;
+    public static final int LONG = 2;
+    /** A sell is in flight: no second exit until it is answered. */
+    public static final int EXITING = 3;
+    /** The position was closed less than {@link #cooldownNs} of event time ago: no entry yet. */
+    public static final int COOLING_DOWN = 4;
+
+    public long cash;
+    public final long[] position = new long[Instruments.MAX_INSTRUMENTS];
+    public final long[] lastPrice = new long[Instruments.MAX_INSTRUMENTS];
+    public final int[] state = new int[Instruments.MAX_INSTRUMENTS];
+    final long[] cooldownEndNs = new long[Instruments.MAX_INSTRUMENTS];
+    /** Set from the strategy's cooldownSeconds; 0 goes from exiting straight to flat. */
+    public long cooldownNs;
+    /** Realised PnL and cost of the open positions, kept beside cash from the same fills. */
+    public final PnlBook pnl = new PnlBook();
+
+    public Portfolio(final long initialCash)
+    {
+        this.cash = initialCash;
+    }
+
+    /**
+     * Cash plus positions marked at their last price, money at 10^-8.
+     *
+     * @throws ArithmeticException if the sum does not fit a long (never wraps).
+     */
+    public long equity(final Instruments instruments)
+    {
+        long equity = cash;
+        for (int i = 0; i < instruments.definedCount(); i++)
+        {
+            final int id = instruments.definedId(i);
+            if (position[id] != 0)
+            {
+                equity = FixedPoint.addMoney(equity, instruments.notional(id, position[id], lastPrice[id]));
+            }
+        }
+        return equity;
+    }
+
+    /** Instruments with a position or an entry in flight (a cool-down holds nothing). */
+    public int openPositions(final Instruments instruments)
+    {
+        int open = 0;
+        for (int i = 0; i < instruments.definedCount(); i++)
+        {
+            final int id = instruments.definedId(i);
+            if (position[id] != 0 || state[id] == ENTERING)
+            {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    /** When an order ends (filled, rejected or cancelled) at {@code timeNs}: back to what the position says. */
+    public void settle(final int instrumentId, final long timeNs)
+    {
+        if (position[instrumentId] > 0)
+        {
+            state[instrumentId] = LONG;
+        }
+        else if (state[instrumentId] == EXITING && cooldownNs > 0)
+        {
+            state[instrumentId] = COOLING_DOWN;
+            cooldownEndNs[instrumentId] = timeNs + cooldownNs;
+        }
+        else
+        {
+            state[instrumentId] = FLAT;
+        }
+    }
+
+    /** Ends a cool-down once event time has reached its end. */
+    public void advanceTime(final int instrumentId, final long timeNs)
+    {
+        if (state[instrumentId] == COOLING_DOWN && timeNs >= cooldownEndNs[instrumentId])
+        {
+            state[instrumentId] = FLAT;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.qts.engine.pipeline;
+
+import io.qts.engine.risk.RiskParams;
+import io.qts.engine.book.Sides;
+import io.qts.journal.EntryHeader;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One preallocated ring entry: the input's raw bytes as received plus the typed fields the stages
+ * fill in as the event moves down the chain. Reused forever; nothing in it is allocated per event.
+ */
+public final class InboundSlot
+{
+    final byte[] raw = new byte[EntryHeader.MAX_PAYLOAD_LENGTH];
+    final UnsafeBuffer rawBuffer = new UnsafeBuffer(raw);
+    int length;
+    int sourceId;
+    int format;
+    /** Engine time of this input: every decision made on it uses this, never a clock. */
+    public long timeNs;
+    /** Dense position of this input in the journal (live) or the input stream (backtest). */
+    public long sequence;
+
+    // Filled by the decode stage.
+    public int type;
+    public int instrumentId;
+    /** Trade price, bar close, or fill price. */
+    public long price;
+    /** Trade quantity, bar volume, or fill quantity. */
+    long qty;
+    /** A bar's length. */
+    long durationNs;
+    long openPrice;
+    long highPrice;
+    long lowPrice;
+    long bidPrice;
+    long askPrice;
+    long clientOrderId;
+    int side;
+    long leavesQty;
+    long commission;
+    /**
+     * Of a fill or an order's end: the venue's cumulative executed quantity of the order after it, at the qty scale,
+     * or {@link DecodedInput#EXECUTED_UNKNOWN}.
+     */
+    long executedQty;
+    int rejectReason;
+    int adminAction;
+    /** Admin key as a risk parameter ({@link RiskParams}), or UNKNOWN. */
+    int paramId;
+    /** Admin key as an index into the signal stage's parameter keys, or -1. */
+    int strategyParamId;
+    long paramValue;
+    int priceScale;
+    int qtyScale;
+    boolean symbolMatches;
+    /** A venue trade's own time (the engine's time stays {@link #timeNs}); 0 if not given. */
+    long venueTimeNs;
+    /** VENUE_BLOCKED: event time until which the venue refuses us. */
+    long blockedUntilNs;
+    /** FEED_STATE: true when the market-data feed went stale. */
+    boolean feedStale;
+    /** ORDER_STREAM_STATE: true when the venue's private order stream is down (fills would be missed). */
+    boolean orderStreamDown;
+    /** ORDER_STATUS: the order's executed funds (quantity x price, summed over its fills), money at 10^-8. */
+    long funds;
+    /** ORDER_STATUS: {@link DecodedInput#VENUE_ORDER_OPEN}, {@code _ENDED} or {@code _NOT_FOUND}. */
+    int venueOrderState;
+    /** Set by an input decoder for a message it read and found nothing in for the engine. */
+    boolean ignored;
+
+    // Filled by the signal stage, cleared by risk if rejected.
+    public int intentSide;
+    public long intentQty;
+    public long intentPrice;
+
+    /** Set by the execution stage when it handed an order command to the outbound path. */
+    boolean orderSent;
+
+    /**
+     * Copies an input into the slot.
+     *
+     * @throws IllegalArgumentException if it is larger than the slot's raw area.
+     */
+    public void set(
+        final long timeNs, final int sourceId, final int format, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 0 || length > raw.length)
+        {
+            throw new IllegalArgumentException("input of " + length + " bytes does not fit a slot of " + raw.length);
+        }
+        buffer.getBytes(offset, raw, 0, length);
+        this.length = length;
+        this.timeNs = timeNs;
+        this.sourceId = sourceId;
+        this.format = format;
+        this.type = EventType.NONE;
+        this.intentSide = Sides.NONE;
+        this.orderSent = false;
+    }
+
+    public long sequence()
+    {
+        return sequence;
+    }
+
+    /** The input's receive time as given to the engine (a latency harness puts its planned send time here). */
+    public long timeNs()
+    {
+        return timeNs;
+    }
+
+    public int sourceId()
+    {
+        return sourceId;
+    }
+
+    /** Whether this input made the execution stage hand an order to the outbound path. */
+    public boolean orderSent()
+    {
+        return orderSent;
+    }
+}

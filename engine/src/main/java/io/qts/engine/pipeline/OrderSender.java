@@ -1,0 +1,14 @@
+package io.qts.engine.pipeline;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * The outbound path from execution to the venue gateway. Takes an encoded SBE OrderCommand and
+ * copies it before returning. Returns false when there is no room: back-pressure is a return code,
+ * and the execution stage rejects the order rather than block.
+ */
+@FunctionalInterface
+public interface OrderSender
+{
+    boolean send(DirectBuffer buffer, int offset, int length);
+}

@@ -1,0 +1,174 @@
+package io.qts.engine.pipeline;
+
+import io.qts.engine.FixedPoint;
+import io.qts.engine.book.Instruments;
+import io.qts.engine.book.Portfolio;
+import io.qts.engine.book.Sides;
+import io.qts.engine.strategy.StrategyContext;
+
+/**
+ * The engine's side of {@link StrategyContext}: reads the portfolio and instruments of the engine thread and
+ * turns an order call into the current event's order intent, under the position rules the context states.
+ * Unbound (no instrument yet) it reads as empty and sends nothing.
+ */
+public final class StrategyView implements StrategyContext
+{
+    private final long[] params8;
+    private Portfolio portfolio;
+    private Instruments instruments;
+    private int traded = -1;
+    private long entryQty;
+    private InboundSlot current;
+
+    public StrategyView(final long[] params8)
+    {
+        this.params8 = params8.clone();
+    }
+
+    void bind(final Portfolio portfolio, final Instruments instruments)
+    {
+        this.portfolio = portfolio;
+        this.instruments = instruments;
+    }
+
+    void trade(final int instrumentId, final long entryQty)
+    {
+        this.traded = instrumentId;
+        this.entryQty = entryQty;
+    }
+
+    /** The event orders go into until {@link #end}. */
+    void begin(final InboundSlot slot)
+    {
+        current = slot;
+    }
+
+    void end()
+    {
+        current = null;
+    }
+
+    void setParam(final int index, final long value8)
+    {
+        params8[index] = value8;
+    }
+
+    @Override
+    public long position()
+    {
+        return traded < 0 ? 0 : portfolio.position[traded];
+    }
+
+    @Override
+    public long cash()
+    {
+        return portfolio == null ? 0 : portfolio.cash;
+    }
+
+    @Override
+    public long equity()
+    {
+        return portfolio == null ? 0 : portfolio.equity(instruments);
+    }
+
+    @Override
+    public int openOrders()
+    {
+        if (traded < 0)
+        {
+            return 0;
+        }
+        final int state = portfolio.state[traded];
+        return state == Portfolio.ENTERING || state == Portfolio.EXITING ? 1 : 0;
+    }
+
+    @Override
+    public int priceScale()
+    {
+        return traded < 0 ? -1 : instruments.priceScale(traded);
+    }
+
+    @Override
+    public int qtyScale()
+    {
+        return traded < 0 ? -1 : instruments.qtyScale(traded);
+    }
+
+    @Override
+    public long tickSize()
+    {
+        return 1;
+    }
+
+    @Override
+    public long lastPrice()
+    {
+        return traded < 0 ? 0 : portfolio.lastPrice[traded];
+    }
+
+    @Override
+    public long entryQty()
+    {
+        return entryQty;
+    }
+
+    @Override
+    public long param(final int index)
+    {
+        return params8[index];
+    }
+
+    @Override
+    public boolean buyMarket(final long qty)
+    {
+        if (!canSend() || qty <= 0 || portfolio.state[traded] != Portfolio.FLAT)
+        {
+            return false;
+        }
+        send(Sides.BUY, qty);
+        return true;
+    }
+
+    @Override
+    public boolean buyNotional(final long notional8)
+    {
+        final long price = lastPrice();
+        if (price <= 0 || notional8 <= 0)
+        {
+            return false;
+        }
+        // qty = notional / price, at the qty scale, rounded down so the order never costs more than asked.
+        final int shift = priceScale() + qtyScale() - FixedPoint.MONEY_SCALE;
+        final long b = shift >= 0 ? FixedPoint.pow10(shift) : 1;
+        final long divisor = shift >= 0 ? price : Math.multiplyExact(price, FixedPoint.pow10(-shift));
+        long qty = FixedPoint.mulDiv(notional8, b, divisor);
+        if (FixedPoint.compareProducts(qty, divisor, notional8, b) > 0)
+        {
+            qty--;
+        }
+        return buyMarket(qty);
+    }
+
+    @Override
+    public boolean sellMarket(final long qty)
+    {
+        if (!canSend() || qty <= 0 || portfolio.state[traded] != Portfolio.LONG || qty > portfolio.position[traded])
+        {
+            return false;
+        }
+        send(Sides.SELL, qty);
+        return true;
+    }
+
+    private boolean canSend()
+    {
+        return current != null && traded >= 0 && current.intentSide == Sides.NONE;
+    }
+
+    private void send(final int side, final long qty)
+    {
+        current.intentSide = side;
+        current.intentQty = qty;
+        current.intentPrice = current.price;
+    }
+}
