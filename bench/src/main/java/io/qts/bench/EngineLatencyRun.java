@@ -2,8 +2,8 @@ package io.qts.bench;
 
 import io.qts.engine.EngineResult;
 import io.qts.engine.LivePipeline;
-import io.qts.engine.pipeline.OrderFeed;
 import io.qts.engine.OutputListener;
+import io.qts.engine.pipeline.OrderFeed;
 import io.qts.engine.venue.SimulatedExchange;
 import io.qts.engine.venue.SimulatedVenue;
 import io.qts.journal.Journal;

@@ -1,15 +1,15 @@
 package io.qts.engine;
 
-import io.qts.engine.risk.AtrStop;
 import io.qts.engine.book.ClientOrderIds;
 import io.qts.engine.pipeline.ConfiguredStrategy;
 import io.qts.engine.pipeline.EngineThreads;
-import io.qts.engine.risk.EntrySizing;
-import io.qts.engine.risk.HaltSchedule;
 import io.qts.engine.pipeline.InputDecoder;
-import io.qts.engine.risk.RiskParams;
 import io.qts.engine.pipeline.StageProbe;
 import io.qts.engine.pipeline.WaitStrategies;
+import io.qts.engine.risk.AtrStop;
+import io.qts.engine.risk.EntrySizing;
+import io.qts.engine.risk.HaltSchedule;
+import io.qts.engine.risk.RiskParams;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.qts.engine;
 
-import io.qts.engine.risk.CircuitBreaker;
+import io.qts.engine.book.PnlBook;
 import io.qts.engine.pipeline.Counters;
 import io.qts.engine.pipeline.EngineCore;
-import io.qts.engine.risk.LossLimits;
-import io.qts.engine.book.PnlBook;
 import io.qts.engine.pipeline.RiskStage;
+import io.qts.engine.risk.CircuitBreaker;
+import io.qts.engine.risk.LossLimits;
 import io.qts.journal.sbe.RejectReason;
 import io.qts.journal.sbe.StateChangeReason;
 

@@ -1,9 +1,9 @@
 package io.qts.engine;
 
-import io.qts.engine.pipeline.Counters;
-import io.qts.engine.pipeline.EngineCore;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.Portfolio;
+import io.qts.engine.pipeline.Counters;
+import io.qts.engine.pipeline.EngineCore;
 
 /** What a run or backtest ended with. Money at 10^-8; prices and quantities at the instrument's scales. */
 public final class EngineResult

@@ -1,5 +1,12 @@
 package io.qts.engine;
 
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
 import io.qts.engine.pipeline.EngineCore;
 import io.qts.engine.pipeline.EngineThreads;
 import io.qts.engine.pipeline.InboundSlot;
@@ -8,13 +15,6 @@ import io.qts.engine.pipeline.OrderFeed;
 import io.qts.engine.pipeline.OutboundSlot;
 import io.qts.engine.pipeline.ParallelStages;
 import io.qts.engine.pipeline.WaitStrategies;
-import com.lmax.disruptor.EventPoller;
-import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.InsufficientCapacityException;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutException;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalEntry;
 import io.qts.journal.JournalException;

@@ -1,12 +1,12 @@
 package io.qts.engine;
 
-import io.qts.engine.risk.CircuitBreaker;
 import io.qts.engine.pipeline.Counters;
 import io.qts.engine.pipeline.OutputRecorder;
 import io.qts.engine.pipeline.QueuedOrders;
+import io.qts.engine.pipeline.StateChanges;
+import io.qts.engine.risk.CircuitBreaker;
 import io.qts.engine.venue.SimulatedExchange;
 import io.qts.engine.venue.SimulatedVenue;
-import io.qts.engine.pipeline.StateChanges;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalKind;
 import io.qts.journal.JournalSync;

@@ -1,14 +1,15 @@
 package io.qts.engine;
 
+import io.qts.engine.book.Sides;
+import io.qts.engine.pipeline.OrderSender;
 import io.qts.engine.risk.AtrStop;
 import io.qts.engine.risk.AverageTrueRange;
-import io.qts.engine.pipeline.OrderSender;
-import io.qts.engine.book.Sides;
+import io.qts.engine.strategy.StrategyParameter;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
-import io.qts.journal.sbe.Aggressor;
 import io.qts.journal.sbe.AdminAction;
 import io.qts.journal.sbe.AdminCommandEncoder;
+import io.qts.journal.sbe.Aggressor;
 import io.qts.journal.sbe.BarEncoder;
 import io.qts.journal.sbe.InstrumentDefinitionEncoder;
 import io.qts.journal.sbe.MessageHeaderDecoder;
@@ -19,7 +20,6 @@ import io.qts.journal.sbe.OrderRejectedDecoder;
 import io.qts.journal.sbe.Side;
 import io.qts.journal.sbe.TradeTickEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
-import io.qts.engine.strategy.StrategyParameter;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,18 +1,18 @@
 package io.qts.engine;
 
+import io.qts.engine.book.Instruments;
+import io.qts.engine.book.Portfolio;
+import io.qts.engine.book.Sides;
 import io.qts.engine.pipeline.ConfiguredStrategy;
 import io.qts.engine.pipeline.Counters;
 import io.qts.engine.pipeline.DecodeStage;
 import io.qts.engine.pipeline.InboundSlot;
-import io.qts.engine.book.Instruments;
-import io.qts.engine.book.Portfolio;
-import io.qts.engine.book.Sides;
 import io.qts.engine.pipeline.SignalStage;
 import io.qts.engine.strategy.Strategy;
 import io.qts.engine.strategy.StrategyContext;
-import io.qts.engine.strategy.StrategyParams;
-import io.qts.engine.strategy.StrategyParameter;
 import io.qts.engine.strategy.StrategyFactory;
+import io.qts.engine.strategy.StrategyParameter;
+import io.qts.engine.strategy.StrategyParams;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.AdminAction;

@@ -1,16 +1,16 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.Counters;
+import io.qts.engine.pipeline.OutputRecorder;
+import io.qts.engine.pipeline.StateChanges;
 import io.qts.engine.risk.AtrStop;
 import io.qts.engine.risk.AverageTrueRange;
 import io.qts.engine.risk.CircuitBreaker;
-import io.qts.engine.pipeline.Counters;
 import io.qts.engine.risk.EntrySizing;
 import io.qts.engine.risk.LossLimits;
 import io.qts.engine.risk.OrderRateLimit;
-import io.qts.engine.pipeline.OutputRecorder;
 import io.qts.engine.risk.PriceBand;
 import io.qts.engine.risk.RiskLimits;
-import io.qts.engine.pipeline.StateChanges;
 import io.qts.journal.sbe.EngineStateChangedDecoder;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.StateChangeReason;

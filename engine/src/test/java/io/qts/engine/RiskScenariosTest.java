@@ -1,13 +1,13 @@
 package io.qts.engine;
 
+import io.qts.engine.book.Instruments;
+import io.qts.engine.book.Portfolio;
+import io.qts.engine.book.Sides;
 import io.qts.engine.pipeline.Counters;
 import io.qts.engine.pipeline.EventType;
 import io.qts.engine.pipeline.InboundSlot;
-import io.qts.engine.book.Instruments;
 import io.qts.engine.pipeline.OutputRecorder;
-import io.qts.engine.book.Portfolio;
 import io.qts.engine.pipeline.RiskStage;
-import io.qts.engine.book.Sides;
 import io.qts.journal.sbe.AdminAction;
 import io.qts.journal.sbe.EngineStateChangedDecoder;
 import io.qts.journal.sbe.MessageHeaderDecoder;

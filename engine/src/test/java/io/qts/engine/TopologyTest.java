@@ -1,8 +1,8 @@
 package io.qts.engine;
 
+import io.qts.engine.pipeline.StageProbe;
 import io.qts.engine.venue.SimulatedExchange;
 import io.qts.engine.venue.SimulatedVenue;
-import io.qts.engine.pipeline.StageProbe;
 import io.qts.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,8 +11,8 @@ import io.qts.engine.pipeline.StageProbe;
 import io.qts.engine.EngineContext;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,14 +3,14 @@ package io.qts.adapters.run;
 import io.qts.adapters.data.MarketSeries;
 import io.qts.engine.EngineResult;
 import io.qts.engine.InputSink;
-import io.qts.engine.pipeline.JournaledOrderFeed;
 import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
+import io.qts.engine.pipeline.JournaledOrderFeed;
 import io.qts.engine.venue.SimulatedExchange;
 import io.qts.engine.venue.SimulatedVenue;
 import io.qts.journal.Journal;
-import io.qts.journal.JournalKind;
 import io.qts.journal.JournalAppender;
+import io.qts.journal.JournalKind;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.qts.engine.pipeline;
 
+import io.qts.bench.jmh.Codecs;
+import io.qts.engine.OutputListener;
 import io.qts.engine.book.ClientOrderIds;
 import io.qts.engine.book.Instruments;
-import io.qts.engine.OutputListener;
 import io.qts.engine.book.Portfolio;
 import io.qts.engine.book.Sides;
-import io.qts.bench.jmh.Codecs;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.MessageHeaderEncoder;

@@ -1,10 +1,10 @@
 package io.qts.engine.pipeline;
 
+import io.qts.bench.jmh.Codecs;
+import io.qts.engine.Strategies;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.Portfolio;
 import io.qts.engine.book.Sides;
-import io.qts.engine.Strategies;
-import io.qts.bench.jmh.Codecs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

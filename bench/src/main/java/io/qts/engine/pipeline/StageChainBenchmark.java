@@ -1,12 +1,12 @@
 package io.qts.engine.pipeline;
 
+import io.qts.bench.jmh.Codecs;
+import io.qts.bench.jmh.TempDirs;
 import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
 import io.qts.engine.OutputListener;
 import io.qts.engine.venue.SimulatedExchange;
 import io.qts.engine.venue.SimulatedVenue;
-import io.qts.bench.jmh.Codecs;
-import io.qts.bench.jmh.TempDirs;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import io.qts.journal.Sources;

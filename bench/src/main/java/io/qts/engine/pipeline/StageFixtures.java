@@ -1,7 +1,7 @@
 package io.qts.engine.pipeline;
 
-import io.qts.engine.EngineContext;
 import io.qts.bench.jmh.Codecs;
+import io.qts.engine.EngineContext;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.InstrumentDefinitionEncoder;

@@ -2,8 +2,8 @@ package io.qts.engine.pipeline;
 
 import io.qts.engine.FixedPoint;
 import io.qts.engine.book.Instruments;
-import io.qts.engine.risk.RiskParams;
 import io.qts.engine.book.Sides;
+import io.qts.engine.risk.RiskParams;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.sbe.AdminCommandDecoder;
 import io.qts.journal.sbe.BarDecoder;

@@ -3,8 +3,8 @@ package io.qts.engine.pipeline;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineFigures;
 import io.qts.engine.EngineResult;
-import io.qts.engine.book.Instruments;
 import io.qts.engine.OutputListener;
+import io.qts.engine.book.Instruments;
 import io.qts.engine.book.Portfolio;
 import io.qts.journal.Journal;
 

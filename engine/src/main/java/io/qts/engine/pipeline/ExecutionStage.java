@@ -1,7 +1,7 @@
 package io.qts.engine.pipeline;
 
-import io.qts.engine.book.ClientOrderIds;
 import io.qts.engine.FixedPoint;
+import io.qts.engine.book.ClientOrderIds;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.OrderBook;
 import io.qts.engine.book.Portfolio;

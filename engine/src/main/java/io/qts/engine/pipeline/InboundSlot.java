@@ -1,7 +1,7 @@
 package io.qts.engine.pipeline;
 
-import io.qts.engine.risk.RiskParams;
 import io.qts.engine.book.Sides;
+import io.qts.engine.risk.RiskParams;
 import io.qts.journal.EntryHeader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;

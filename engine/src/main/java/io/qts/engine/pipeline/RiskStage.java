@@ -1,21 +1,21 @@
 package io.qts.engine.pipeline;
 
+import io.qts.engine.EngineContext;
+import io.qts.engine.FixedPoint;
+import io.qts.engine.book.ClientOrderIds;
+import io.qts.engine.book.Instruments;
+import io.qts.engine.book.Portfolio;
+import io.qts.engine.book.Sides;
 import io.qts.engine.risk.AtrStop;
 import io.qts.engine.risk.AverageTrueRange;
 import io.qts.engine.risk.CircuitBreaker;
-import io.qts.engine.book.ClientOrderIds;
-import io.qts.engine.EngineContext;
 import io.qts.engine.risk.EntrySizing;
-import io.qts.engine.FixedPoint;
 import io.qts.engine.risk.HaltSchedule;
-import io.qts.engine.book.Instruments;
 import io.qts.engine.risk.LossLimits;
 import io.qts.engine.risk.OrderRateLimit;
-import io.qts.engine.book.Portfolio;
 import io.qts.engine.risk.PriceBand;
 import io.qts.engine.risk.RiskLimits;
 import io.qts.engine.risk.RiskParams;
-import io.qts.engine.book.Sides;
 import io.qts.journal.sbe.AdminAction;
 import io.qts.journal.sbe.EngineState;
 import io.qts.journal.sbe.RejectReason;

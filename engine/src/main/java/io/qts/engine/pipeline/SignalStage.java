@@ -1,11 +1,11 @@
 package io.qts.engine.pipeline;
 
 import io.qts.engine.FixedPoint;
+import io.qts.engine.Strategies;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.Portfolio;
-import io.qts.engine.risk.RiskParams;
 import io.qts.engine.book.Sides;
-import io.qts.engine.Strategies;
+import io.qts.engine.risk.RiskParams;
 import io.qts.engine.strategy.OrderStatus;
 import io.qts.engine.strategy.Strategy;
 import io.qts.engine.strategy.StrategyParameter;

@@ -1,8 +1,8 @@
 package io.qts.engine.venue;
 
-import io.qts.engine.book.ClientOrderIds;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.InputSink;
+import io.qts.engine.book.ClientOrderIds;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.RecentTradeIds;
 import io.qts.journal.EntryHeader;

@@ -1,8 +1,8 @@
 package io.qts.engine.venue;
 
-import io.qts.engine.book.ClientOrderIds;
 import io.qts.engine.InputSink;
 import io.qts.engine.TestEvents;
+import io.qts.engine.book.ClientOrderIds;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
 import io.qts.journal.sbe.OrderAction;
