@@ -10,8 +10,11 @@ import io.qts.engine.book.Instruments;
  */
 public final class AtrStop
 {
+    /** Stop mode (config risk.stop): no ATR stop. */
     public static final String NONE = "none";
+    /** Stop mode: entry price - m x ATR, fixed once an ATR is known. */
     public static final String INITIAL = "initial";
+    /** Stop mode: highest price since entry - m x ATR, only ever moving up. */
     public static final String TRAILING = "trailing";
     private static final long NO_STOP = Long.MIN_VALUE;
 
@@ -23,6 +26,7 @@ public final class AtrStop
     private final long[] highest = new long[Instruments.MAX_INSTRUMENTS];
     private final long[] stop = new long[Instruments.MAX_INSTRUMENTS];
 
+    /** @param mode {@link #NONE}, {@link #INITIAL} or {@link #TRAILING}; any other value acts as initial (EngineContext validates it). */
     public AtrStop(final String mode)
     {
         enabled = !NONE.equals(mode);
@@ -58,6 +62,7 @@ public final class AtrStop
         }
     }
 
+    /** The position in this instrument is closed: its stop is dropped until the next entry. */
     public void onFlat(final int instrumentId)
     {
         active[instrumentId] = false;

@@ -20,11 +20,13 @@ public final class AverageTrueRange
     private final long[] previousClose = new long[Instruments.MAX_INSTRUMENTS];
     private final int[] seen = new int[Instruments.MAX_INSTRUMENTS];
 
+    /** @param bars N, the number of bars averaged (at least 1). */
     public AverageTrueRange(final int bars)
     {
         this.bars = bars;
     }
 
+    /** Adds one bar; prices at the instrument's price scale. @throws ArithmeticException if the smoothed sum overflows a long. */
     public void onBar(final int instrumentId, final long high, final long low, final long close)
     {
         long trueRange = high - low;
@@ -48,6 +50,7 @@ public final class AverageTrueRange
         atr[instrumentId] = FixedPoint.mulDiv(smoothed, 1, bars);
     }
 
+    /** Whether N bars of this instrument have been seen, so an ATR is known. */
     public boolean ready(final int instrumentId)
     {
         return seen[instrumentId] >= bars;

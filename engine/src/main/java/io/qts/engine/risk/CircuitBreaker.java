@@ -14,8 +14,11 @@ import io.qts.journal.sbe.StateChangeReason;
  */
 public final class CircuitBreaker
 {
+    /** {@link #state()}: orders flow. */
     public static final int CLOSED = 0;
+    /** {@link #state()}: no orders until the cool-down has elapsed. */
     public static final int OPEN = 1;
+    /** {@link #state()}: one probe order may go. */
     public static final int HALF_OPEN = 2;
 
     private final int failuresToOpen;
@@ -48,16 +51,19 @@ public final class CircuitBreaker
         this.changes = changes;
     }
 
+    /** Whether an order may go now: closed, or half open with no probe sent yet. */
     public boolean allowsOrder()
     {
         return state == CLOSED || (state == HALF_OPEN && !probeSent);
     }
 
+    /** {@link #CLOSED}, {@link #OPEN} or {@link #HALF_OPEN}. */
     public int state()
     {
         return state;
     }
 
+    /** An order went out at event time timeNs (ns since the epoch): awaited for the time-out; in half open, it is the probe. */
     public void onSent(final long clientOrderId, final long timeNs)
     {
         if (state == HALF_OPEN)

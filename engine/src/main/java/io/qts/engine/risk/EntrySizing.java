@@ -9,8 +9,11 @@ import io.qts.engine.FixedPoint;
  */
 public final class EntrySizing
 {
+    /** Sizing mode (config risk.sizing): the strategy's quantity as it is. */
     public static final String FIXED_QTY = "fixed-qty";
+    /** Sizing mode: a fixed amount of money per entry. */
     public static final String FIXED_NOTIONAL = "fixed-notional";
+    /** Sizing mode: a fraction of equity per entry. */
     public static final String EQUITY_FRACTION = "equity-fraction";
 
     private final boolean fixedQty;
@@ -18,6 +21,7 @@ public final class EntrySizing
     /** Money at 10^-8 for a fixed notional; a fraction at 10^-8 for equity. */
     private final long value;
 
+    /** @param mode one of the three modes; @param value money at 10^-8 (fixed notional) or a fraction at 10^-8 (equity fraction); unused for fixed quantity. */
     public EntrySizing(final String mode, final long value)
     {
         this.fixedQty = FIXED_QTY.equals(mode);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class HaltSchedule
 {
+    /** No halt windows. */
     public static final HaltSchedule NONE = new HaltSchedule(new long[0], new long[0], new long[0], new long[0]);
 
     private static final long DAY_NS = LossLimits.DAY_NS;
@@ -35,6 +36,7 @@ public final class HaltSchedule
         this.absoluteEnd = absoluteEnd;
     }
 
+    /** Whether event time timeNs (ns since the epoch, UTC) falls in a halt window. */
     public boolean halted(final long timeNs)
     {
         final long timeOfDay = Math.floorMod(timeNs, DAY_NS);

@@ -11,6 +11,7 @@ import io.qts.journal.sbe.StateChangeReason;
  */
 public final class LossLimits
 {
+    /** One UTC day in ns. */
     public static final long DAY_NS = 86_400_000_000_000L;
 
     private long day = Long.MIN_VALUE;

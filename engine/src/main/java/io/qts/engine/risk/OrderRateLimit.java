@@ -18,11 +18,13 @@ public final class OrderRateLimit
         sentNs = new long[maxPerSecond];
     }
 
+    /** Whether an order may go at event time timeNs (ns) without exceeding N in the last second. */
     public boolean allows(final long timeNs)
     {
         return sentNs.length == 0 || count < sentNs.length || timeNs - sentNs[next] >= SECOND_NS;
     }
 
+    /** An order went out at event time timeNs (ns). */
     public void onSent(final long timeNs)
     {
         if (sentNs.length == 0)

@@ -27,6 +27,7 @@ public final class RiskLimits
     /** Commission rate used to cost an order for the cash check, at 10^-8. */
     public final long commissionRate;
 
+    /** The limits as configured; admin commands change them later ({@link RiskParams}). */
     public RiskLimits(final EngineContext context)
     {
         maxPositionQty = context.maxPositionQty();

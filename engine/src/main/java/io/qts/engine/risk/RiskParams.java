@@ -3,6 +3,7 @@ package io.qts.engine.risk;
 /** Risk limits an operator may change at run time through a journaled admin command. */
 public final class RiskParams
 {
+    /** The id of a parameter name that no risk limit has. */
     public static final int UNKNOWN = 0;
     static final int MAX_POSITION_QTY = 1;
     static final int MAX_ORDER_NOTIONAL = 2;
