@@ -10,6 +10,7 @@ public final class ConfiguredStrategy
     private final StrategyView view;
     private final Strategy strategy;
 
+    /** The strategy the factory made, and the view it was made with. */
     public ConfiguredStrategy(final StrategyFactory factory, final StrategyView view, final Strategy strategy)
     {
         this.factory = factory;

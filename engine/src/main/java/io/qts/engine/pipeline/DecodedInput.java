@@ -292,6 +292,7 @@ public final class DecodedInput
         return priceScale[instrumentId];
     }
 
+    /** Quantity scale of a defined instrument (an id from {@link #instrumentId}). */
     public int qtyScale(final int instrumentId)
     {
         return qtyScale[instrumentId];

@@ -5,6 +5,7 @@ public final class EventType
 {
     static final int NONE = 0;
     static final int INSTRUMENT = 1;
+    /** A market trade (TradeTick): price and quantity in the slot. */
     public static final int TRADE = 2;
     static final int QUOTE = 3;
     static final int BAR = 4;

@@ -27,6 +27,7 @@ public final class OutputRecorder
     private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
     private final EngineStateChangedEncoder stateChanged = new EngineStateChangedEncoder();
 
+    /** @param listener told of every output record as it is written (after the digest is updated). */
     public OutputRecorder(final OutputListener listener)
     {
         try

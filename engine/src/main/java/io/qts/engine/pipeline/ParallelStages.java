@@ -17,6 +17,7 @@ public final class ParallelStages
     private final Sequence riskExecutionDone = new Sequence();
     private volatile boolean abandoned;
 
+    /** The journal stage, as the ring consumer that runs beside decode/signal. */
     public final EventHandler<InboundSlot> journal = new EventHandler<>()
     {
         @Override
@@ -38,6 +39,7 @@ public final class ParallelStages
         }
     };
 
+    /** Decode and signal, as a ring consumer that waits for risk/execution of the input before. */
     public final EventHandler<InboundSlot> decodeSignal = new EventHandler<>()
     {
         private Sequence progress;
@@ -57,8 +59,10 @@ public final class ParallelStages
             progress.set(sequence);
         }
     };
+    /** Risk and execution, as the ring consumer that runs after the other two. */
     public final EventHandler<InboundSlot> riskExecution = this::onRiskExecution;
 
+    /** @throws IllegalArgumentException when the chain has no journal stage (the topology needs one). */
     public ParallelStages(final StageChain chain)
     {
         if (!chain.journaled())

@@ -55,6 +55,7 @@ public final class StageChain implements EventHandler<InboundSlot>
         process(slot);
     }
 
+    /** Runs every stage on one input, in order, on the caller's thread (backtests and the chain topology). */
     public void process(final InboundSlot slot)
     {
         if (CHECK_THREAD)
@@ -142,11 +143,13 @@ public final class StageChain implements EventHandler<InboundSlot>
         }
     }
 
+    /** The id of the thread that started the chain (the live consumer), or -1 before it started. */
     public long consumerThreadId()
     {
         return consumerThreadId;
     }
 
+    /** The risk stage, for the live figures (halt, breaker, loss limits). */
     public RiskStage risk()
     {
         return risk;

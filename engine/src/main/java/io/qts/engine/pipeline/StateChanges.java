@@ -9,12 +9,14 @@ public final class StateChanges
     private final OutputRecorder output;
     private final Counters counters;
 
+    /** Records into output, and counts into counters. */
     public StateChanges(final OutputRecorder output, final Counters counters)
     {
         this.output = output;
         this.counters = counters;
     }
 
+    /** Records an EngineStateChanged at event time timeNs (ns since the epoch), and counts it (halts, breaker trips). */
     public void record(final long timeNs, final EngineState state, final StateChangeReason reason)
     {
         output.stateChanged(timeNs, state, reason);

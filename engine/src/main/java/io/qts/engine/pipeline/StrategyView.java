@@ -20,6 +20,7 @@ public final class StrategyView implements StrategyContext
     private long entryQty;
     private InboundSlot current;
 
+    /** @param params8 the strategy's parameter values at 10^-8, in its declared order (copied). */
     public StrategyView(final long[] params8)
     {
         this.params8 = params8.clone();
