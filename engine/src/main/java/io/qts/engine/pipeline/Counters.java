@@ -11,14 +11,21 @@ public final class Counters
     /** Room for every RejectReason value (the largest is 102); a value beyond it is counted at index 0, "other". */
     public static final int REJECT_REASONS = 128;
 
+    /** Inputs decoded, of every source. */
     public long events;
+    /** Of those, inputs from the market-data source. */
     public long marketEvents;
+    /** Of those, inputs from the venue source (order events). */
     public long venueEvents;
+    /** Order commands sent. */
     public long orders;
+    /** Fills booked (our orders' executions). */
     public long fills;
     /** Orders our risk checks refused, plus orders the venue rejected. */
     public long rejectedOrders;
+    /** Orders the venue rejected. */
     public long venueRejects;
+    /** Inputs that could not be decoded (journaled, then skipped). */
     public long malformed;
     /** Venue answers about orders that are not ours or no longer in flight. */
     public long unknownOrderEvents;
