@@ -88,7 +88,7 @@ final class SweepCommand implements Callable<Integer>
         final ParamGrid grid = ParamGrid.parse(params);
         final List<Map<String, String>> combinations = grid.combinations();
 
-        final BacktestOptions.Inputs source = options.inputs();
+        final BacktestOptions.Inputs source = options.inputs().single(train == null ? "sweep" : "walk-forward");
         final RecordedInputs inputs = RecordedInputs.record(source.symbol(), source.replay());
         options.check(source, inputs.instrumentSeen(), inputs.marketEvents());
         final EngineContext accepted = requireOneAccepted(source.symbol(), combinations);
