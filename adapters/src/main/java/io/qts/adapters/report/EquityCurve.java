@@ -145,13 +145,20 @@ public final class EquityCurve implements OutputListener
                 any = true;
             }
         }
-        held.set(timesNs.size(), any);
-        instrumentOf.addInt(k);
-        add(timeNs, price, position[k], value);
+        append(timeNs, k, price, position[k], any, value);
     }
 
+    /** A point of a one-instrument curve: held when the position is not 0. */
     void add(final long timeNs, final long price, final long position, final long equity)
     {
+        append(timeNs, 0, price, position, position != 0, equity);
+    }
+
+    private void append(final long timeNs, final int instrument, final long price, final long position, final boolean anyHeld,
+        final long equity)
+    {
+        held.set(timesNs.size(), anyHeld);
+        instrumentOf.addInt(instrument);
         timesNs.addLong(timeNs);
         prices.addLong(price);
         positions.addLong(position);
@@ -174,9 +181,7 @@ public final class EquityCurve implements OutputListener
             for (int i = 0; i < window.size(); i++)
             {
                 final long e = initialCash <= 0 ? window.equity(i) : FixedPoint.mulDiv(window.equity(i), start, initialCash);
-                all.held.set(all.size(), window.held(i));
-                all.instrumentOf.addInt(window.instrument(i));
-                all.add(window.timeNs(i), window.price(i), window.position(i), e);
+                all.append(window.timeNs(i), window.instrument(i), window.price(i), window.position(i), window.held(i), e);
                 carried = e;
             }
         }

@@ -35,7 +35,7 @@ class PortfolioBacktestTest
      * is a down-cross while flat: nothing. Day 7: BBB rises after the fall: buy, filled day 8 at 21.5 (AAA is
      * flat, so one open position is allowed).
      */
-    private static final String AAA = "timestamp,open,high,low,close,volume\n" +
+    static final String AAA = "timestamp,open,high,low,close,volume\n" +
         "2024-01-01,10,10,10,10,1\n" +
         "2024-01-02,9,9,9,9,1\n" +
         "2024-01-03,11,11,11,11,1\n" +
@@ -44,7 +44,7 @@ class PortfolioBacktestTest
         "2024-01-06,10.5,10.5,10,10,1\n" +
         "2024-01-07,10,10,10,10,1\n" +
         "2024-01-08,10,10,10,10,1\n";
-    private static final String BBB = "timestamp,open,high,low,close,volume\n" +
+    static final String BBB = "timestamp,open,high,low,close,volume\n" +
         "2024-01-01,20,20,20,20,1\n" +
         "2024-01-02,18,18,18,18,1\n" +
         "2024-01-03,21,21,21,21,1\n" +
