@@ -170,6 +170,60 @@ class PortfolioBacktestTest
         assertEquals(Files.readString(dir.resolve("ab/trades.csv")), Files.readString(dir.resolve("ba/trades.csv")));
     }
 
+    /**
+     * The two files imported into one journal (merged by the same rule) and backtested from it: the data-file
+     * run's trades, final value and digest.
+     */
+    @Test
+    void aJournalOfBothInstrumentsBacktestsLikeTheDataFiles() throws Exception
+    {
+        final String[] limit = {"--max-open-positions", "1"};
+        assertEquals(0, backtest("files", concat(pair("aaa.csv", "AAA"), pair("bbb.csv", "BBB"), limit)).exitCode);
+        final Path journal = dir.resolve("journal");
+        final Cli imported = Cli.run("import", "--format", "ohlcv", "--in", dir.resolve("bbb.csv").toString(), "--symbol", "BBB",
+            "--in", dir.resolve("aaa.csv").toString(), "--symbol", "AAA", "--journal", journal.toString());
+        assertEquals(0, imported.exitCode, imported.err);
+        assertEquals("imported 18 events (2 instrument definitions + 8 bars of AAA (priceScale 1) + 8 bars of BBB (priceScale 1)), " +
+            "2024-01-01T00:00:00Z .. 2024-01-08T00:00:00Z, into " + journal, imported.out.strip());
+
+        final Cli all = Cli.run("backtest", "--journal", journal.toString(), "--symbol", "BBB", "--symbol", "AAA", "--strategy", "sma-cross",
+            "--param", "fast=1", "--param", "slow=2", "--size", "1", "--cash", "100", "--commission", "0.01", "--max-open-positions", "1",
+            "--out", dir.resolve("fromJournal").toString());
+        assertEquals(0, all.exitCode, all.err);
+        assertEquals(report("files").get("digest"), report("fromJournal").get("digest"));
+        assertEquals(report("files").get("trades"), report("fromJournal").get("trades"));
+        assertEquals("99.065", report("fromJournal").get("finalValue").asText());
+        assertEquals(report("files").get("instruments"), report("fromJournal").get("instruments"));
+
+        final Cli unnamed = Cli.run("backtest", "--journal", journal.toString(), "--strategy", "sma-cross", "--cash", "100",
+            "--out", dir.resolve("unnamed").toString());
+        assertEquals(1, unnamed.exitCode);
+        assertEquals("qts: error: " + journal + " defines 2 instruments (AAA, BBB); choose with --symbol, repeated to trade several",
+            unnamed.err.strip());
+        final Cli unknown = Cli.run("backtest", "--journal", journal.toString(), "--symbol", "AAA", "--symbol", "CCC", "--strategy",
+            "sma-cross", "--cash", "100", "--out", dir.resolve("unknown").toString());
+        assertEquals(1, unknown.exitCode);
+        assertEquals("qts: error: symbol 'CCC' is not defined in " + journal + " (it has: AAA, BBB)", unknown.err.strip());
+    }
+
+    @Test
+    void sweepRefusesSeveralInstrumentsByName() throws Exception
+    {
+        final Cli sweep = Cli.run(concat(new String[] {"sweep", "--format", "ohlcv", "--strategy", "sma-cross", "--param", "fast=1..2:1",
+            "--param", "slow=3", "--cash", "100", "--out", dir.resolve("sweep").toString()}, pairsWritten()));
+        assertEquals(1, sweep.exitCode);
+        assertEquals("qts: error: sweep takes one instrument (one --data with its --symbol), got 2 (AAA, BBB); " +
+            "a portfolio runs with 'qts backtest'", sweep.err.strip());
+        assertTrue(Files.notExists(dir.resolve("sweep")), "nothing written");
+    }
+
+    private String[] pairsWritten() throws IOException
+    {
+        Files.writeString(dir.resolve("aaa.csv"), AAA);
+        Files.writeString(dir.resolve("bbb.csv"), BBB);
+        return concat(pair("aaa.csv", "AAA"), pair("bbb.csv", "BBB"));
+    }
+
     @Test
     void aBadPairIsOneClearError() throws Exception
     {
