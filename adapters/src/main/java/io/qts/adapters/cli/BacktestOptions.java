@@ -154,7 +154,7 @@ final class BacktestOptions
             if (symbols.size() != 1)
             {
                 throw new UserError(command + " takes one instrument (one --data with its --symbol), got " + symbols.size() +
-                    " (" + String.join(", ", symbols) + "); a portfolio runs with 'qts backtest'");
+                    " (" + String.join(", ", symbols) + "); a portfolio runs with 'qts backtest' and 'qts sweep' without --train");
             }
             return this;
         }

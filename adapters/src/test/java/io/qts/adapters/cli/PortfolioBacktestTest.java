@@ -206,15 +206,33 @@ class PortfolioBacktestTest
         assertEquals("qts: error: symbol 'CCC' is not defined in " + journal + " (it has: AAA, BBB)", unknown.err.strip());
     }
 
+    /** A sweep's combination is the standalone portfolio backtest; a walk-forward over several instruments is refused. */
     @Test
-    void sweepRefusesSeveralInstrumentsByName() throws Exception
+    void aSweepRunsThePortfolioPerCombinationAndAWalkForwardIsRefused() throws Exception
     {
-        final Cli sweep = Cli.run(concat(new String[] {"sweep", "--format", "ohlcv", "--strategy", "sma-cross", "--param", "fast=1..2:1",
-            "--param", "slow=3", "--cash", "100", "--out", dir.resolve("sweep").toString()}, pairsWritten()));
-        assertEquals(1, sweep.exitCode);
-        assertEquals("qts: error: sweep takes one instrument (one --data with its --symbol), got 2 (AAA, BBB); " +
-            "a portfolio runs with 'qts backtest'", sweep.err.strip());
-        assertTrue(Files.notExists(dir.resolve("sweep")), "nothing written");
+        final String[] common = {"--format", "ohlcv", "--strategy", "sma-cross", "--size", "1", "--cash", "100", "--commission", "0.01",
+            "--max-open-positions", "1", "--param", "fast=1", "--param", "slow=2..3:1"};
+        final Cli sweep = Cli.run(concat(new String[] {"sweep"}, common, pairsWritten(), new String[] {"--out", dir.resolve("sweep").toString()}));
+        assertEquals(0, sweep.exitCode, sweep.err);
+        assertEquals(0, backtest("out", concat(pair("aaa.csv", "AAA"), pair("bbb.csv", "BBB"), new String[] {"--max-open-positions", "1"}))
+            .exitCode);
+        final JsonNode results = new ObjectMapper().readTree(dir.resolve("sweep/sweep.json").toFile()).get("results");
+        assertEquals(2, results.size());
+        JsonNode slow2 = null;
+        for (final JsonNode row : results)
+        {
+            slow2 = "2".equals(row.get("params").get("slow").asText()) ? row : slow2;
+        }
+        assertEquals("99.065", slow2.get("finalValue").asText());
+        assertEquals(report("out").get("digest"), slow2.get("digest"));
+        assertEquals("AAA,BBB", new ObjectMapper().readTree(dir.resolve("sweep/sweep.json").toFile()).get("symbol").asText());
+
+        final Cli walkForward = Cli.run(concat(new String[] {"sweep"}, common, pairsWritten(),
+            new String[] {"--train", "4", "--test", "2", "--out", dir.resolve("wf").toString()}));
+        assertEquals(1, walkForward.exitCode);
+        assertEquals("qts: error: walk-forward takes one instrument (one --data with its --symbol), got 2 (AAA, BBB); " +
+            "a portfolio runs with 'qts backtest' and 'qts sweep' without --train", walkForward.err.strip());
+        assertTrue(Files.notExists(dir.resolve("wf")), "nothing written");
     }
 
     private String[] pairsWritten() throws IOException
