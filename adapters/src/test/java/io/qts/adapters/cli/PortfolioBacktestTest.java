@@ -242,6 +242,29 @@ class PortfolioBacktestTest
         return concat(pair("aaa.csv", "AAA"), pair("bbb.csv", "BBB"));
     }
 
+    /** --format per file: BBB's bars as a Yahoo file are the same bars, so the same run. */
+    @Test
+    void eachFileMayHaveItsOwnFormat() throws Exception
+    {
+        assertEquals(0, backtest("ohlcv", concat(pair("aaa.csv", "AAA"), pair("bbb.csv", "BBB"))).exitCode);
+        final StringBuilder yahoo = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        BBB.lines().skip(1).map(line -> line.split(",")).forEach(f ->
+            yahoo.append(String.join(",", f[0], f[1], f[2], f[3], f[4], f[4], f[5])).append('\n'));
+        Files.writeString(dir.resolve("bbb-yahoo.csv"), yahoo.toString());
+        final Cli mixed = Cli.run("backtest", "--data", dir.resolve("aaa.csv").toString(), "--format", "ohlcv", "--symbol", "AAA",
+            "--data", dir.resolve("bbb-yahoo.csv").toString(), "--format", "yahoo", "--symbol", "BBB", "--strategy", "sma-cross",
+            "--param", "fast=1", "--param", "slow=2", "--size", "1", "--cash", "100", "--commission", "0.01",
+            "--out", dir.resolve("mixed").toString());
+        assertEquals(0, mixed.exitCode, mixed.err);
+        assertEquals(report("ohlcv").get("digest"), report("mixed").get("digest"));
+        assertEquals("yahoo", report("mixed").get("inputs").get("sources").get(1).get("format").asText());
+
+        final Cli three = Cli.run(concat(new String[] {"backtest", "--format", "ohlcv", "--format", "ohlcv", "--format", "ohlcv",
+            "--strategy", "sma-cross", "--cash", "100", "--out", dir.resolve("three").toString()}, pair("aaa.csv", "AAA"), pair("bbb.csv", "BBB")));
+        assertEquals(1, three.exitCode);
+        assertEquals("qts: error: give --format once for every --data file or once per --data: got 3 --format for 2 --data", three.err.strip());
+    }
+
     @Test
     void aBadPairIsOneClearError() throws Exception
     {
