@@ -265,6 +265,52 @@ class PortfolioBacktestTest
         assertEquals("qts: error: give --format once for every --data file or once per --data: got 3 --format for 2 --data", three.err.strip());
     }
 
+    /**
+     * NVDA 1999-2014 and ORCL 1995-2014 (backtrader's daily bars), sma-cross 10/30, size 1, cash 10000: cash never
+     * runs short and no limit ties them, so each instrument trades exactly as alone (NVDA: 73 round trips,
+     * final value 10033.708751, the public check; ORCL: 97, 10026.460652), and the portfolio ends at
+     * 10000 + 33.708751 + 26.460652 = 10060.169403. With --max-open-positions 1 they compete: fewer trades.
+     */
+    @Test
+    void onRealDataEachInstrumentTradesAsAloneWhenNothingTiesThem() throws Exception
+    {
+        final String[] run = {"--format", "yahoo", "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30", "--size", "1",
+            "--cash", "10000"};
+        final String nvda = SharedData.file("backtrader/nvda-1999-2014.txt").toString();
+        final String orcl = SharedData.file("backtrader/orcl-1995-2014.txt").toString();
+        assertEquals(0, Cli.run(concat(new String[] {"backtest", "--data", nvda, "--symbol", "NVDA", "--out", dir.resolve("nvda").toString()},
+            run)).exitCode);
+        assertEquals(0, Cli.run(concat(new String[] {"backtest", "--data", orcl, "--symbol", "ORCL", "--out", dir.resolve("orcl").toString()},
+            run)).exitCode);
+        assertEquals(0, Cli.run(concat(new String[] {"backtest", "--data", nvda, "--symbol", "NVDA", "--data", orcl, "--symbol", "ORCL",
+            "--out", dir.resolve("both").toString()}, run)).exitCode);
+        assertEquals("10033.708751", report("nvda").get("finalValue").asText());
+        assertEquals("10026.460652", report("orcl").get("finalValue").asText());
+        final JsonNode both = report("both");
+        assertEquals("10060.169403", both.get("finalValue").asText());
+        assertEquals(73 + 97, both.get("trades").size());
+        final List<JsonNode> nvdaTrades = new ArrayList<>();
+        final List<JsonNode> orclTrades = new ArrayList<>();
+        both.get("trades").forEach(t -> ("NVDA".equals(t.get("symbol").asText()) ? nvdaTrades : orclTrades).add(t));
+        for (int i = 0; i < 73; i++)
+        {
+            assertEquals(report("nvda").get("trades").get(i), nvdaTrades.get(i));
+        }
+        for (int i = 0; i < 97; i++)
+        {
+            assertEquals(report("orcl").get("trades").get(i), orclTrades.get(i));
+        }
+        assertEquals(report("orcl").get("openPosition"), both.get("instruments").get(1).get("openPosition"));
+
+        assertEquals(0, Cli.run(concat(new String[] {"backtest", "--data", nvda, "--symbol", "NVDA", "--data", orcl, "--symbol", "ORCL",
+            "--max-open-positions", "1", "--out", dir.resolve("one").toString()}, run)).exitCode);
+        final JsonNode one = report("one");
+        assertEquals(44, one.get("instruments").get(0).get("trades").asInt());
+        assertEquals(65, one.get("instruments").get(1).get("trades").asInt());
+        assertEquals(62, one.get("metrics").get("rejectedByReason").get("MAX_OPEN_POSITIONS").asInt());
+        assertEquals("10009.335654", one.get("finalValue").asText());
+    }
+
     @Test
     void aBadPairIsOneClearError() throws Exception
     {
