@@ -120,7 +120,7 @@ public final class BacktestReport
         this.metrics = Metrics.of(curve, rows.stream().map(TradeRow::trade).toList(), initialCash, ledger.rejectsByReason());
         this.inputs = ReportInputs.of(context, sources, result.marketEvents(), curve.size() == 0 ? 0 : curve.timeNs(0),
             curve.size() == 0 ? 0 : curve.timeNs(curve.size() - 1), true);
-        this.notes = narrative.notes(result.priceScale(), result.qtyScale(), initialCash, shortestStepNs(curve), strategy,
+        this.notes = narrative.notes(symbols.size() > 1 ? curve : null, result.priceScale(), result.qtyScale(), initialCash, shortestStepNs(curve), strategy,
             Strategies.effectiveParams(strategy, params));
     }
 

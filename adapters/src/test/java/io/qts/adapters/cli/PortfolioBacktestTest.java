@@ -102,6 +102,8 @@ class PortfolioBacktestTest
         // BBB's day-3 entry was refused; the day-7 one filled on day 8 at 21.5.
         assertEquals(1, report.get("rejectedOrders").asInt());
         assertEquals(1, report.get("metrics").get("rejectedByReason").get("MAX_OPEN_POSITIONS").asInt());
+        assertEquals("1 order rejected: 1 MAX_OPEN_POSITIONS (first at 2024-01-03T00:00:00Z: buy 1 BBB at 21)",
+            report.get("notes").get(0).asText());
         // Cash: 100 - 11.615 + 10.395 - 21.715 = 77.065; BBB's 1 marked at its last close 22: 99.065.
         assertEquals("77.065", report.get("finalCash").asText());
         assertEquals("99.065", report.get("finalValue").asText());
