@@ -163,11 +163,6 @@ final class BacktestOptions
         {
             return symbols.get(0);
         }
-
-        DataSource dataSource()
-        {
-            return dataSources.get(0);
-        }
     }
 
     Inputs inputs()

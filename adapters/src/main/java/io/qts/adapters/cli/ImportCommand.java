@@ -129,6 +129,13 @@ public final class ImportCommand implements Callable<Integer>
             throw new UserError("give --format once for every --in file or once per --in: got " + formats.size() +
                 " --format for " + ins.size() + " --in");
         }
+        for (int i = 0; i < symbols.size(); i++)
+        {
+            if (symbols.indexOf(symbols.get(i)) != i)
+            {
+                throw new UserError("--symbol " + symbols.get(i) + " is given twice: each instrument once");
+            }
+        }
         final BadRowPolicy badRows = BadRowPolicy.fromName(onBadRow);
         final List<MarketSeries> read = new ArrayList<>();
         for (int i = 0; i < ins.size(); i++)
@@ -136,15 +143,7 @@ public final class ImportCommand implements Callable<Integer>
             final DataFormat dataFormat = DataFormat.fromName(formats.get(formats.size() == 1 ? 0 : i));
             read.add(MarketDataFile.read(ins.get(i), dataFormat, symbols.get(i), badRows, count -> { }));
         }
-        final MergedSeries merged;
-        try
-        {
-            merged = MergedSeries.of(read);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new UserError("--symbol: " + ex.getMessage() + "; each instrument once");
-        }
+        final MergedSeries merged = MergedSeries.of(read);
         final RepeatedTradeIds repeats = new RepeatedTradeIds();
         final long entries = JournalImport.write(journal, sink -> merged.replay((timeNs, sourceId, eventFormat, buffer, offset, length) ->
         {

@@ -65,12 +65,6 @@ public final class MergedSeries
         return series;
     }
 
-    /** Bars or trades of every instrument, not counting the definitions. */
-    public long size()
-    {
-        return series.stream().mapToLong(MarketSeries::size).sum();
-    }
-
     /** Emits the definitions, then every event, in the order the class describes, through one reused buffer. */
     public void replay(final InputSink sink)
     {

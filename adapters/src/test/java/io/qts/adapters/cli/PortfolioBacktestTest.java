@@ -325,5 +325,16 @@ class PortfolioBacktestTest
         assertEquals(1, twice.exitCode);
         assertEquals("qts: error: --symbol AAA is given twice: each instrument once", twice.err.strip());
         assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
+
+        final Cli importTwice = Cli.run("import", "--format", "ohlcv", "--in", dir.resolve("aaa.csv").toString(), "--symbol", "AAA",
+            "--in", dir.resolve("bbb.csv").toString(), "--symbol", "AAA", "--journal", dir.resolve("j").toString());
+        assertEquals(1, importTwice.exitCode);
+        assertEquals("qts: error: --symbol AAA is given twice: each instrument once", importTwice.err.strip());
+        final Cli importMissing = Cli.run("import", "--format", "ohlcv", "--in", dir.resolve("aaa.csv").toString(), "--symbol", "AAA",
+            "--in", dir.resolve("bbb.csv").toString(), "--journal", dir.resolve("j").toString());
+        assertEquals(1, importMissing.exitCode);
+        assertEquals("qts: error: each --in FILE needs its own --symbol SYM (the i-th --symbol names the i-th --in): got 2 --in and 1 --symbol",
+            importMissing.err.strip());
+        assertTrue(Files.notExists(dir.resolve("j")), "no journal written");
     }
 }
