@@ -273,11 +273,13 @@ public final class EquityCurve implements OutputListener
         return instrumentIds[k];
     }
 
+    /** The k-th instrument's price scale (from its definition); 0 if it was never defined. */
     public int priceScale(final int k)
     {
         return priceScale[k];
     }
 
+    /** The k-th instrument's quantity scale (from its definition); 0 if it was never defined. */
     public int qtyScale(final int k)
     {
         return qtyScale[k];
@@ -289,12 +291,13 @@ public final class EquityCurve implements OutputListener
         return position[k];
     }
 
-    /** The k-th instrument's first and last market price; 0 without one. */
+    /** The k-th instrument's first market price at its price scale; 0 without one. */
     public long firstPrice(final int k)
     {
         return firstPrice[k];
     }
 
+    /** The k-th instrument's last market price at its price scale; 0 without one. */
     public long lastPrice(final int k)
     {
         return lastPrice[k];
