@@ -1,6 +1,7 @@
 package io.qts.engine;
 
 import io.qts.engine.book.ClientOrderIds;
+import io.qts.engine.book.Instruments;
 import io.qts.engine.pipeline.ConfiguredStrategy;
 import io.qts.engine.pipeline.EngineThreads;
 import io.qts.engine.pipeline.InputDecoder;
@@ -35,7 +36,7 @@ public final class EngineContext
     private static final long MAX_MS = Long.MAX_VALUE / 1_000_000L;
 
     private int engineId = 1;
-    private String symbol;
+    private List<String> symbols = List.of();
     private String strategyName;
     private final SortedMap<String, String> strategyParams = new TreeMap<>();
     private long orderQty;
@@ -68,6 +69,7 @@ public final class EngineContext
     private int[] cpuIds = new int[0];
     private StageProbe stageProbe = StageProbe.NONE;
     private ConfiguredStrategy strategy;
+    private ConfiguredStrategy[] strategies;
     private long cooldownNs;
     private final InputDecoder[] inputDecoders = new InputDecoder[8];
     private boolean multiProducer;
@@ -80,7 +82,18 @@ public final class EngineContext
 
     public EngineContext symbol(final String symbol)
     {
-        this.symbol = symbol;
+        this.symbols = symbol == null ? List.of() : List.of(symbol);
+        return this;
+    }
+
+    /**
+     * The instruments traded, one instance of the strategy each (a portfolio): all share the cash, and
+     * {@code risk.maxOpenPositions} limits how many hold a position at once. On a timer, and for anything else
+     * the engine does per traded instrument in turn, they go in this order.
+     */
+    public EngineContext symbols(final List<String> symbols)
+    {
+        this.symbols = List.copyOf(symbols);
         return this;
     }
 
@@ -317,7 +330,10 @@ public final class EngineContext
     {
         require(engineId >= 1 && engineId <= ClientOrderIds.MAX_ENGINE_ID,
             "engine.id must be 1.." + ClientOrderIds.MAX_ENGINE_ID + ", got " + engineId);
-        require(symbol != null && !symbol.isEmpty(), "symbol is required");
+        require(!symbols.isEmpty() && symbols.stream().noneMatch(String::isEmpty), "symbol is required");
+        require(symbols.stream().distinct().count() == symbols.size(), "each symbol may be traded once, got " + symbols);
+        require(symbols.size() <= Instruments.MAX_INSTRUMENTS,
+            "at most " + Instruments.MAX_INSTRUMENTS + " instruments, got " + symbols.size());
         require(strategyName != null, "strategy is required");
         require(orderQty > 0, "size must be positive, got " + FixedPoint.format(orderQty, 8));
         require(initialCash >= 0, "cash must not be negative, got " + FixedPoint.format(initialCash, FixedPoint.MONEY_SCALE));
@@ -335,7 +351,12 @@ public final class EngineContext
             "engine.topology must be one of " + String.join(", ", TOPOLOGIES) + ", got '" + topology + "'");
         cpuIds = parseCpuIds(cpuAffinity);
         require(stageProbe != null, "stageProbe must not be null (use StageProbe.NONE)");
-        strategy = Strategies.create(strategyName, strategyParams);
+        strategies = new ConfiguredStrategy[symbols.size()];
+        for (int i = 0; i < strategies.length; i++)
+        {
+            strategies[i] = Strategies.create(strategyName, strategyParams);
+        }
+        strategy = strategies[0];
         cooldownNs = Strategies.cooldownNs(strategyName, strategyParams);
         return this;
     }
@@ -422,9 +443,16 @@ public final class EngineContext
         return ClientOrderIds.of(engineId, 0);
     }
 
+    /** The (first) traded symbol; null before one is given. */
     public String symbol()
     {
-        return symbol;
+        return symbols.isEmpty() ? null : symbols.get(0);
+    }
+
+    /** Every traded symbol, in the order given. */
+    public List<String> symbols()
+    {
+        return symbols;
     }
 
     public String strategyName()
@@ -599,6 +627,13 @@ public final class EngineContext
     public StageProbe stageProbe()
     {
         return stageProbe;
+    }
+
+    /** One strategy instance per traded symbol, in {@link #symbols()}' order. */
+    public ConfiguredStrategy[] builtStrategies()
+    {
+        builtStrategy();
+        return strategies.clone();
     }
 
     public ConfiguredStrategy builtStrategy()

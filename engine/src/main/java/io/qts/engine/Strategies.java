@@ -153,8 +153,8 @@ public final class Strategies
         return configure(factory(name), params);
     }
 
-    /** {@link #create} for a factory in hand. */
-    static ConfiguredStrategy configure(final StrategyFactory factory, final Map<String, String> params)
+    /** {@link #create} for a factory in hand (a strategy not registered by name, e.g. in tests). */
+    public static ConfiguredStrategy configure(final StrategyFactory factory, final Map<String, String> params)
     {
         final String name = factory.name();
         final List<StrategyParameter> known = factory.parameters();

@@ -51,7 +51,7 @@ final class BacktestCommand implements Callable<Integer>
         BacktestOptions.noteConfiguration(spec.commandLine().getErr(), "backtest");
         final BacktestOptions.Inputs inputs = options.inputs();
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, strategy);
-        final BacktestReport report = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.dataSource(), sink ->
+        final BacktestReport report = BacktestRun.run(options.context(inputs.symbols(), strategy, params), inputs.dataSources(), sink ->
         {
             final AdminSchedule.Merged merged = adminSchedule.into(sink);
             inputs.replay().accept(merged);

@@ -5,6 +5,7 @@ import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
+import io.qts.adapters.data.MergedSeries;
 import io.qts.adapters.report.DataSource;
 import io.qts.adapters.run.RiskSettings;
 import io.qts.engine.EngineContext;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -37,19 +39,22 @@ final class BacktestOptions
     @Option(names = "--journal", paramLabel = "DIR", description = "Journal to replay (its venue answers are simulated anew).")
     private Path journal;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Market-data file instead of a journal.")
-    private Path data;
+    @Option(names = "--data", paramLabel = "FILE",
+        description = "Market-data file instead of a journal; repeat with one --symbol each for a portfolio (docs/research.md).")
+    private List<Path> data = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "F",
-        description = "Layout of --data: yahoo, ohlcv, binance-klines, upbit-candles or trades (see qts import --help).")
-    private String format;
+        description = "Layout of --data: yahoo, ohlcv, binance-klines, upbit-candles or trades (see qts import --help); "
+            + "once for every file, or once per --data in the same order.")
+    private List<String> formats = new ArrayList<>();
 
     @Option(names = "--on-bad-row", paramLabel = "fail|skip", defaultValue = "fail",
         description = "A bad row of --data fails the run with FILE:LINE: reason (fail, the default) or is left out and counted (skip).")
     private String onBadRow;
 
-    @Option(names = "--symbol", paramLabel = "SYM", description = "Instrument to trade (required with --data).")
-    private String symbol;
+    @Option(names = "--symbol", paramLabel = "SYM",
+        description = "Instrument to trade (required with --data: the i-th --symbol names the i-th --data); repeat for several.")
+    private List<String> symbols = new ArrayList<>();
 
     @Option(names = "--size", paramLabel = "QTY", defaultValue = "1", description = "Quantity per entry (default ${DEFAULT-VALUE}).")
     private String size;
@@ -118,36 +123,64 @@ final class BacktestOptions
         }
     }
 
-    /** The traded symbol, a replay of the inputs and where they came from; a data file is read (and checked) once, here. */
-    record Inputs(String symbol, Path source, Consumer<InputSink> replay, DataSource dataSource)
+    /**
+     * The traded symbols (in name order), a replay of the inputs and where they came from (one source per data
+     * file, in the symbols' order, or the journal); data files are read (and checked) once, here.
+     */
+    record Inputs(List<String> symbols, Path source, Consumer<InputSink> replay, List<DataSource> dataSources)
     {
-        /** What reading the data file left out, as a line to print; empty if nothing. */
+        /** What reading the data files left out, as a line to print; empty if nothing. */
         String skippedLine()
         {
-            final String skipped = dataSource.skipped().describe();
-            return skipped.isEmpty() ? "" : "data: " + skipped;
+            final List<String> lines = new ArrayList<>();
+            for (int i = 0; i < dataSources.size(); i++)
+            {
+                final String skipped = dataSources.get(i).skipped().describe();
+                if (!skipped.isEmpty())
+                {
+                    lines.add("data" + (dataSources.size() > 1 ? " of " + symbols.get(i) : "") + ": " + skipped);
+                }
+            }
+            return String.join(System.lineSeparator(), lines);
+        }
+
+        /**
+         * For the commands that take one instrument.
+         *
+         * @throws UserError naming the command when several are given
+         */
+        Inputs single(final String command)
+        {
+            if (symbols.size() != 1)
+            {
+                throw new UserError(command + " takes one instrument (one --data with its --symbol), got " + symbols.size() +
+                    " (" + String.join(", ", symbols) + "); a portfolio runs with 'qts backtest' and 'qts sweep' without --train");
+            }
+            return this;
+        }
+
+        String symbol()
+        {
+            return symbols.get(0);
         }
     }
 
     Inputs inputs()
     {
-        if ((journal == null) == (data == null))
+        if ((journal == null) == data.isEmpty())
         {
             throw new UserError("give exactly one of --journal DIR or --data FILE");
         }
-        if (data != null)
+        if (!data.isEmpty())
         {
-            if (format == null || symbol == null)
-            {
-                throw new UserError("--data needs --format " + DataFormat.cliNames("|") + " and --symbol SYM");
-            }
-            final DataFormat dataFormat = DataFormat.fromName(format);
-            final MarketSeries series = MarketDataFile.read(data, dataFormat, symbol, BadRowPolicy.fromName(onBadRow), bytes -> { });
-            return new Inputs(series.symbol(), data, series::replay,
-                DataSource.dataFile(data, dataFormat.cliName(), series.skipped()));
+            return dataInputs();
         }
         final Path dir = journal;
         JournalChecks.requireUsable(dir, JournalChecks.BACKTEST, "backtest");
+        if (!formats.isEmpty())
+        {
+            throw new UserError("--format is for --data files; a journal's entries say what they are");
+        }
         final Consumer<InputSink> replay = sink ->
         {
             try (Journal in = Journal.openForRead(dir))
@@ -164,8 +197,65 @@ final class BacktestOptions
                 });
             }
         };
-        return new Inputs(symbol != null ? symbol : JournalSymbols.single(dir), dir, replay,
-            DataSource.journal(dir, entriesSha256(replay)));
+        final List<String> traded = symbols.isEmpty() ? List.of(JournalSymbols.single(dir)) : distinctSorted(symbols);
+        if (traded.size() > 1)
+        {
+            final List<String> defined = JournalSymbols.all(dir);
+            for (final String symbol : traded)
+            {
+                if (!defined.contains(symbol))
+                {
+                    throw new UserError("symbol '" + symbol + "' is not defined in " + dir + " (it has: " + String.join(", ", defined) + ")");
+                }
+            }
+        }
+        return new Inputs(traded, dir, replay, List.of(DataSource.journal(dir, entriesSha256(replay))));
+    }
+
+    /** Each --data with its --symbol (and --format), read and merged into one stream ({@link MergedSeries}). */
+    private Inputs dataInputs()
+    {
+        if (formats.isEmpty() || symbols.isEmpty())
+        {
+            throw new UserError("--data needs --format " + DataFormat.cliNames("|") + " and --symbol SYM");
+        }
+        if (symbols.size() != data.size())
+        {
+            throw new UserError("each --data FILE needs its own --symbol SYM (the i-th --symbol names the i-th --data): got " +
+                data.size() + " --data and " + symbols.size() + " --symbol");
+        }
+        if (formats.size() != 1 && formats.size() != data.size())
+        {
+            throw new UserError("give --format once for every --data file or once per --data: got " + formats.size() +
+                " --format for " + data.size() + " --data");
+        }
+        distinctSorted(symbols);
+        final BadRowPolicy policy = BadRowPolicy.fromName(onBadRow);
+        final List<MarketSeries> read = new ArrayList<>();
+        final Map<String, DataSource> sourceOf = new LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++)
+        {
+            final DataFormat dataFormat = DataFormat.fromName(formats.get(formats.size() == 1 ? 0 : i));
+            final MarketSeries series = MarketDataFile.read(data.get(i), dataFormat, symbols.get(i), policy, bytes -> { });
+            read.add(series);
+            sourceOf.put(series.symbol(), DataSource.dataFile(data.get(i), dataFormat.cliName(), series.skipped()));
+        }
+        final MergedSeries merged = MergedSeries.of(read);
+        return new Inputs(merged.symbols(), data.get(0), merged::replay, merged.symbols().stream().map(sourceOf::get).toList());
+    }
+
+    /** The symbols in name order (the order of a portfolio's instruments everywhere). */
+    private static List<String> distinctSorted(final List<String> given)
+    {
+        final TreeSet<String> sorted = new TreeSet<>();
+        for (final String symbol : given)
+        {
+            if (!sorted.add(symbol))
+            {
+                throw new UserError("--symbol " + symbol + " is given twice: each instrument once");
+            }
+        }
+        return List.copyOf(sorted);
     }
 
     /** SHA-256 over every replayed entry: time (ns), source id, format, length and payload, in order. */
@@ -199,9 +289,15 @@ final class BacktestOptions
      */
     EngineContext context(final String traded, final String strategy, final Map<String, String> params)
     {
+        return context(List.of(traded), strategy, params);
+    }
+
+    /** @param traded the symbols, one strategy instance each. */
+    EngineContext context(final List<String> traded, final String strategy, final Map<String, String> params)
+    {
         final EngineContext context = new EngineContext()
             .engineId(engineId)
-            .symbol(traded)
+            .symbols(traded)
             .strategy(strategy, params)
             .orderQty(Decimals.parse("--size", size, 8))
             .initialCash(initialCash())
@@ -265,7 +361,7 @@ final class BacktestOptions
     {
         if (!instrumentSeen)
         {
-            throw new UserError("symbol '" + inputs.symbol() + "' is not defined in " + inputs.source() +
+            throw new UserError("symbol '" + inputs.symbols().get(0) + "' is not defined in " + inputs.source() +
                 (journal != null ? " (it has: " + String.join(", ", JournalSymbols.all(journal)) + ")" : ""));
         }
         if (marketEvents == 0)

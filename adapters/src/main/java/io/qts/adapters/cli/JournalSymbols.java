@@ -47,7 +47,7 @@ final class JournalSymbols
         if (symbols.size() != 1)
         {
             throw new UserError(dir + " defines " + (symbols.isEmpty() ? "no instrument" :
-                symbols.size() + " instruments (" + String.join(", ", symbols) + "); choose one with --symbol"));
+                symbols.size() + " instruments (" + String.join(", ", symbols) + "); choose with --symbol, repeated to trade several"));
         }
         return symbols.get(0);
     }

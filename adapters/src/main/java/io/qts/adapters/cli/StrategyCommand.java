@@ -68,7 +68,7 @@ final class StrategyCommand implements Runnable
             strategyPath.load();
             Strategies.factory(strategy);
             final PrintWriter out = spec.commandLine().getOut();
-            final BacktestOptions.Inputs inputs = options.inputs();
+            final BacktestOptions.Inputs inputs = options.inputs().single("strategy check");
             final BacktestReport first = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.replay());
             final BacktestReport second = BacktestRun.run(options.context(inputs.symbol(), strategy, params), inputs.replay());
             final String digest = first.result().digest();

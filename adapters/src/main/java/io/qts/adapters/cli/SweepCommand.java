@@ -88,11 +88,11 @@ final class SweepCommand implements Callable<Integer>
         final ParamGrid grid = ParamGrid.parse(params);
         final List<Map<String, String>> combinations = grid.combinations();
 
-        final BacktestOptions.Inputs source = options.inputs();
-        final RecordedInputs inputs = RecordedInputs.record(source.symbol(), source.replay());
+        final BacktestOptions.Inputs source = train == null ? options.inputs() : options.inputs().single("walk-forward");
+        final RecordedInputs inputs = RecordedInputs.record(source.symbols(), source.replay());
         options.check(source, inputs.instrumentSeen(), inputs.marketEvents());
-        final EngineContext accepted = requireOneAccepted(source.symbol(), combinations);
-        final ObjectNode reportInputs = ReportInputs.of(accepted, source.dataSource(), inputs.marketEvents(),
+        final EngineContext accepted = requireOneAccepted(source.symbols(), combinations);
+        final ObjectNode reportInputs = ReportInputs.of(accepted, source.dataSources(), inputs.marketEvents(),
             inputs.marketEvents() == 0 ? 0 : inputs.marketTimeNs(0), inputs.marketEvents() == 0 ? 0 : inputs.marketTimeNs(inputs.marketEvents() - 1),
             false);
         final PrintWriter err = spec.commandLine().getErr();
@@ -101,7 +101,7 @@ final class SweepCommand implements Callable<Integer>
         {
             console.println(source.skippedLine());
         }
-        try (Sweep sweep = new Sweep(p -> options.context(source.symbol(), strategy, p), poolSize, err))
+        try (Sweep sweep = new Sweep(p -> options.context(source.symbols(), strategy, p), poolSize, err))
         {
             if (train != null)
             {
@@ -114,7 +114,7 @@ final class SweepCommand implements Callable<Integer>
                 return 0;
             }
             final List<SweepRow> rows = sweep.run(combinations, inputs::replay);
-            final SweepReport report = new SweepReport(strategy, source.symbol(), rank, grid.keys(), rows);
+            final SweepReport report = new SweepReport(strategy, String.join(",", source.symbols()), rank, grid.keys(), rows);
             report.writeTo(out, reportInputs);
             final SweepRow best = report.ranked().get(0);
             console.println(String.format("%d combinations ran, %d skipped%s; best by %s: %s (%s %s, final value %s)",
@@ -137,14 +137,14 @@ final class SweepCommand implements Callable<Integer>
     }
 
     /** Refuses, before any output, a sweep where nothing would run (a misspelt key, a bad --size, no fast < slow). */
-    private EngineContext requireOneAccepted(final String symbol, final List<Map<String, String>> combinations)
+    private EngineContext requireOneAccepted(final List<String> symbols, final List<Map<String, String>> combinations)
     {
         IllegalArgumentException first = null;
         for (final Map<String, String> combination : combinations)
         {
             try
             {
-                return options.context(symbol, strategy, combination);
+                return options.context(symbols, strategy, combination);
             }
             catch (final IllegalArgumentException ex)
             {

@@ -1,8 +1,5 @@
 package io.qts.adapters.data;
 
-import io.qts.engine.InputSink;
-import io.qts.journal.EntryHeader;
-import io.qts.journal.Sources;
 import io.qts.journal.sbe.BarEncoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -16,6 +13,7 @@ final class BarSeries extends MarketSeries
     private final long[] low;
     private final long[] close;
     private final long[] volume;
+    private final BarEncoder bar = new BarEncoder();
 
     BarSeries(
         final String symbol, final int priceScale, final long durationNs, final long[] timesNs,
@@ -37,22 +35,17 @@ final class BarSeries extends MarketSeries
     }
 
     @Override
-    void replayEvents(final InputSink sink, final UnsafeBuffer buffer, final MessageHeaderEncoder header)
+    int encode(final int index, final int instrumentId, final UnsafeBuffer buffer, final MessageHeaderEncoder header)
     {
-        final BarEncoder bar = new BarEncoder();
-        final int length = MessageHeaderEncoder.ENCODED_LENGTH + BarEncoder.BLOCK_LENGTH;
-        for (int i = 0; i < timesNs.length; i++)
-        {
-            bar.wrapAndApplyHeader(buffer, 0, header)
-                .timeNs(timesNs[i])
-                .instrumentId(INSTRUMENT_ID)
-                .durationNs(durationNs)
-                .openPrice(open[i])
-                .highPrice(high[i])
-                .lowPrice(low[i])
-                .closePrice(close[i])
-                .volume(volume[i]);
-            sink.accept(timesNs[i], Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, length);
-        }
+        bar.wrapAndApplyHeader(buffer, 0, header)
+            .timeNs(timesNs[index])
+            .instrumentId(instrumentId)
+            .durationNs(durationNs)
+            .openPrice(open[index])
+            .highPrice(high[index])
+            .lowPrice(low[index])
+            .closePrice(close[index])
+            .volume(volume[index]);
+        return MessageHeaderEncoder.ENCODED_LENGTH + BarEncoder.BLOCK_LENGTH;
     }
 }

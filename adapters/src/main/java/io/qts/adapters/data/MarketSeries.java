@@ -99,18 +99,35 @@ public abstract class MarketSeries
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[BUFFER_LENGTH]);
         final MessageHeaderEncoder header = new MessageHeaderEncoder();
+        sink.accept(firstTimeNs(), Sources.REFERENCE, EntryHeader.FORMAT_SBE, buffer, 0,
+            encodeDefinition(INSTRUMENT_ID, firstTimeNs(), buffer, header));
+        for (int i = 0; i < timesNs.length; i++)
+        {
+            sink.accept(timesNs[i], Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, encode(i, INSTRUMENT_ID, buffer, header));
+        }
+    }
+
+    /** The instrument definition under {@code instrumentId} at {@code timeNs}, encoded at 0; returns its length. */
+    int encodeDefinition(final int instrumentId, final long timeNs, final UnsafeBuffer buffer, final MessageHeaderEncoder header)
+    {
         final InstrumentDefinitionEncoder definition = new InstrumentDefinitionEncoder()
             .wrapAndApplyHeader(buffer, 0, header)
-            .timeNs(firstTimeNs())
-            .instrumentId(INSTRUMENT_ID)
+            .timeNs(timeNs)
+            .instrumentId(instrumentId)
             .priceScale((byte)priceScale)
             .qtyScale((byte)qtyScale())
             .symbol(symbol);
-        sink.accept(
-            firstTimeNs(), Sources.REFERENCE, EntryHeader.FORMAT_SBE, buffer, 0,
-            MessageHeaderEncoder.ENCODED_LENGTH + definition.encodedLength());
-        replayEvents(sink, buffer, header);
+        return MessageHeaderEncoder.ENCODED_LENGTH + definition.encodedLength();
     }
 
-    abstract void replayEvents(InputSink sink, UnsafeBuffer buffer, MessageHeaderEncoder header);
+    /**
+     * Event {@code index} (a bar or trade) under {@code instrumentId}, encoded at 0 with this series' encoder:
+     * one replay at a time per series. Returns its length.
+     */
+    abstract int encode(int index, int instrumentId, UnsafeBuffer buffer, MessageHeaderEncoder header);
+
+    static int bufferLength()
+    {
+        return BUFFER_LENGTH;
+    }
 }

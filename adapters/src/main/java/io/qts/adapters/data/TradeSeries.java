@@ -1,8 +1,5 @@
 package io.qts.adapters.data;
 
-import io.qts.engine.InputSink;
-import io.qts.journal.EntryHeader;
-import io.qts.journal.Sources;
 import io.qts.journal.sbe.Aggressor;
 import io.qts.journal.sbe.MessageHeaderEncoder;
 import io.qts.journal.sbe.TradeTickEncoder;
@@ -18,6 +15,7 @@ final class TradeSeries extends MarketSeries
     private final long[] tradeId;
     /** Ordinal of each trade's {@link Aggressor}. */
     private final byte[] aggressor;
+    private final TradeTickEncoder trade = new TradeTickEncoder();
 
     TradeSeries(
         final String symbol, final int priceScale, final long[] timesNs,
@@ -37,20 +35,15 @@ final class TradeSeries extends MarketSeries
     }
 
     @Override
-    void replayEvents(final InputSink sink, final UnsafeBuffer buffer, final MessageHeaderEncoder header)
+    int encode(final int index, final int instrumentId, final UnsafeBuffer buffer, final MessageHeaderEncoder header)
     {
-        final TradeTickEncoder trade = new TradeTickEncoder();
-        final int length = MessageHeaderEncoder.ENCODED_LENGTH + TradeTickEncoder.BLOCK_LENGTH;
-        for (int i = 0; i < timesNs.length; i++)
-        {
-            trade.wrapAndApplyHeader(buffer, 0, header)
-                .timeNs(timesNs[i])
-                .instrumentId(INSTRUMENT_ID)
-                .aggressor(AGGRESSORS[aggressor[i]])
-                .price(price[i])
-                .qty(qty[i])
-                .tradeId(tradeId[i]);
-            sink.accept(timesNs[i], Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, length);
-        }
+        trade.wrapAndApplyHeader(buffer, 0, header)
+            .timeNs(timesNs[index])
+            .instrumentId(instrumentId)
+            .aggressor(AGGRESSORS[aggressor[index]])
+            .price(price[index])
+            .qty(qty[index])
+            .tradeId(tradeId[index]);
+        return MessageHeaderEncoder.ENCODED_LENGTH + TradeTickEncoder.BLOCK_LENGTH;
     }
 }

@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +30,44 @@ public final class BacktestReport
     private final String strategy;
     private final Map<String, String> params;
     private final String symbol;
+    private final List<String> symbols;
     private final long initialCash;
     private final EngineResult result;
     private final TradeLedger.Book ledger;
+    private final List<Holding> holdings = new ArrayList<>();
+    private final List<TradeRow> rows = new ArrayList<>();
     private final EquityCurve curve;
     private final Metrics metrics;
     private final ObjectNode inputs;
     private final List<String> notes;
+
+    /** One instrument of the run: its round trips, what it paid and holds, its first and last price. */
+    record Holding(String symbol, int priceScale, int qtyScale, TradeLedger.Book book, long commission, long finalPosition,
+        long firstPrice, long lastPrice)
+    {
+        /** Realised PnL: the closed round trips' pnl, net of both commissions; money at 10^-8. */
+        long realisedPnl()
+        {
+            long pnl = 0;
+            for (final Trade t : book.trades())
+            {
+                pnl = FixedPoint.addMoney(pnl, t.pnl());
+            }
+            return pnl;
+        }
+
+        /** Last price over first price - 1, rounded half-even to 10^-8; null without prices. */
+        BigDecimal buyAndHold()
+        {
+            return firstPrice == 0 ? null
+                : BigDecimal.valueOf(lastPrice).divide(BigDecimal.valueOf(firstPrice), Metrics.SCALE, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE);
+        }
+    }
+
+    /** A closed round trip with its instrument and that instrument's scales. */
+    record TradeRow(String symbol, Trade trade, int priceScale, int qtyScale)
+    {
+    }
 
     /**
      * @param context the concluded engine context the backtest ran with (its settings are the report's inputs)
@@ -43,17 +76,51 @@ public final class BacktestReport
     public BacktestReport(final EngineContext context, final DataSource source, final EngineResult result, final TradeLedger ledger,
         final EquityCurve curve, final RunNarrative narrative)
     {
+        this(context, source == null ? List.of() : List.of(source), result, ledger, curve, narrative);
+    }
+
+    /**
+     * @param sources the data files (one per instrument, in the symbols' order) or the journal the inputs came
+     *                from; empty if none
+     */
+    public BacktestReport(final EngineContext context, final List<DataSource> sources, final EngineResult result,
+        final TradeLedger ledger, final EquityCurve curve, final RunNarrative narrative)
+    {
         this.strategy = context.strategyName();
         this.params = context.strategyParams();
-        this.symbol = context.symbol();
+        this.symbols = context.symbols();
+        this.symbol = String.join(",", symbols);
         this.initialCash = context.initialCash();
         this.result = result;
-        this.ledger = ledger.book(result.priceScale(), result.qtyScale());
         this.curve = curve;
-        this.metrics = Metrics.of(curve, this.ledger.trades(), initialCash, ledger.rejectsByReason());
-        this.inputs = ReportInputs.of(context, source, result.marketEvents(), curve.size() == 0 ? 0 : curve.timeNs(0),
+        if (symbols.size() == 1)
+        {
+            // One instrument: every fill is its own, at the scales the engine learnt (as before portfolios).
+            final TradeLedger.Book book = ledger.book(result.priceScale(), result.qtyScale());
+            holdings.add(new Holding(symbols.get(0), result.priceScale(), result.qtyScale(), book, curve.instrumentId(0) < 0 ? 0 : ledger.commission(curve.instrumentId(0)),
+                result.position(), curve.firstPrice(0), curve.lastPrice(0)));
+        }
+        else
+        {
+            for (int k = 0; k < symbols.size(); k++)
+            {
+                final int id = curve.instrumentId(k);
+                final TradeLedger.Book book = ledger.book(id, curve.priceScale(k), curve.qtyScale(k));
+                holdings.add(new Holding(symbols.get(k), curve.priceScale(k), curve.qtyScale(k), book, id < 0 ? 0 : ledger.commission(id),
+                    curve.finalPosition(k), curve.firstPrice(k), curve.lastPrice(k)));
+            }
+        }
+        this.ledger = holdings.get(0).book();
+        for (final Holding h : holdings)
+        {
+            h.book().trades().forEach(t -> rows.add(new TradeRow(h.symbol(), t, h.priceScale(), h.qtyScale())));
+        }
+        // By exit time; simultaneous exits in the symbols' order (the sort is stable).
+        rows.sort(Comparator.comparingLong(row -> row.trade().exitTimeNs()));
+        this.metrics = Metrics.of(curve, rows.stream().map(TradeRow::trade).toList(), initialCash, ledger.rejectsByReason());
+        this.inputs = ReportInputs.of(context, sources, result.marketEvents(), curve.size() == 0 ? 0 : curve.timeNs(0),
             curve.size() == 0 ? 0 : curve.timeNs(curve.size() - 1), true);
-        this.notes = narrative.notes(result.priceScale(), result.qtyScale(), initialCash, shortestStepNs(curve), strategy,
+        this.notes = narrative.notes(symbols.size() > 1 ? curve : null, result.priceScale(), result.qtyScale(), initialCash, shortestStepNs(curve), strategy,
             Strategies.effectiveParams(strategy, params));
     }
 
@@ -93,27 +160,22 @@ public final class BacktestReport
         root.put("symbol", symbol);
         root.put("events", result.events());
         final ArrayNode trades = root.putArray("trades");
-        for (final Trade t : ledger.trades())
+        for (final TradeRow row : rows)
         {
+            final Trade t = row.trade();
             final ObjectNode node = trades.addObject();
             node.put("entryTime", time(t.entryTimeNs()));
-            node.put("entryPrice", FixedPoint.format(t.entryPrice(), ps));
+            node.put("entryPrice", FixedPoint.format(t.entryPrice(), row.priceScale()));
             node.put("exitTime", time(t.exitTimeNs()));
-            node.put("exitPrice", FixedPoint.format(t.exitPrice(), ps));
-            node.put("qty", FixedPoint.format(t.qty(), qs));
+            node.put("exitPrice", FixedPoint.format(t.exitPrice(), row.priceScale()));
+            node.put("qty", FixedPoint.format(t.qty(), row.qtyScale()));
             node.put("commission", money(t.commission()));
             node.put("pnl", money(t.pnl()));
+            node.put("symbol", row.symbol());
         }
-        if (ledger.openQty() > 0)
+        if (holdings.size() == 1)
         {
-            final ObjectNode open = root.putObject("openPosition");
-            open.put("entryTime", time(ledger.openTimeNs()));
-            open.put("entryPrice", FixedPoint.format(ledger.openEntryPrice(), ps));
-            open.put("qty", FixedPoint.format(ledger.openQty(), qs));
-        }
-        else
-        {
-            root.putNull("openPosition");
+            putOpenPosition(root, ledger, ps, qs);
         }
         root.put("rejectedOrders", result.rejectedOrders());
         root.put("duplicateTradesDropped", result.duplicateTradesDropped());
@@ -124,23 +186,61 @@ public final class BacktestReport
         root.put("digest", result.digest());
         notes.forEach(root.putArray("notes")::add);
         root.set("metrics", metrics.toJson());
+        final ArrayNode instruments = root.putArray("instruments");
+        for (final Holding h : holdings)
+        {
+            final ObjectNode node = instruments.addObject();
+            node.put("symbol", h.symbol());
+            node.put("trades", h.book().trades().size());
+            node.put("realisedPnl", money(h.realisedPnl()));
+            node.put("commission", money(h.commission()));
+            node.put("finalPosition", FixedPoint.format(h.finalPosition(), h.qtyScale()));
+            node.put("lastPrice", FixedPoint.format(h.lastPrice(), h.priceScale()));
+            node.put("marketValue", money(FixedPoint.notional(h.finalPosition(), h.qtyScale(), h.lastPrice(), h.priceScale())));
+            putOpenPosition(node, h.book(), h.priceScale(), h.qtyScale());
+            final BigDecimal hold = h.buyAndHold();
+            if (hold == null)
+            {
+                node.putNull("buyAndHold");
+            }
+            else
+            {
+                node.put("buyAndHold", hold.toPlainString());
+            }
+        }
         return ReportFiles.json(root);
     }
 
+    private static void putOpenPosition(final ObjectNode parent, final TradeLedger.Book book, final int ps, final int qs)
+    {
+        if (book.openQty() > 0)
+        {
+            final ObjectNode open = parent.putObject("openPosition");
+            open.put("entryTime", time(book.openTimeNs()));
+            open.put("entryPrice", FixedPoint.format(book.openEntryPrice(), ps));
+            open.put("qty", FixedPoint.format(book.openQty(), qs));
+        }
+        else
+        {
+            parent.putNull("openPosition");
+        }
+    }
+
+    /** One row per closed round trip, by exit time; the instrument's symbol last. */
     public String tradesCsv()
     {
-        final int ps = ledger.priceScale();
-        final int qs = ledger.qtyScale();
-        final StringBuilder csv = new StringBuilder("entryTime,entryPrice,exitTime,exitPrice,qty,commission,pnl\n");
-        for (final Trade t : ledger.trades())
+        final StringBuilder csv = new StringBuilder("entryTime,entryPrice,exitTime,exitPrice,qty,commission,pnl,symbol\n");
+        for (final TradeRow row : rows)
         {
+            final Trade t = row.trade();
             csv.append(time(t.entryTimeNs())).append(',')
-                .append(FixedPoint.format(t.entryPrice(), ps)).append(',')
+                .append(FixedPoint.format(t.entryPrice(), row.priceScale())).append(',')
                 .append(time(t.exitTimeNs())).append(',')
-                .append(FixedPoint.format(t.exitPrice(), ps)).append(',')
-                .append(FixedPoint.format(t.qty(), qs)).append(',')
+                .append(FixedPoint.format(t.exitPrice(), row.priceScale())).append(',')
+                .append(FixedPoint.format(t.qty(), row.qtyScale())).append(',')
                 .append(money(t.commission())).append(',')
-                .append(money(t.pnl())).append('\n');
+                .append(money(t.pnl())).append(',')
+                .append(row.symbol()).append('\n');
         }
         return csv.toString();
     }
@@ -188,14 +288,31 @@ public final class BacktestReport
         return result.digest();
     }
 
+    /** The instruments, in the symbols' order. */
+    List<Holding> holdings()
+    {
+        return holdings;
+    }
+
+    /** Every closed round trip of every instrument, by exit time. */
+    List<TradeRow> tradeRows()
+    {
+        return rows;
+    }
+
     /**
      * The instrument's price change from this run's first market event to {@code until}'s last (this run
      * itself, or the last of consecutive walk-forward windows), as a fraction rounded half-even to 10^-8;
-     * null without prices or on a zero first price.
+     * null without prices, on a zero first price, or for a portfolio (each instrument has its own in
+     * {@code instruments}).
      */
     public BigDecimal buyAndHold(final BacktestReport until)
     {
         final EquityCurve last = until.curve;
+        if (symbols.size() > 1)
+        {
+            return null;
+        }
         if (curve.size() == 0 || last.size() == 0 || curve.price(0) == 0)
         {
             return null;
@@ -233,7 +350,7 @@ public final class BacktestReport
     public String summary()
     {
         final StringBuilder summary = new StringBuilder(String.format("%s %s %s: %d trades, %d rejected, final value %s, digest %s",
-            strategy, Strategies.effectiveParams(strategy, params), symbol, ledger.trades().size(), result.rejectedOrders(), money(result.finalValue()),
+            strategy, Strategies.effectiveParams(strategy, params), symbol, rows.size(), result.rejectedOrders(), money(result.finalValue()),
             result.digest()));
         notes.forEach(note -> summary.append(System.lineSeparator()).append("  ").append(note));
         return summary.toString();

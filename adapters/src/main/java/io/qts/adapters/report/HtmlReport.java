@@ -30,6 +30,9 @@ final class HtmlReport
     private static final long NS_PER_DAY = 86_400_000_000_000L;
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+    /** The buy-and-hold lines of a portfolio's instruments, in the symbols' order. */
+    private static final String[] HOLD_COLOURS = {"#999999", "#d08020", "#30a050", "#8040b0", "#c03080"};
+
     private final BacktestReport report;
     private final EquityCurve curve;
 
@@ -43,12 +46,16 @@ final class HtmlReport
     {
         final Page page = new Page(report.strategy() + " on " + report.symbol(), subtitle());
         page.heading("Summary").raw(summary());
+        if (report.holdings().size() > 1)
+        {
+            page.heading("Instruments (one strategy instance each, shared cash)").raw(instruments());
+        }
         if (curve.size() > 0)
         {
             charts(page);
             periodReturns(page);
         }
-        page.heading("Trades (" + report.book().trades().size() + " closed; click a column to sort)").raw(trades());
+        page.heading("Trades (" + report.tradeRows().size() + " closed; click a column to sort)").raw(trades());
         page.heading("Rejected orders").raw(rejections());
         if (!report.notes().isEmpty())
         {
@@ -123,22 +130,114 @@ final class HtmlReport
             price[i] = curve.price(i) / priceUnit;
         }
         final int[] byEquity = Chart.sample(strategy, Chart.MAX_POINTS);
-        page.chart("Return: strategy against buy-and-hold (%, drag to zoom, double-click to reset)", "chart-equity",
-            new Chart("chart-equity", "%", times(byEquity))
-                .series("strategy", "#1f5fbf", null, pick(strategy, byEquity))
-                .series("buy and hold", "#999999", null, pick(hold, byEquity)));
+        final Chart equity = new Chart("chart-equity", "%", times(byEquity)).series("strategy", "#1f5fbf", null, pick(strategy, byEquity));
+        if (report.holdings().size() == 1)
+        {
+            equity.series("buy and hold", "#999999", null, pick(hold, byEquity));
+        }
+        else
+        {
+            final double[][] holds = holdsCarriedForward();
+            for (int k = 0; k < holds.length; k++)
+            {
+                equity.series("hold " + report.holdings().get(k).symbol(), HOLD_COLOURS[k % HOLD_COLOURS.length], null, pick(holds[k], byEquity));
+            }
+        }
+        page.chart("Return: strategy against buy-and-hold (%, drag to zoom, double-click to reset)", "chart-equity", equity);
         final int[] byDrawdown = Chart.sample(drawdown, Chart.MAX_POINTS);
         page.chart("Drawdown from the running peak (%)", "chart-drawdown",
             new Chart("chart-drawdown", "%", times(byDrawdown)).series("drawdown", "#c03030", "rgba(232,160,160,0.5)", pick(drawdown, byDrawdown)));
-        final int[] byPrice = Chart.sample(price, Chart.MAX_POINTS);
-        page.chart("Price with entries (green, up) and exits (red, down)", "chart-price",
-            markers(new Chart("chart-price", "", times(byPrice)).series(report.symbol(), "#444444", null, pick(price, byPrice)), priceUnit));
+        if (report.holdings().size() == 1)
+        {
+            final int[] byPrice = Chart.sample(price, Chart.MAX_POINTS);
+            page.chart("Price with entries (green, up) and exits (red, down)", "chart-price",
+                markers(new Chart("chart-price", "", times(byPrice)).series(report.symbol(), "#444444", null, pick(price, byPrice)),
+                    priceUnit, report.book()));
+            return;
+        }
+        for (int k = 0; k < report.holdings().size(); k++)
+        {
+            instrumentPrice(page, k);
+        }
     }
 
-    private Chart markers(final Chart chart, final double priceUnit)
+    /** A portfolio's instrument: its own prices (the points that follow its events), entries and exits. */
+    private void instrumentPrice(final Page page, final int k)
     {
-        final List<Trade> trades = report.book().trades();
-        final boolean open = report.book().openQty() > 0;
+        final BacktestReport.Holding holding = report.holdings().get(k);
+        final double unit = Math.pow(10, holding.priceScale());
+        final List<Integer> points = new ArrayList<>();
+        for (int i = 0; i < curve.size(); i++)
+        {
+            if (curve.instrument(i) == k)
+            {
+                points.add(i);
+            }
+        }
+        final int[] own = points.stream().mapToInt(Integer::intValue).toArray();
+        final double[] price = new double[own.length];
+        for (int i = 0; i < own.length; i++)
+        {
+            price[i] = curve.price(own[i]) / unit;
+        }
+        final int[] sampled = Chart.sample(price, Chart.MAX_POINTS);
+        final int[] indices = new int[sampled.length];
+        for (int i = 0; i < sampled.length; i++)
+        {
+            indices[i] = own[sampled[i]];
+        }
+        final String id = "chart-price-" + (k + 1);
+        page.chart(holding.symbol() + ": price with entries (green, up) and exits (red, down)", id,
+            markers(new Chart(id, "", times(indices)).series(holding.symbol(), "#444444", null, pick(price, sampled)), unit, holding.book()));
+    }
+
+    /**
+     * Each instrument's buy-and-hold return (%) at every point: its last price so far over its first; NaN (not
+     * drawn) before its first price.
+     */
+    private double[][] holdsCarriedForward()
+    {
+        final int instruments = report.holdings().size();
+        final double[][] holds = new double[instruments][curve.size()];
+        final long[] first = new long[instruments];
+        final long[] last = new long[instruments];
+        for (int i = 0; i < curve.size(); i++)
+        {
+            final int own = curve.instrument(i);
+            first[own] = first[own] == 0 ? curve.price(i) : first[own];
+            last[own] = curve.price(i);
+            for (int k = 0; k < instruments; k++)
+            {
+                holds[k][i] = first[k] == 0 ? Double.NaN : 100 * ((double)last[k] / first[k] - 1);
+            }
+        }
+        return holds;
+    }
+
+    /** Per instrument: closed trades, realised PnL, commission, final position, market value and buy-and-hold. */
+    private String instruments()
+    {
+        final StringBuilder html = new StringBuilder("<table class=\"sortable\" id=\"instruments\">\n<thead><tr><th>symbol</th><th>trades</th>")
+            .append("<th>realised pnl</th><th>commission</th><th>final position</th><th>last price</th><th>buy and hold</th></tr></thead>\n<tbody>\n");
+        for (final BacktestReport.Holding h : report.holdings())
+        {
+            html.append("<tr><td>").append(Page.text(h.symbol())).append("</td>");
+            number(html, Integer.toString(h.book().trades().size()));
+            number(html, BacktestReport.money(h.realisedPnl()));
+            number(html, BacktestReport.money(h.commission()));
+            number(html, FixedPoint.format(h.finalPosition(), h.qtyScale()));
+            number(html, FixedPoint.format(h.lastPrice(), h.priceScale()));
+            final BigDecimal hold = h.buyAndHold();
+            html.append("<td class=\"n\" data-v=\"").append(hold == null ? "" : hold.toPlainString()).append("\">")
+                .append(Page.percent(hold)).append("</td></tr>\n");
+        }
+        return html.append("</tbody>\n</table>\n").toString();
+    }
+
+    private Chart markers(final Chart chart, final double priceUnit, final TradeLedger.Book book)
+    {
+        final List<Trade> trades = book.trades();
+        final boolean open = book.openQty() > 0;
         final int count = 2 * trades.size() + (open ? 1 : 0);
         final long[] timesMs = new long[count];
         final double[] prices = new double[count];
@@ -154,8 +253,8 @@ final class HtmlReport
         }
         if (open)
         {
-            timesMs[k] = report.book().openTimeNs() / NS_PER_MS;
-            prices[k] = report.book().openEntryPrice() / priceUnit;
+            timesMs[k] = book.openTimeNs() / NS_PER_MS;
+            prices[k] = book.openEntryPrice() / priceUnit;
             entry[k] = true;
         }
         return chart.markers(timesMs, prices, entry);
@@ -201,7 +300,7 @@ final class HtmlReport
             {
                 labels.add(label(curve.timeNs(i), monthly));
                 strategy.add(change(previousEquity, curve.equity(i)));
-                hold.add(change(previousPrice, curve.price(i)));
+                hold.add(report.holdings().size() == 1 ? change(previousPrice, curve.price(i)) : null);
                 previousEquity = curve.equity(i);
                 previousPrice = curve.price(i);
             }
@@ -302,18 +401,22 @@ final class HtmlReport
     /** Every closed round trip; each cell carries its sort key (epoch ns, decimal value) in data-v. */
     private String trades()
     {
-        final int ps = report.book().priceScale();
-        final int qs = report.book().qtyScale();
-        final StringBuilder html = new StringBuilder(256 + 400 * report.book().trades().size())
-            .append("<table class=\"sortable\" id=\"trades\">\n<thead><tr><th>#</th><th>entry time</th><th>entry price</th>")
+        final boolean portfolio = report.holdings().size() > 1;
+        final StringBuilder html = new StringBuilder(256 + 400 * report.tradeRows().size())
+            .append("<table class=\"sortable\" id=\"trades\">\n<thead><tr><th>#</th>").append(portfolio ? "<th>symbol</th>" : "")
+            .append("<th>entry time</th><th>entry price</th>")
             .append("<th>exit time</th><th>exit price</th><th>qty</th><th>commission</th><th>pnl</th><th>return</th></tr></thead>\n<tbody>\n");
         int k = 1;
-        for (final Trade t : report.book().trades())
+        for (final BacktestReport.TradeRow row : report.tradeRows())
         {
+            final Trade t = row.trade();
+            final int ps = row.priceScale();
+            final int qs = row.qtyScale();
             final BigDecimal cost = BigDecimal.valueOf(t.entryPrice());
             final BigDecimal tradeReturn = t.entryPrice() == 0 ? null
                 : BigDecimal.valueOf(t.exitPrice()).subtract(cost).divide(cost, Metrics.SCALE, RoundingMode.HALF_EVEN);
             html.append("<tr><td data-v=\"").append(k).append("\">").append(k++).append("</td>")
+                .append(portfolio ? "<td>" + Page.text(row.symbol()) + "</td>" : "")
                 .append("<td data-v=\"").append(t.entryTimeNs()).append("\">").append(BacktestReport.time(t.entryTimeNs())).append("</td>");
             number(html, FixedPoint.format(t.entryPrice(), ps));
             html.append("<td data-v=\"").append(t.exitTimeNs()).append("\">").append(BacktestReport.time(t.exitTimeNs())).append("</td>");

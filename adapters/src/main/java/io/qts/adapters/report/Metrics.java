@@ -87,7 +87,7 @@ public record Metrics(
         long exposed = 0;
         for (int i = 0; i < n; i++)
         {
-            exposed += curve.position(i) != 0 ? 1 : 0;
+            exposed += curve.held(i) ? 1 : 0;
         }
         final SortedMap<String, Long> byReason = new TreeMap<>();
         for (final RejectReason reason : RejectReason.values())

@@ -1,11 +1,14 @@
 package io.qts.adapters.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.cli.QtsVersion;
 import io.qts.engine.EngineContext;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.Strategies;
+
+import java.util.List;
 
 /**
  * The {@code inputs} object of report.json, sweep.json and walkforward.json: everything a result was computed
@@ -27,13 +30,35 @@ public final class ReportInputs
     public static ObjectNode of(final EngineContext context, final DataSource source, final long marketEvents, final long firstNs,
         final long lastNs, final boolean withParams)
     {
+        return of(context, source == null ? List.of() : List.of(source), marketEvents, firstNs, lastNs, withParams);
+    }
+
+    /**
+     * @param sources one (as {@code source}), or for a portfolio of data files one per instrument in the symbols'
+     *                order (as {@code sources}, each with its {@code symbol}); empty when not from a file
+     */
+    public static ObjectNode of(final EngineContext context, final List<DataSource> sources, final long marketEvents, final long firstNs,
+        final long lastNs, final boolean withParams)
+    {
         final ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("qtsVersion", QtsVersion.get());
-        if (source != null)
+        if (sources.size() == 1)
         {
-            node.set("source", source.toJson());
+            node.set("source", sources.get(0).toJson());
         }
-        node.put("symbol", context.symbol());
+        else if (sources.size() > 1)
+        {
+            final ArrayNode array = node.putArray("sources");
+            for (int i = 0; i < sources.size(); i++)
+            {
+                array.addObject().put("symbol", context.symbols().get(i)).setAll(sources.get(i).toJson());
+            }
+        }
+        node.put("symbol", String.join(",", context.symbols()));
+        if (context.symbols().size() > 1)
+        {
+            context.symbols().forEach(node.putArray("symbols")::add);
+        }
         node.put("marketEvents", marketEvents);
         if (marketEvents > 0)
         {

@@ -32,7 +32,7 @@ public final class RunNarrative implements OutputListener
     private long orders;
     private boolean halted;
 
-    private record FirstReject(long timeNs, String side, long qty, long price)
+    private record FirstReject(long timeNs, int instrumentId, String side, long qty, long price)
     {
     }
 
@@ -48,7 +48,7 @@ public final class RunNarrative implements OutputListener
                 rejected.wrapAndApplyHeader(buffer, offset, header);
                 final String reason = rejected.reason().name();
                 rejects.merge(reason, 1L, Long::sum);
-                firstReject.computeIfAbsent(reason, r -> new FirstReject(rejected.timeNs(),
+                firstReject.computeIfAbsent(reason, r -> new FirstReject(rejected.timeNs(), rejected.instrumentId(),
                     rejected.side().name().toLowerCase(Locale.ROOT), rejected.qty(), rejected.price()));
             }
             case EngineStateChangedDecoder.TEMPLATE_ID ->
@@ -81,6 +81,16 @@ public final class RunNarrative implements OutputListener
      */
     List<String> notes(final int priceScale, final int qtyScale, final long initialCash, final long shortestStepNs, final String strategy, final Map<String, String> params)
     {
+        return notes(null, priceScale, qtyScale, initialCash, shortestStepNs, strategy, params);
+    }
+
+    /**
+     * @param portfolio the equity curve of a run of several instruments, whose scales and symbols the example
+     *                  orders are written with ({@code buy 1 BBB at 21}); null for one instrument
+     */
+    List<String> notes(final EquityCurve portfolio, final int priceScale, final int qtyScale, final long initialCash, final long shortestStepNs,
+        final String strategy, final Map<String, String> params)
+    {
         final List<String> notes = new ArrayList<>();
         final long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
         if (rejected > 0)
@@ -91,9 +101,12 @@ public final class RunNarrative implements OutputListener
             for (final Map.Entry<String, Long> e : rejects.entrySet())
             {
                 final FirstReject first = firstReject.get(e.getKey());
+                final int k = portfolio == null ? -1 : indexOf(portfolio, first.instrumentId());
                 line.append(separator).append(e.getValue()).append(' ').append(e.getKey()).append(" (first at ")
                     .append(BacktestReport.time(first.timeNs())).append(": ").append(first.side()).append(' ')
-                    .append(FixedPoint.format(first.qty(), qtyScale)).append(" at ").append(FixedPoint.format(first.price(), priceScale));
+                    .append(FixedPoint.format(first.qty(), k < 0 ? qtyScale : portfolio.qtyScale(k)))
+                    .append(k < 0 ? "" : " " + portfolio.symbols().get(k))
+                    .append(" at ").append(FixedPoint.format(first.price(), k < 0 ? priceScale : portfolio.priceScale(k)));
                 if ("INSUFFICIENT_CASH".equals(e.getKey()))
                 {
                     line.append(", more than the initial cash ").append(BacktestReport.money(initialCash)).append(" with commission");
@@ -112,6 +125,18 @@ public final class RunNarrative implements OutputListener
             notes.add("no order: " + strategy + " " + params + " never signalled on this data" + neverTrades(shortestStepNs, strategy, params));
         }
         return notes;
+    }
+
+    private static int indexOf(final EquityCurve portfolio, final int instrumentId)
+    {
+        for (int k = 0; k < portfolio.symbols().size(); k++)
+        {
+            if (portfolio.instrumentId(k) == instrumentId)
+            {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** volatility-breakout compares a session's open with the previous session's range: it needs several events per session. */

@@ -27,7 +27,7 @@ public final class TradeLedger implements OutputListener
     private final List<Fill> fills = new ArrayList<>();
     private final SortedMap<String, Long> rejectsByReason = new TreeMap<>();
 
-    private record Fill(long timeNs, boolean buy, long price, long qty, long commission)
+    private record Fill(int instrumentId, long timeNs, boolean buy, long price, long qty, long commission)
     {
     }
 
@@ -38,7 +38,7 @@ public final class TradeLedger implements OutputListener
         if (header.templateId() == OrderFilledDecoder.TEMPLATE_ID)
         {
             filled.wrapAndApplyHeader(buffer, offset, header);
-            fills.add(new Fill(filled.timeNs(), filled.side() == Side.BUY, filled.price(), filled.qty(), filled.commission()));
+            fills.add(new Fill(filled.instrumentId(), filled.timeNs(), filled.side() == Side.BUY, filled.price(), filled.qty(), filled.commission()));
         }
         else if (header.templateId() == OrderRejectedDecoder.TEMPLATE_ID)
         {
@@ -52,13 +52,33 @@ public final class TradeLedger implements OutputListener
         return rejectsByReason;
     }
 
-    /** Round trips and what is still open, at the instrument's scales. */
+    /** Round trips and what is still open, at the instrument's scales: every fill, for a run of one instrument. */
     public Book book(final int priceScale, final int qtyScale)
     {
         final Book book = new Book(priceScale, qtyScale);
         fills.forEach(book::apply);
         book.closeExit();
         return book;
+    }
+
+    /** Round trips and what is still open of one instrument of a portfolio, at its scales. */
+    public Book book(final int instrumentId, final int priceScale, final int qtyScale)
+    {
+        final Book book = new Book(priceScale, qtyScale);
+        fills.stream().filter(fill -> fill.instrumentId() == instrumentId).forEach(book::apply);
+        book.closeExit();
+        return book;
+    }
+
+    /** Commission paid on every fill of one instrument, money at 10^-8. */
+    public long commission(final int instrumentId)
+    {
+        long paid = 0;
+        for (final Fill fill : fills)
+        {
+            paid = fill.instrumentId() == instrumentId ? FixedPoint.addMoney(paid, fill.commission()) : paid;
+        }
+        return paid;
     }
 
     /** Round trips built from the fills. */

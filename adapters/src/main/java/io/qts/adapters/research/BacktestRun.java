@@ -10,6 +10,7 @@ import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.InputSink;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -29,14 +30,23 @@ public final class BacktestRun
      */
     public static BacktestReport run(final EngineContext context, final Consumer<InputSink> inputs)
     {
-        return run(context, null, inputs);
+        return run(context, List.of(), inputs);
     }
 
     /** @param source where the inputs came from, recorded in the report (null: not from a file). */
     public static BacktestReport run(final EngineContext context, final DataSource source, final Consumer<InputSink> inputs)
     {
+        return run(context, source == null ? List.of() : List.of(source), inputs);
+    }
+
+    /**
+     * @param context concluded engine context; several symbols make a portfolio (one strategy instance each).
+     * @param sources where the inputs came from: one per data file in the symbols' order, or one journal.
+     */
+    public static BacktestReport run(final EngineContext context, final List<DataSource> sources, final Consumer<InputSink> inputs)
+    {
         final TradeLedger ledger = new TradeLedger();
-        final EquityCurve curve = new EquityCurve(context.symbol(), context.initialCash());
+        final EquityCurve curve = new EquityCurve(context.symbols(), context.initialCash());
         final RunNarrative narrative = new RunNarrative();
         final Backtest backtest = new Backtest(context, (buffer, offset, length) ->
         {
@@ -46,6 +56,6 @@ public final class BacktestRun
         });
         inputs.accept(curve.observe(backtest.input()));
         final EngineResult result = backtest.finish();
-        return new BacktestReport(context, source, result, ledger, curve, narrative);
+        return new BacktestReport(context, sources, result, ledger, curve, narrative);
     }
 }

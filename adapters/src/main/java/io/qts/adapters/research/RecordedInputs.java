@@ -13,6 +13,9 @@ import org.agrona.collections.IntArrayList;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -44,12 +47,21 @@ public final class RecordedInputs
 
     public static RecordedInputs record(final String symbol, final Consumer<InputSink> replay)
     {
+        return record(List.of(symbol), replay);
+    }
+
+    /**
+     * @param symbols the traded instruments: their bars and trades are the market events; seen once the first of
+     *                them is defined
+     */
+    public static RecordedInputs record(final List<String> symbols, final Consumer<InputSink> replay)
+    {
         final RecordedInputs inputs = new RecordedInputs();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
         final BarDecoder bar = new BarDecoder();
         final TradeTickDecoder trade = new TradeTickDecoder();
-        final int[] traded = {-1};
+        final Set<Integer> traded = new HashSet<>();
         replay.accept((timeNs, sourceId, format, buffer, offset, length) ->
         {
             final int entry = inputs.add(timeNs, sourceId, format, buffer, offset, length);
@@ -59,18 +71,18 @@ public final class RecordedInputs
             }
             final int template = header.wrap(buffer, offset).templateId();
             if (sourceId == Sources.REFERENCE && template == InstrumentDefinitionDecoder.TEMPLATE_ID &&
-                symbol.equals(definition.wrapAndApplyHeader(buffer, offset, header).symbol()))
+                symbols.contains(definition.wrapAndApplyHeader(buffer, offset, header).symbol()))
             {
-                traded[0] = definition.instrumentId();
+                traded.add(definition.instrumentId());
                 inputs.instrumentSeen = true;
             }
             else if (sourceId == Sources.MARKET_DATA && template == BarDecoder.TEMPLATE_ID &&
-                bar.wrapAndApplyHeader(buffer, offset, header).instrumentId() == traded[0])
+                traded.contains(bar.wrapAndApplyHeader(buffer, offset, header).instrumentId()))
             {
                 inputs.marketEntries.addInt(entry);
             }
             else if (sourceId == Sources.MARKET_DATA && template == TradeTickDecoder.TEMPLATE_ID &&
-                trade.wrapAndApplyHeader(buffer, offset, header).instrumentId() == traded[0])
+                traded.contains(trade.wrapAndApplyHeader(buffer, offset, header).instrumentId()))
             {
                 inputs.marketEntries.addInt(entry);
             }

@@ -92,6 +92,34 @@ class HeadlessChromiumTest
         assertTrue(page.colouredLike(0x1a, 0x9a, 0x3a) > 50, "entry markers are drawn");
     }
 
+    /**
+     * The two-instrument report of {@link PortfolioBacktestTest} (AAA, BBB, at most one open position): the
+     * portfolio's return with each instrument's buy-and-hold, the drawdown and one price chart per instrument
+     * drawn; the per-instrument table and the trades with their symbol.
+     */
+    @Test
+    void portfolioReportDrawsEachInstrumentAndItsTable() throws Exception
+    {
+        final Path aaa = Files.writeString(dir.resolve("aaa.csv"), PortfolioBacktestTest.AAA);
+        final Path bbb = Files.writeString(dir.resolve("bbb.csv"), PortfolioBacktestTest.BBB);
+        final Path out = dir.resolve("portfolio");
+        final Cli cli = Cli.run("backtest", "--data", aaa.toString(), "--symbol", "AAA", "--data", bbb.toString(), "--symbol", "BBB",
+            "--format", "ohlcv", "--strategy", "sma-cross", "--param", "fast=1", "--param", "slow=2", "--size", "1", "--cash", "100",
+            "--commission", "0.01", "--max-open-positions", "1", "--out", out.toString());
+        assertEquals(0, cli.exitCode, cli.err);
+        final Rendered page = render(out.resolve("report.html"));
+        assertTrue(page.dom.contains("data-ready=\"true\""), "the page script ran to its end");
+        assertTrue(page.dom.contains("data-charts=\"4\""), "return, drawdown and a price chart per instrument drawn");
+        assertEquals(4, count(page.dom, "<canvas"), "one canvas per chart");
+        final String instruments = table(page.dom, "instruments");
+        assertEquals(2, count(instruments, "<tr><td>"), "a row per instrument");
+        assertTrue(instruments.contains("<td>BBB</td>") && instruments.contains(">10.00%<"), "BBB's buy and hold, 22 / 20 - 1");
+        assertTrue(table(page.dom, "trades").contains("<td>AAA</td>"), "the trade's symbol");
+        assertTrue(page.dom.contains("id=\"kpi-final-value\">99.065<"));
+        assertTrue(page.colouredLike(0x1f, 0x5f, 0xbf) > 50, "the portfolio's line is drawn");
+        assertTrue(page.colouredLike(0xd0, 0x80, 0x20) > 20, "BBB's buy-and-hold line is drawn");
+    }
+
     /** fast 1..3 x slow 2..4 on the 15 hand-made bars: six runs and three refused cells in a 3 x 3 heat map. */
     @Test
     void sweepPageDrawsAHeatMapOfTheTwoParameters() throws Exception

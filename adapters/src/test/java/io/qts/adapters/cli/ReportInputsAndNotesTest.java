@@ -79,7 +79,7 @@ class ReportInputsAndNotesTest
     {
         assertEquals(0, backtestTrades("100", "out").exitCode);
         final Path out = dir.resolve("out");
-        assertEquals("entryTime,entryPrice,exitTime,exitPrice,qty,commission,pnl", Files.readAllLines(out.resolve("trades.csv")).get(0));
+        assertEquals("entryTime,entryPrice,exitTime,exitPrice,qty,commission,pnl,symbol", Files.readAllLines(out.resolve("trades.csv")).get(0));
         assertCsvInputsBeside(out, "trades", report("out").get("inputs"));
         assertEquals(sha256(dir.resolve("trades.csv")), report("out").get("inputs").get("source").get("sha256").asText());
     }

@@ -51,7 +51,8 @@ public final class DecodeStage
     private final OrderCancelledDecoder cancelled = new OrderCancelledDecoder();
     private final TimerDecoder timer = new TimerDecoder();
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
-    private final byte[] tradedSymbol;
+    /** The traded symbols, padded like the decoder's symbol field; an instrument's index here is its strategy's. */
+    private final byte[][] tradedSymbols;
     private final byte[] symbolScratch = new byte[InstrumentDefinitionDecoder.symbolLength()];
     private final byte[] paramScratch = new byte[AdminCommandDecoder.paramKeyLength()];
     private final byte[][] paramKeys;
@@ -76,9 +77,22 @@ public final class DecodeStage
     DecodeStage(
         final String tradedSymbol, final Counters counters, final String[] strategyParamKeys, final InputDecoder[] decoders)
     {
+        this(new String[] {tradedSymbol}, counters, strategyParamKeys, decoders);
+    }
+
+    /**
+     * @param tradedSymbols the instruments the engine trades, one strategy each, in the signal stage's order.
+     */
+    DecodeStage(
+        final String[] tradedSymbols, final Counters counters, final String[] strategyParamKeys, final InputDecoder[] decoders)
+    {
         this.decoders = decoders;
         this.decoded = new DecodedInput(counters);
-        this.tradedSymbol = Arrays.copyOf(tradedSymbol.getBytes(StandardCharsets.US_ASCII), symbolScratch.length);
+        this.tradedSymbols = new byte[tradedSymbols.length][];
+        for (int i = 0; i < tradedSymbols.length; i++)
+        {
+            this.tradedSymbols[i] = Arrays.copyOf(tradedSymbols[i].getBytes(StandardCharsets.US_ASCII), symbolScratch.length);
+        }
         this.counters = counters;
         paramKeys = paddedKeys(RiskParams.KEYS);
         this.strategyParamKeys = paddedKeys(strategyParamKeys);
@@ -192,7 +206,7 @@ public final class DecodeStage
                 slot.priceScale = instrument.priceScale();
                 slot.qtyScale = instrument.qtyScale();
                 instrument.getSymbol(symbolScratch, 0);
-                slot.symbolMatches = Arrays.equals(symbolScratch, tradedSymbol);
+                slot.tradedIndex = tradedIndex();
                 if (Instruments.validId(slot.instrumentId) &&
                     slot.priceScale >= 0 && slot.priceScale <= FixedPoint.MONEY_SCALE &&
                     slot.qtyScale >= 0 && slot.qtyScale <= FixedPoint.MONEY_SCALE)
@@ -218,6 +232,19 @@ public final class DecodeStage
             default:
                 return EventType.MALFORMED;
         }
+    }
+
+    /** The index of the symbol just decoded among the traded ones; -1 if it is not traded. */
+    private int tradedIndex()
+    {
+        for (int i = 0; i < tradedSymbols.length; i++)
+        {
+            if (Arrays.equals(symbolScratch, tradedSymbols[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A payload of another format (venue JSON): the registered decoder reads it, or it is malformed. */

@@ -26,11 +26,11 @@ public final class EngineCore
     {
         portfolio = new Portfolio(context.initialCash());
         output = new OutputRecorder(listener);
-        signal = new SignalStage(context.builtStrategy(), context.cooldownNs(), context.orderQty(), instruments, portfolio, counters);
+        signal = new SignalStage(context.builtStrategies(), context.cooldownNs(), context.orderQty(), instruments, portfolio, counters);
         execution = new ExecutionStage(context.orderIdBase(), sender, instruments, portfolio, output, counters);
         chain = new StageChain(
             journal == null ? null : new JournalStage(journal, counters),
-            new DecodeStage(context.symbol(), counters, signal.paramKeys(), context.inputDecoders()),
+            new DecodeStage(context.symbols().toArray(new String[0]), counters, signal.paramKeys(), context.inputDecoders()),
             signal,
             new RiskStage(context, instruments, portfolio, output, counters),
             execution,

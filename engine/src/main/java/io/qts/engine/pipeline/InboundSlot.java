@@ -54,7 +54,8 @@ public final class InboundSlot
     long paramValue;
     int priceScale;
     int qtyScale;
-    boolean symbolMatches;
+    /** INSTRUMENT: the defined symbol's index among the traded symbols, -1 if it is not traded. */
+    int tradedIndex;
     /** A venue trade's own time (the engine's time stays {@link #timeNs}); 0 if not given. */
     long venueTimeNs;
     /** VENUE_BLOCKED: event time until which the venue refuses us. */

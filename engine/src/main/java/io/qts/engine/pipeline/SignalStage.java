@@ -11,27 +11,33 @@ import io.qts.engine.strategy.Strategy;
 import io.qts.engine.strategy.StrategyParameter;
 import io.qts.journal.sbe.AdminAction;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Keeps last prices, learns instruments, and calls the strategy (the public {@link Strategy} API) with the
- * traded instrument's bars and trades, its own fills and order updates and timers; the orders it sends
- * through its {@link StrategyView} become the event's order intent: long only, one position at a time,
- * following the {@link Portfolio} state machine. A buy is taken only when flat (not while an order is in
- * flight, long, or cooling down), a sell only when long. Also applies admin SET_PARAM commands that name a
- * strategy parameter; an invalid one changes nothing and is counted.
+ * Keeps last prices, learns instruments, and calls the strategies (the public {@link Strategy} API), one
+ * instance per traded instrument, each with its own instrument's bars and trades, its own fills and order
+ * updates, and timers; the orders it sends through its {@link StrategyView} become the event's order intent:
+ * long only, one position at a time per instrument, following the {@link Portfolio} state machine. A buy is
+ * taken only when flat (not while an order is in flight, long, or cooling down), a sell only when long. One
+ * input carries at most one order: on a timer the strategies are called in the traded symbols' order, and
+ * once one has ordered, the later ones' order calls return false. Also applies admin SET_PARAM commands that
+ * name a strategy parameter, to every instance; an invalid one changes nothing and is counted.
  */
 public final class SignalStage
 {
-    private final Strategy strategy;
-    private final StrategyView view;
+    private final Strategy[] strategies;
+    private final StrategyView[] views;
     private final List<StrategyParameter> params;
     private final long orderQty8;
     private final Instruments instruments;
     private final Portfolio portfolio;
     private final Counters counters;
     private final String[] paramKeys;
-    private int tradedInstrument = -1;
+    /** By strategy index: its instrument's id once defined, else -1. */
+    private final int[] tradedIds;
+    /** By instrument id: the index of the strategy trading it, else -1. */
+    private final int[] strategyOf = new int[Instruments.MAX_INSTRUMENTS];
 
     /**
      * @param cooldownNs event time after a position is closed before the next entry.
@@ -41,15 +47,34 @@ public final class SignalStage
         final ConfiguredStrategy strategy, final long cooldownNs, final long orderQty8, final Instruments instruments,
         final Portfolio portfolio, final Counters counters)
     {
-        this.strategy = strategy.strategy();
-        this.view = strategy.view();
-        this.params = strategy.factory().parameters();
+        this(new ConfiguredStrategy[] {strategy}, cooldownNs, orderQty8, instruments, portfolio, counters);
+    }
+
+    /**
+     * @param strategies one per traded symbol, in the order of the symbols the decode stage indexes; all made by
+     *                   one factory.
+     */
+    SignalStage(
+        final ConfiguredStrategy[] strategies, final long cooldownNs, final long orderQty8, final Instruments instruments,
+        final Portfolio portfolio, final Counters counters)
+    {
+        this.strategies = new Strategy[strategies.length];
+        this.views = new StrategyView[strategies.length];
+        this.tradedIds = new int[strategies.length];
+        for (int i = 0; i < strategies.length; i++)
+        {
+            this.strategies[i] = strategies[i].strategy();
+            this.views[i] = strategies[i].view();
+            this.views[i].bind(portfolio, instruments);
+            this.tradedIds[i] = -1;
+        }
+        Arrays.fill(strategyOf, -1);
+        this.params = strategies[0].factory().parameters();
         this.orderQty8 = orderQty8;
         this.instruments = instruments;
         this.portfolio = portfolio;
         this.counters = counters;
         portfolio.cooldownNs = cooldownNs;
-        view.bind(portfolio, instruments);
         paramKeys = new String[params.size() + 1];
         paramKeys[0] = Strategies.COOLDOWN_SECONDS;
         for (int i = 0; i < params.size(); i++)
@@ -70,35 +95,40 @@ public final class SignalStage
         {
             case EventType.INSTRUMENT:
                 instruments.define(slot.instrumentId, slot.priceScale, slot.qtyScale);
-                if (slot.symbolMatches)
+                if (slot.tradedIndex >= 0)
                 {
-                    tradedInstrument = slot.instrumentId;
-                    view.trade(tradedInstrument, FixedPoint.rescale(orderQty8, 8, slot.qtyScale));
+                    define(slot.tradedIndex, slot.instrumentId, slot.qtyScale);
                 }
                 break;
 
             case EventType.BAR:
-                if (onMarket(slot))
+            {
+                final int s = onMarket(slot);
+                if (s >= 0)
                 {
-                    view.begin(slot);
-                    strategy.onBar(slot.timeNs, slot.durationNs, slot.openPrice, slot.highPrice, slot.lowPrice, slot.price);
-                    view.end();
+                    views[s].begin(slot);
+                    strategies[s].onBar(slot.timeNs, slot.durationNs, slot.openPrice, slot.highPrice, slot.lowPrice, slot.price);
+                    views[s].end();
                 }
                 break;
+            }
 
             case EventType.TRADE:
-                if (onMarket(slot))
+            {
+                final int s = onMarket(slot);
+                if (s >= 0)
                 {
-                    view.begin(slot);
-                    strategy.onTrade(slot.timeNs, slot.price, slot.qty);
-                    view.end();
+                    views[s].begin(slot);
+                    strategies[s].onTrade(slot.timeNs, slot.price, slot.qty);
+                    views[s].end();
                 }
                 break;
+            }
 
             case EventType.ORDER_FILLED:
                 if (isOwnOrder(slot))
                 {
-                    strategy.onFill(slot.timeNs, slot.side, slot.price, slot.qty, slot.leavesQty);
+                    strategies[strategyOf[slot.instrumentId]].onFill(slot.timeNs, slot.side, slot.price, slot.qty, slot.leavesQty);
                 }
                 break;
 
@@ -119,15 +149,7 @@ public final class SignalStage
                 break;
 
             case EventType.TIMER:
-                if (tradedInstrument >= 0)
-                {
-                    slot.instrumentId = tradedInstrument;
-                    slot.price = portfolio.lastPrice[tradedInstrument];
-                    portfolio.advanceTime(tradedInstrument, slot.timeNs);
-                    view.begin(slot);
-                    strategy.onTimer(slot.timeNs);
-                    view.end();
-                }
+                onTimer(slot);
                 break;
 
             case EventType.ADMIN:
@@ -142,47 +164,85 @@ public final class SignalStage
         }
     }
 
-    /** Records the price; true if it is the traded instrument's, whose cool-down it may end. */
-    private boolean onMarket(final InboundSlot slot)
+    private void define(final int index, final int instrumentId, final int qtyScale)
+    {
+        if (tradedIds[index] >= 0)
+        {
+            strategyOf[tradedIds[index]] = -1;
+        }
+        tradedIds[index] = instrumentId;
+        strategyOf[instrumentId] = index;
+        views[index].trade(instrumentId, FixedPoint.rescale(orderQty8, 8, qtyScale));
+    }
+
+    /** Records the price; the index of the strategy trading the instrument (whose cool-down it may end), or -1. */
+    private int onMarket(final InboundSlot slot)
     {
         if (!Instruments.validId(slot.instrumentId))
         {
-            return false;
+            return -1;
         }
         portfolio.lastPrice[slot.instrumentId] = slot.price;
-        if (slot.instrumentId != tradedInstrument)
+        final int s = strategyOf[slot.instrumentId];
+        if (s >= 0)
         {
-            return false;
+            portfolio.advanceTime(slot.instrumentId, slot.timeNs);
         }
-        portfolio.advanceTime(tradedInstrument, slot.timeNs);
-        return true;
+        return s;
     }
 
     /**
-     * An answer about the order in flight: one order at a time, so it is that order, and its side is what the
-     * position state says (venue answers other than fills carry no side).
+     * Every traded instrument's strategy, in the symbols' order; the slot takes the instrument and price of each
+     * in turn until one orders, after which the rest are called unbound (their order calls return false).
      */
-    private void onOrderUpdate(final InboundSlot slot, final int status)
+    private void onTimer(final InboundSlot slot)
     {
-        if (tradedInstrument < 0 || slot.instrumentId != tradedInstrument)
+        for (int s = 0; s < strategies.length; s++)
         {
-            return;
-        }
-        final int state = portfolio.state[tradedInstrument];
-        if (state == Portfolio.ENTERING || state == Portfolio.EXITING)
-        {
-            strategy.onOrderUpdate(slot.timeNs, state == Portfolio.ENTERING ? Sides.BUY : Sides.SELL, status);
+            final int id = tradedIds[s];
+            if (id < 0)
+            {
+                continue;
+            }
+            portfolio.advanceTime(id, slot.timeNs);
+            final boolean ordered = slot.intentSide != Sides.NONE;
+            if (!ordered)
+            {
+                slot.instrumentId = id;
+                slot.price = portfolio.lastPrice[id];
+                views[s].begin(slot);
+            }
+            strategies[s].onTimer(slot.timeNs);
+            views[s].end();
         }
     }
 
-    /** An event on the side of the order in flight: execution books it, and it is the only order we have. */
+    /**
+     * An answer about an instrument's order in flight: one order at a time per instrument, so it is that order,
+     * and its side is what the position state says (venue answers other than fills carry no side).
+     */
+    private void onOrderUpdate(final InboundSlot slot, final int status)
+    {
+        final int s = Instruments.validId(slot.instrumentId) ? strategyOf[slot.instrumentId] : -1;
+        if (s < 0)
+        {
+            return;
+        }
+        final int state = portfolio.state[slot.instrumentId];
+        if (state == Portfolio.ENTERING || state == Portfolio.EXITING)
+        {
+            strategies[s].onOrderUpdate(slot.timeNs, state == Portfolio.ENTERING ? Sides.BUY : Sides.SELL, status);
+        }
+    }
+
+    /** An event on the side of the instrument's order in flight: execution books it, and it is the only order it has. */
     private boolean isOwnOrder(final InboundSlot slot)
     {
-        if (slot.instrumentId != tradedInstrument)
+        if (!Instruments.validId(slot.instrumentId) || strategyOf[slot.instrumentId] < 0)
         {
             return false;
         }
-        final int state = portfolio.state[tradedInstrument];
+        final int state = portfolio.state[slot.instrumentId];
         return (state == Portfolio.ENTERING && slot.side == Sides.BUY) || (state == Portfolio.EXITING && slot.side == Sides.SELL);
     }
 
@@ -208,9 +268,19 @@ public final class SignalStage
                 counters.ignoredParamChanges++;
             }
         }
-        else if (params.get(id - 1).accepts(slot.paramValue) && strategy.onParamChange(id - 1, slot.paramValue))
+        else if (params.get(id - 1).accepts(slot.paramValue))
         {
-            view.setParam(id - 1, slot.paramValue);
+            for (int s = 0; s < strategies.length; s++)
+            {
+                if (strategies[s].onParamChange(id - 1, slot.paramValue))
+                {
+                    views[s].setParam(id - 1, slot.paramValue);
+                }
+                else
+                {
+                    counters.ignoredParamChanges++;
+                }
+            }
         }
         else
         {
@@ -218,8 +288,9 @@ public final class SignalStage
         }
     }
 
+    /** The first traded symbol's instrument id, -1 until it is defined. */
     public int tradedInstrument()
     {
-        return tradedInstrument;
+        return tradedIds[0];
     }
 }
