@@ -10,6 +10,7 @@ import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.ops.AlertSettings;
 import io.qts.adapters.ops.LogLines;
 import io.qts.adapters.ops.LogSetup;
+import io.qts.adapters.ops.OpsPorts;
 import io.qts.adapters.ops.OpsService;
 import io.qts.adapters.ops.OpsSettings;
 import io.qts.adapters.ops.SummaryEvent;
@@ -137,6 +138,8 @@ final class RunCommand implements Callable<Integer>
 
     /** Held from the settings' check to the summary: one engine per var dir. */
     private VarDirLock varDirLock;
+    /** Bound before the var dir is touched; the ops service owns them once started. */
+    private OpsPorts opsPorts;
 
     @Override
     public Integer call() throws InterruptedException
@@ -150,6 +153,10 @@ final class RunCommand implements Callable<Integer>
             if (varDirLock != null)
             {
                 varDirLock.close();
+            }
+            if (opsPorts != null)
+            {
+                opsPorts.close();
             }
         }
     }
@@ -192,7 +199,11 @@ final class RunCommand implements Callable<Integer>
         final AlertSettings alertSettings = AlertSettings.from(loaded, System.getenv());
         final StoreSettings storeSettings = StoreSettings.from(loaded, configured.varDir(), System.getenv());
         final String foreignActivity = foreignActivity(loaded);
-        final boolean varDirExisted = Files.exists(configured.varDir());
+        // Another engine on this var dir is named before its ports are found taken (the probe creates nothing).
+        VarDirLock.refuseIfHeld(configured.varDir());
+        // The ops ports are taken before the var dir is touched: a port in use stops the run with nothing created. The
+        // lockstep local venue is a test harness, not a service: no ops endpoint.
+        opsPorts = VenueSettings.LOCAL.equals(venueSettings.name()) ? null : OpsPorts.bind(opsSettings);
         varDirLock = VarDirLock.acquire(configured.varDir());
         // A session on a venue account outlives its processes: the one in progress on this var dir is continued.
         final boolean venueAccount = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper();
@@ -231,25 +242,7 @@ final class RunCommand implements Callable<Integer>
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
-        // The live pipeline over sockets is watched over HTTP; the lockstep local venue is a test harness, not a service.
-        // Started before anything else is written: a port that is taken stops the run with nothing left behind.
-        final OpsService ops;
-        try
-        {
-            ops = VenueSettings.LOCAL.equals(venueSettings.name()) ? null : OpsService.start(opsSettings, alertSettings, engine, inDir, out);
-        }
-        catch (final UserError refused)
-        {
-            // Nothing was journaled yet: take back a new run directory (and a var dir this run made) so a refused start
-            // leaves nothing; a continued session's directory is the session's and stays.
-            varDirLock.close();
-            varDirLock = null;
-            if (continued == null)
-            {
-                deleteTree(varDirExisted ? runDir : settings.varDir());
-            }
-            throw refused;
-        }
+        final OpsService ops = opsPorts == null ? null : OpsService.start(opsPorts, alertSettings, engine, inDir, out);
         try
         {
             final SessionRecovery recovery = venueAccount
@@ -529,21 +522,6 @@ final class RunCommand implements Callable<Integer>
         finally
         {
             deleteQuietly(copy);
-        }
-    }
-
-    private static void deleteTree(final Path root)
-    {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root))
-        {
-            for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot remove " + root + " after a refused start", ex);
         }
     }
 
