@@ -33,7 +33,7 @@ class HotPathAllocationTest
     private static final long SLICE_EVENTS = 10_000;
     /**
      * Slices allowed to allocate anything: the journal blocks mapped in the measured run (two or three) and the JIT's
-     * rare moments (two to four slices in runs on a quiet machine, more when it is busy). An allocation per event or
+     * rare moments: two to four slices in three runs on the shared 2-core machine at a load average near 12. An allocation per event or
      * per order would show in all 100.
      */
     private static final int ALLOCATING_SLICES_ALLOWED = 10;

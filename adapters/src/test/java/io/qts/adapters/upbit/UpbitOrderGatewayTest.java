@@ -98,8 +98,8 @@ class UpbitOrderGatewayTest
 
     /**
      * For the tests of what the venue answers: a request times out only after 10 s, since on a busy machine the first
-     * request (a new connection, the first JWT signed) has taken longer than a short timeout, and a timeout there would
-     * test the retry path instead of the answer.
+     * request (a new connection, the first JWT signed) can take longer than a short timeout, and a timeout there tests
+     * the retry path instead of the answer (a418 flaked so with 300 ms).
      */
     private UpbitOrderGateway gateway(final LoopbackHttpServer server, final Journal out)
     {
