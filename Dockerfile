@@ -33,9 +33,11 @@ COPY config config
 USER 10001:10001
 WORKDIR /var/lib/qts
 # Heap from the container's memory limit; a JVM out of memory exits (and is restarted) instead of limping on.
+# Logs as JSON lines on stdout (the container runtime's log); ops.logFormat, also --log-format.
 ENV QTS_JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
     QTS_OPS_BIND_ADDRESS=0.0.0.0 \
-    QTS_OPS_HTTP_PORT=9464
+    QTS_OPS_HTTP_PORT=9464 \
+    QTS_OPS_LOG_FORMAT=json
 EXPOSE 9464
 HEALTHCHECK --interval=15s --timeout=3s --start-period=120s --retries=3 \
     CMD curl -fsS http://127.0.0.1:9464/health || exit 1

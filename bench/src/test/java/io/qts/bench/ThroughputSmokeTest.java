@@ -51,6 +51,17 @@ class ThroughputSmokeTest
     }
 
     @Test
+    void asItsOwnProcessWithJsonItsStdoutEndsWithTheJsonAndHoldsNoLogLine() throws Exception
+    {
+        final BenchProcess run = BenchProcess.run(dir, 300, "throughput", "--events", "1000", "--json");
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        final JsonNode json = new ObjectMapper().readTree(run.lastLine());
+        run.assertNoLibraryLogOnStdout();
+        assertTrue(run.stdout().startsWith("QTS throughput: 1,000 inputs"), "the table comes first: " + run.stdout());
+        assertTrue(json.path("digestsMatch").asBoolean(), run.stdout());
+    }
+
+    @Test
     void aBadOptionIsOneErrorLineAndExitCode2()
     {
         final StringWriter out = new StringWriter();

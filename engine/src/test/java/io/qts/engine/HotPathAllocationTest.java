@@ -18,17 +18,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Pushes binary trades through the engine (journal on disk, decode, sma-cross, risk, execution,
  * orders out and fills back from the simulated venue) and measures what the engine thread allocates
- * once warmed up, with {@code ThreadMXBean#getThreadAllocatedBytes}: less than 0.01 bytes per event.
+ * once warmed up, with {@code ThreadMXBean#getThreadAllocatedBytes}, in slices of the run (the live
+ * thread) or around each event (the chain inline): nothing per event, so all but a few slices or events
+ * allocate nothing at all.
  * <p>
- * Nothing in the chain allocates per event (one small object per event would be 16 bytes or more).
- * What a million events do show, 0 to about 8 KB in all, comes from Chronicle Queue: a few KB each time
- * the appender maps the next block of the journal file, and a few hundred bytes at rare moments under
- * C2 that interpreted (-Xint) and C1-only runs do not show. The total is printed with each run.
+ * Why slices and not a total per event: what a million events do allocate, 0 to about 8 KB in all,
+ * comes from Chronicle Queue, a few KB each time the appender maps the next 64 MB block of the journal
+ * file (about every 600,000 entries) and a few hundred bytes at rare moments under C2 that interpreted
+ * (-Xint) and C1-only runs do not show. Those few KB put a total near 0.007 bytes per event whatever
+ * the engine does, and a busy machine pushed it over a 0.01 bound. An allocation per event (16 bytes
+ * or more), or per order (about one event in 50), shows in every slice instead. Each run prints the
+ * slices that allocated and how much.
  */
 class HotPathAllocationTest
 {
     private static final long WARM_UP_EVENTS = 300_000;
     private static final long MEASURED_EVENTS = 1_000_000;
+    /** Events per slice of the measured run: 100 slices. */
+    private static final long SLICE_EVENTS = 10_000;
+    /**
+     * Slices allowed to allocate anything: the journal blocks mapped in the measured run (two or three) and the JIT's
+     * rare moments: two to four slices in three runs on the shared 2-core machine at a load average near 12. An allocation per event or
+     * per order would show in all 100.
+     */
+    private static final int ALLOCATING_SLICES_ALLOWED = 10;
+    /** Single events of the inline chain allowed to allocate: as for slices; a per-order allocation would be ~19,000. */
+    private static final int ALLOCATING_EVENTS_ALLOWED = 20;
+    /**
+     * The most all of it may add up to: a few KB for each journal block mapped, 8 KB measured at most; 100 KB would be a
+     * dozen blocks' worth, a one-off allocation on the hot path rather than Chronicle's mapping.
+     */
+    private static final long TOTAL_BYTES_ALLOWED = 100_000;
 
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -48,12 +68,21 @@ class HotPathAllocationTest
             final InboundSlot slot = new InboundSlot();
             final long thread = Thread.currentThread().getId();
             final long[] chainBytes = new long[1];
+            final StringBuilder allocating = new StringBuilder();
+            final int[] allocatingEvents = new int[1];
+            final boolean[] measuring = new boolean[1];
             final InputSink engine = (timeNs, source, format, buffer, offset, length) ->
             {
                 slot.set(timeNs, source, format, buffer, offset, length);
                 final long before = threads.getThreadAllocatedBytes(thread);
                 core.chain.process(slot);
-                chainBytes[0] += threads.getThreadAllocatedBytes(thread) - before;
+                final long bytes = threads.getThreadAllocatedBytes(thread) - before;
+                if (measuring[0] && bytes > 0)
+                {
+                    chainBytes[0] += bytes;
+                    allocatingEvents[0]++;
+                    allocating.append(' ').append(timeNs).append(':').append(bytes);
+                }
             };
             final SimulatedExchange exchange = new SimulatedExchange(new SimulatedVenue(50_000L), orders, engine);
             final TestEvents events = new TestEvents(exchange);
@@ -64,15 +93,19 @@ class HotPathAllocationTest
                 events.trade(i, LivePipelineTest.price(i), 100_000_000L);
             }
             final long ordersBefore = core.counters.orders;
-            chainBytes[0] = 0;
+            measuring[0] = true;
             for (; i < WARM_UP_EVENTS + MEASURED_EVENTS; i++)
             {
                 events.trade(i, LivePipelineTest.price(i), 100_000_000L);
             }
-            final long allocated = chainBytes[0];
+            measuring[0] = false;
             core.chain.onShutdown();
             assertTrue(core.counters.orders - ordersBefore > 5_000, "orders and fills are part of the measured path");
-            assertZeroPerEvent("stage chain", allocated);
+            System.out.printf("stage chain: %d bytes over %d events; %d events allocated (event time:bytes):%s%n",
+                chainBytes[0], MEASURED_EVENTS, allocatingEvents[0], allocating);
+            assertTrue(allocatingEvents[0] <= ALLOCATING_EVENTS_ALLOWED,
+                "stage chain: " + allocatingEvents[0] + " of " + MEASURED_EVENTS + " events allocated (event time:bytes):" + allocating);
+            assertTrue(chainBytes[0] < TOTAL_BYTES_ALLOWED, "stage chain: " + chainBytes[0] + " bytes in all");
         }
     }
 
@@ -83,6 +116,8 @@ class HotPathAllocationTest
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         final long allocated;
         final EngineResult result;
+        int allocatingSlices = 0;
+        final StringBuilder slices = new StringBuilder();
         try (Journal journal = Journal.openForAppend(dir);
             LivePipeline pipeline = new LivePipeline(LivePipelineTest.context(), journal, OutputListener.NONE))
         {
@@ -97,25 +132,34 @@ class HotPathAllocationTest
             }
             pipeline.awaitIdle();
             final long engineThread = pipeline.consumerThreadId();
-            final long before = threads.getThreadAllocatedBytes(engineThread);
+            long before = threads.getThreadAllocatedBytes(engineThread);
             assertTrue(before > 0, "the engine thread must be measurable");
-            for (; i < WARM_UP_EVENTS + MEASURED_EVENTS; i++)
+            long total = 0;
+            for (int slice = 0; slice < MEASURED_EVENTS / SLICE_EVENTS; slice++)
             {
-                events.trade(i, LivePipelineTest.price(i), 100_000_000L);
+                for (final long end = i + SLICE_EVENTS; i < end; i++)
+                {
+                    events.trade(i, LivePipelineTest.price(i), 100_000_000L);
+                }
+                pipeline.awaitIdle();
+                final long now = threads.getThreadAllocatedBytes(engineThread);
+                if (now > before)
+                {
+                    allocatingSlices++;
+                    slices.append(' ').append(slice).append(':').append(now - before);
+                    total += now - before;
+                }
+                before = now;
             }
-            pipeline.awaitIdle();
-            allocated = threads.getThreadAllocatedBytes(engineThread) - before;
+            allocated = total;
             exchange.finish();
             result = pipeline.stop();
         }
         assertTrue(result.orders() > 5_000, "orders and fills must be part of the measured path: " + result.orders());
-        assertZeroPerEvent("live engine thread", allocated);
-    }
-
-    private static void assertZeroPerEvent(final String what, final long allocated)
-    {
-        final double bytesPerEvent = (double)allocated / MEASURED_EVENTS;
-        System.out.printf("%s: %d bytes over %d events = %.4f bytes/event%n", what, allocated, MEASURED_EVENTS, bytesPerEvent);
-        assertTrue(bytesPerEvent < 0.01, what + ": " + bytesPerEvent + " bytes per event (" + allocated + " bytes in all)");
+        System.out.printf("live engine thread: %d bytes over %d events; %d of %d slices of %d events allocated (slice:bytes):%s%n",
+            allocated, MEASURED_EVENTS, allocatingSlices, MEASURED_EVENTS / SLICE_EVENTS, SLICE_EVENTS, slices);
+        assertTrue(allocatingSlices <= ALLOCATING_SLICES_ALLOWED, "live engine thread: " + allocatingSlices + " of "
+            + MEASURED_EVENTS / SLICE_EVENTS + " slices allocated (slice:bytes):" + slices);
+        assertTrue(allocated < TOTAL_BYTES_ALLOWED, "live engine thread: " + allocated + " bytes in all");
     }
 }

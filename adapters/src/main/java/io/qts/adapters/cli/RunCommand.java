@@ -10,8 +10,10 @@ import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.ops.AlertSettings;
 import io.qts.adapters.ops.LogLines;
 import io.qts.adapters.ops.LogSetup;
+import io.qts.adapters.ops.OpsPorts;
 import io.qts.adapters.ops.OpsService;
 import io.qts.adapters.ops.OpsSettings;
+import io.qts.adapters.ops.SummaryEvent;
 import io.qts.adapters.store.LiveProjection;
 import io.qts.adapters.store.StoreSettings;
 import io.qts.adapters.run.AdminSchedule;
@@ -43,6 +45,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -113,7 +116,8 @@ final class RunCommand implements Callable<Integer>
     private String cpuAffinity;
 
     @Option(names = "--log-format", paramLabel = "F",
-        description = "Log lines on stderr as text or json (default: text on a terminal, json otherwise).")
+        description = "Overrides ops.logFormat: text (progress and summary on stdout, log lines on stderr) or json (stdout "
+            + "carries only log events, one JSON object per line: the progress and the summary included).")
     private String logFormat;
 
     @Option(names = "--new-session",
@@ -134,6 +138,8 @@ final class RunCommand implements Callable<Integer>
 
     /** Held from the settings' check to the summary: one engine per var dir. */
     private VarDirLock varDirLock;
+    /** Bound before the var dir is touched; the ops service owns them once started. */
+    private OpsPorts opsPorts;
 
     @Override
     public Integer call() throws InterruptedException
@@ -148,21 +154,32 @@ final class RunCommand implements Callable<Integer>
             {
                 varDirLock.close();
             }
+            if (opsPorts != null)
+            {
+                opsPorts.close();
+            }
         }
     }
 
     /** @param stop Ctrl-C ends a live session early, in order: the engine stops and last-run.json is written first. */
     private int run(final StopSignal stop) throws InterruptedException
     {
-        final PrintWriter out = spec.commandLine().getOut();
         final QtsConfig loaded = QtsConfig.load(config, System.getenv(), QtsConfig.qtsProperties(), List.of(
             new QtsConfig.OptionValue("--wait-strategy", "engine.waitStrategy", waitStrategy),
             new QtsConfig.OptionValue("--topology", "engine.topology", topology),
             new QtsConfig.OptionValue("--cpu-affinity", "engine.cpuAffinity", cpuAffinity),
-            new QtsConfig.OptionValue("--strategy-path", "run.strategyPath", strategyPath)));
+            new QtsConfig.OptionValue("--strategy-path", "run.strategyPath", strategyPath),
+            new QtsConfig.OptionValue("--log-format", "ops.logFormat", logFormat)));
         StrategyJars.use(loaded.get("run.strategyPath", null) == null ? null : loaded.path("run.strategyPath").toString());
         final RunSettings configured = RunSettings.from(loaded, strategy, params, varDir, venue, paper);
         final SortedMap<String, String> ignoredParams = RunSettings.ignoredParams(loaded, strategy);
+        // The pid keeps two engines started in the same second on other var dirs apart (logs carry the run id).
+        final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + ProcessHandle.current().pid();
+        // Before the first line is written: in the JSON format stdout carries log events only, the progress lines included.
+        final String chosenLogFormat = LogSetup.format(loaded);
+        LogSetup.configure(chosenLogFormat, runId, configured.engine().engineId(), spec.commandLine().getOut());
+        final boolean jsonLog = LogSetup.JSON.equals(chosenLogFormat);
+        final PrintWriter out = jsonLog ? LogSetup.lines(LogSetup.PROGRESS) : spec.commandLine().getOut();
         if (!ignoredParams.isEmpty())
         {
             out.printf("qts: note: run.params %s are not parameters of %s: ignored%n", ignoredParams, configured.engine().strategyName());
@@ -177,15 +194,16 @@ final class RunCommand implements Callable<Integer>
             VenueKeyCheck.verify(venueSettings.rest(), upbitKeys, KEY_CHECK_TIMEOUT_MS);
         }
         final AdminSchedule adminSchedule = AdminSchedule.parse(admin, configured.engine().strategyName());
-        // The pid keeps two engines started in the same second on other var dirs apart (logs carry the run id).
-        final String runId = "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + ProcessHandle.current().pid();
         // Every setting is checked before the var dir is touched: a refused start leaves nothing behind.
-        LogSetup.configure(logFormat, runId, configured.engine().engineId());
         final OpsSettings opsSettings = OpsSettings.from(loaded);
         final AlertSettings alertSettings = AlertSettings.from(loaded, System.getenv());
         final StoreSettings storeSettings = StoreSettings.from(loaded, configured.varDir(), System.getenv());
         final String foreignActivity = foreignActivity(loaded);
-        final boolean varDirExisted = Files.exists(configured.varDir());
+        // Another engine on this var dir is named before its ports are found taken (the probe creates nothing).
+        VarDirLock.refuseIfHeld(configured.varDir());
+        // The ops ports are taken before the var dir is touched: a port in use stops the run with nothing created. The
+        // lockstep local venue is a test harness, not a service: no ops endpoint.
+        opsPorts = VenueSettings.LOCAL.equals(venueSettings.name()) ? null : OpsPorts.bind(opsSettings);
         varDirLock = VarDirLock.acquire(configured.varDir());
         // A session on a venue account outlives its processes: the one in progress on this var dir is continued.
         final boolean venueAccount = VenueSettings.UPBIT.equals(venueSettings.name()) && !venueSettings.paper();
@@ -224,25 +242,7 @@ final class RunCommand implements Callable<Integer>
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
-        // The live pipeline over sockets is watched over HTTP; the lockstep local venue is a test harness, not a service.
-        // Started before anything else is written: a port that is taken stops the run with nothing left behind.
-        final OpsService ops;
-        try
-        {
-            ops = VenueSettings.LOCAL.equals(venueSettings.name()) ? null : OpsService.start(opsSettings, alertSettings, engine, inDir, out);
-        }
-        catch (final UserError refused)
-        {
-            // Nothing was journaled yet: take back a new run directory (and a var dir this run made) so a refused start
-            // leaves nothing; a continued session's directory is the session's and stays.
-            varDirLock.close();
-            varDirLock = null;
-            if (continued == null)
-            {
-                deleteTree(varDirExisted ? runDir : settings.varDir());
-            }
-            throw refused;
-        }
+        final OpsService ops = opsPorts == null ? null : OpsService.start(opsPorts, alertSettings, engine, inDir, out);
         try
         {
             final SessionRecovery recovery = venueAccount
@@ -304,23 +304,25 @@ final class RunCommand implements Callable<Integer>
             final String pnl = FixedPoint.format(result.finalValue() - engine.initialCash(), FixedPoint.MONEY_SCALE);
             final String backtest = backtestCommand(settings.session(), inDir, settings.varDir().toAbsolutePath().normalize().resolve("backtest").resolve(runDir.getFileName()));
 
-            out.println();
-            out.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
-            out.printf("  orders      %d, fills %d, rejected %d%n", result.orders(), result.fills(), result.rejectedOrders());
-            out.printf("  final value %s (PnL %s)%n", finalValue, pnl);
-            out.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
+            // In the JSON format the summary is one event with the figures of last-run.json, logged once it is written.
+            final PrintWriter report = jsonLog ? new PrintWriter(Writer.nullWriter()) : out;
+            report.println();
+            report.printf("  events      %d (%d market)%n", result.events(), result.marketEvents());
+            report.printf("  orders      %d, fills %d, rejected %d%n", result.orders(), result.fills(), result.rejectedOrders());
+            report.printf("  final value %s (PnL %s)%n", finalValue, pnl);
+            report.printf("  events/s    %d (%.3f s, paced by the %s)%n", eventsPerSec, seconds,
                 VenueSettings.LOCAL.equals(venueSettings.name()) ? "simulated venue's lockstep" : "venue's market data");
-            out.printf("  digest      %s%n", result.digest());
+            report.printf("  digest      %s%n", result.digest());
             if (!unresolvedOrders.isEmpty())
             {
-                out.printf("  in doubt    %d order(s) sent but not answered when the run stopped: %s (ask the venue by identifier)%n",
+                report.printf("  in doubt    %d order(s) sent but not answered when the run stopped: %s (ask the venue by identifier)%n",
                     unresolvedOrders.size(), String.join(", ", unresolvedOrders));
             }
-            out.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
-            out.printf("  replay      %s replay --journal %s%n", Launcher.command(), inDir);
+            report.printf("  journal     %s (orders sent: %s)%n", inDir, outDir);
+            report.printf("  replay      %s replay --journal %s%n", Launcher.command(), inDir);
             if (VenueSettings.LOCAL.equals(venueSettings.name()))
             {
-                out.printf("  reproduce   %s%n", backtest);
+                report.printf("  reproduce   %s%n", backtest);
             }
 
             final ObjectNode summary = new ObjectMapper().createObjectNode();
@@ -377,7 +379,12 @@ final class RunCommand implements Callable<Integer>
                 CurrentSession.clear(settings.varDir());
             }
             writeAtomically(settings.varDir().resolve("last-run.json"), summary);
-            out.println("  summary     " + settings.varDir().resolve("last-run.json"));
+            report.println("  summary     " + settings.varDir().resolve("last-run.json"));
+            if (jsonLog)
+            {
+                SummaryEvent.log(String.format("run ended: %d events, %d orders, %d fills, PnL %s, digest %s", result.events(),
+                    result.orders(), result.fills(), pnl, result.digest()), summary);
+            }
             return 0;
         }
         finally
@@ -515,21 +522,6 @@ final class RunCommand implements Callable<Integer>
         finally
         {
             deleteQuietly(copy);
-        }
-    }
-
-    private static void deleteTree(final Path root)
-    {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root))
-        {
-            for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot remove " + root + " after a refused start", ex);
         }
     }
 

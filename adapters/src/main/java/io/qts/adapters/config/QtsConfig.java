@@ -46,6 +46,7 @@ public final class QtsConfig
         "venue.paper", "venue.simSpeed", "venue.durationSeconds", "venue.priceScale", "venue.qtyScale", "venue.staleAfterMs",
         "venue.keyFile", "venue.restUrl", "venue.websocketUrl", "venue.privateWebsocketUrl", "venue.foreignActivity",
         "ops.httpPort", "ops.bindAddress", "ops.lingerSeconds", "ops.jmxPort", "ops.jmxPasswordFile", "ops.jmxAccessFile",
+        "ops.logFormat",
         "alerts.slack", "alerts.telegramChatId", "alerts.telegramApiUrl", "alerts.keyFile", "alerts.streamDownSeconds",
         "alerts.dedupeSeconds", "alerts.maxPerMinute", "store.url", "store.user",
         "journal.sync");

@@ -29,25 +29,37 @@ import java.util.function.BooleanSupplier;
 final class OpsHttpServer implements AutoCloseable
 {
     private final HttpServer server;
-    private final ExecutorService executor;
     private final ObjectMapper json = new ObjectMapper();
     private final ExpositionFormats formats = ExpositionFormats.init();
+    private ExecutorService executor;
+
+    private OpsHttpServer(final HttpServer server)
+    {
+        this.server = server;
+    }
 
     /**
+     * Takes the address; answers nothing until {@link #serve}. Bound before a run touches its var dir, so a taken port
+     * stops it with nothing written.
+     *
      * @throws IOException when the address cannot be bound (e.g. the port is in use).
      */
-    OpsHttpServer(final InetSocketAddress address, final PrometheusRegistry registry, final Readiness readiness,
-        final BooleanSupplier engineRunning) throws IOException
+    static OpsHttpServer bind(final InetSocketAddress address) throws IOException
     {
         try
         {
-            server = HttpServer.create(address, 16);
+            return new OpsHttpServer(HttpServer.create(address, 16));
         }
         catch (final BindException ex)
         {
             throw new BindException("cannot listen on " + address.getAddress().getHostAddress() + ":" + address.getPort() + ": "
                 + ex.getMessage());
         }
+    }
+
+    /** Starts answering {@code /health}, {@code /ready} and {@code /metrics} from these sources. */
+    void serve(final PrometheusRegistry registry, final Readiness readiness, final BooleanSupplier engineRunning)
+    {
         executor = Executors.newSingleThreadExecutor((r) ->
         {
             final Thread thread = new Thread(r, "qts-ops-http");
@@ -134,6 +146,9 @@ final class OpsHttpServer implements AutoCloseable
     public void close()
     {
         server.stop(0);
-        executor.shutdownNow();
+        if (executor != null)
+        {
+            executor.shutdownNow();
+        }
     }
 }

@@ -13,7 +13,6 @@ import io.qts.engine.EngineContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -48,10 +47,9 @@ public final class OpsService implements SessionObserver, AutoCloseable
     private volatile LiveView session;
     private volatile boolean ended;
 
-    private OpsService(final OpsSettings settings, final AlertSettings alertSettings, final EngineContext engine, final Path journalDir)
-        throws IOException
+    private OpsService(final OpsPorts ports, final AlertSettings alertSettings, final EngineContext engine, final Path journalDir)
     {
-        this.settings = settings;
+        this.settings = ports.settings;
         this.alertSettings = alertSettings;
         alerts = new Alerts(alertSettings, "QTS " + journalDir.getParent().getFileName() + " engine " + engine.engineId(),
             System::currentTimeMillis);
@@ -61,54 +59,48 @@ public final class OpsService implements SessionObserver, AutoCloseable
         latency.register(registry);
         wireReadiness(journalDir);
         beans = new OpsBeans(ManagementFactory.getPlatformMBeanServer(), () -> session, engine, journalDir);
-        JmxRemote opened = null;
-        try
+        remote = ports.jmx;
+        http = ports.http;
+        ports.handOver();
+        if (http != null)
         {
-            opened = settings.jmxPort() != OpsSettings.OFF ? new JmxRemote(settings, ManagementFactory.getPlatformMBeanServer()) : null;
-            http = settings.httpEnabled()
-                ? new OpsHttpServer(new InetSocketAddress(settings.bindAddress(), settings.httpPort()), registry, readiness, this::engineRunning)
-                : null;
+            http.serve(registry, readiness, this::engineRunning);
         }
-        catch (final IOException | RuntimeException ex)
-        {
-            if (opened != null)
-            {
-                opened.close();
-            }
-            beans.close();
-            stopAlerts();
-            throw ex;
-        }
-        remote = opened;
     }
 
     /**
-     * Starts the HTTP endpoint (when {@code ops.httpPort} is not none) and prints where it listens.
+     * Binds the ports ({@link OpsPorts#bind}), then starts the service on them.
      *
-     * @param alerts      where alerts go (AlertSettings.NONE for nowhere).
-     * @param engine      the session's engine settings (engine id, strategy and its parameters, starting cash).
-     * @param journalDir  the session's journal directory, watched for being writable.
      * @throws UserError when the endpoint cannot listen (the port is taken): a service must not run unwatched.
      */
     public static OpsService start(
         final OpsSettings settings, final AlertSettings alerts, final EngineContext engine, final Path journalDir, final PrintWriter out)
     {
-        try
+        return start(OpsPorts.bind(settings), alerts, engine, journalDir, out);
+    }
+
+    /**
+     * Starts the HTTP endpoint (when {@code ops.httpPort} is not none) on ports already bound and prints where it listens.
+     *
+     * @param ports       the bound ports; the service closes them when it closes.
+     * @param alerts      where alerts go (AlertSettings.NONE for nowhere).
+     * @param engine      the session's engine settings (engine id, strategy and its parameters, starting cash).
+     * @param journalDir  the session's journal directory, watched for being writable.
+     */
+    public static OpsService start(
+        final OpsPorts ports, final AlertSettings alerts, final EngineContext engine, final Path journalDir, final PrintWriter out)
+    {
+        final OpsService service = new OpsService(ports, alerts, engine, journalDir);
+        if (service.http != null)
         {
-            final OpsService service = new OpsService(settings, alerts, engine, journalDir);
-            if (service.http != null)
-            {
-                out.printf("  ops         http://%s:%d/health, /ready, /metrics%n", settings.bindAddress().getHostAddress(), service.httpPort());
-            }
-            out.printf("  jmx         %s%n", settings.jmxPort() == OpsSettings.OFF
-                ? "io.qts:type=Engine,name=" + engine.engineId() + " for local tools (jconsole, by process)"
-                : "service:jmx:rmi:///jndi/rmi://" + settings.bindAddress().getHostAddress() + ":" + settings.jmxPort() + "/jmxrmi (password)");
-            return service;
+            out.printf("  ops         http://%s:%d/health, /ready, /metrics%n", service.settings.bindAddress().getHostAddress(),
+                service.httpPort());
         }
-        catch (final IOException ex)
-        {
-            throw new UserError("config key 'ops.httpPort': " + ex.getMessage() + " (set another port, 0 for a free one, or none)");
-        }
+        out.printf("  jmx         %s%n", service.settings.jmxPort() == OpsSettings.OFF
+            ? "io.qts:type=Engine,name=" + engine.engineId() + " for local tools (jconsole, by process)"
+            : "service:jmx:rmi:///jndi/rmi://" + service.settings.bindAddress().getHostAddress() + ":" + service.settings.jmxPort()
+                + "/jmxrmi (password)");
+        return service;
     }
 
     /** The probe to install in the engine context before the engine is built. */
@@ -274,19 +266,6 @@ public final class OpsService implements SessionObserver, AutoCloseable
             }
             closeJmx();
             alerts.close();
-        }
-    }
-
-    /** The alert sender's thread is already running when the endpoint fails to start: it must not outlive the failure. */
-    private void stopAlerts()
-    {
-        try
-        {
-            alerts.close();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
         }
     }
 

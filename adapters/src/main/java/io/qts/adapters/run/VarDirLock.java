@@ -46,22 +46,12 @@ public final class VarDirLock implements AutoCloseable
         {
             Files.createDirectories(varDir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock;
-            try
-            {
-                lock = channel.tryLock();
-            }
-            catch (final OverlappingFileLockException ex)
-            {
-                // This JVM already holds it (a second run in the same process): refused like another process.
-                lock = null;
-            }
+            final FileLock lock = tryLock(channel);
             if (lock == null)
             {
                 final String holder = holder(channel);
                 channel.close();
-                throw new UserError("var dir " + varDir + " is in use by another engine (pid " + holder
-                    + "); one engine per var dir: stop it, or give this run another --var-dir");
+                throw inUse(varDir, holder);
             }
             final byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
             channel.truncate(0);
@@ -74,6 +64,68 @@ public final class VarDirLock implements AutoCloseable
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock " + file, ex);
         }
+    }
+
+    /**
+     * Refuses like {@link #acquire} when another engine holds {@code varDir}'s lock, without creating anything: a var dir
+     * or lock file that does not exist yet is held by nobody. The lock is taken for real by {@link #acquire}; this only
+     * lets a start name the engine in its way before it binds ports that engine would also hold.
+     *
+     * @throws UserError when another engine holds it.
+     * @throws UncheckedIOException when the existing lock file cannot be opened.
+     */
+    public static void refuseIfHeld(final Path varDir)
+    {
+        final Path file = varDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file))
+        {
+            return;
+        }
+        try (VarDirLock probe = acquireExisting(varDir, file))
+        {
+            // Free: released at once, unchanged (the pid in it is the last holder's).
+        }
+    }
+
+    private static VarDirLock acquireExisting(final Path varDir, final Path file)
+    {
+        FileChannel channel = null;
+        try
+        {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            final FileLock lock = tryLock(channel);
+            if (lock == null)
+            {
+                final String holder = holder(channel);
+                channel.close();
+                throw inUse(varDir, holder);
+            }
+            return new VarDirLock(channel, lock);
+        }
+        catch (final IOException ex)
+        {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot lock " + file, ex);
+        }
+    }
+
+    private static FileLock tryLock(final FileChannel channel) throws IOException
+    {
+        try
+        {
+            return channel.tryLock();
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            // This JVM already holds it (a second run in the same process): refused like another process.
+            return null;
+        }
+    }
+
+    private static UserError inUse(final Path varDir, final String holder)
+    {
+        return new UserError("var dir " + varDir + " is in use by another engine (pid " + holder
+            + "); one engine per var dir: stop it, or give this run another --var-dir");
     }
 
     /** The pid the holder wrote, or "unknown" while it has not written it yet. */

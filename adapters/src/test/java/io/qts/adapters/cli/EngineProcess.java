@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -32,6 +33,13 @@ final class EngineProcess implements AutoCloseable
     static EngineProcess start(final Path dir, final String name, final List<String> systemProperties, final String... args)
         throws IOException
     {
+        return start(dir, name, systemProperties, Map.of(), args);
+    }
+
+    /** @param environment variables added to this JVM's environment for the child. */
+    static EngineProcess start(final Path dir, final String name, final List<String> systemProperties,
+        final Map<String, String> environment, final String... args) throws IOException
+    {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (final String flag : ManagementFactory.getRuntimeMXBean().getInputArguments())
@@ -52,7 +60,9 @@ final class EngineProcess implements AutoCloseable
         command.addAll(List.of(args));
         final Path out = dir.resolve(name + ".out");
         final Path err = dir.resolve(name + ".err");
-        final Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        final Process process = builder.start();
         return new EngineProcess(process, out, err);
     }
 

@@ -3,72 +3,58 @@ package io.qts.adapters.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qts.adapters.cli.Main;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code qts run --log-format json}: one JSON object per line on stderr, with the run's id; the simulator logs to its own file. */
+/**
+ * The log formats: what a run's JSON format puts on stdout and what it leaves out, and a format nobody knows refused
+ * at start (a whole run in the JSON format, as its own process: {@code JsonLogRunTest}).
+ */
 class LogFormatTest
 {
     @TempDir
     Path dir;
 
-    @Test
-    void aJsonLogHasOneObjectPerEventWithTheRunIdAndNoSecretAndTheSimulatorLogsApart() throws Exception
+    @AfterEach
+    void backToTheDefaults()
     {
-        final Path var = dir.resolve("var");
-        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final PrintStream original = System.err;
-        final int exitCode;
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try
-        {
-            exitCode = Main.execute(new String[] {"run", "--var-dir", var.toString(), "--log-format", "json"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        }
-        finally
-        {
-            System.setErr(original);
-        }
-        assertEquals(0, exitCode, err.toString());
-        final JsonNode last = new ObjectMapper().readTree(var.resolve("last-run.json").toFile());
-        final String runId = last.get("runId").asText();
-        final List<String> lines = stderr.toString(StandardCharsets.UTF_8).lines().filter((l) -> !l.isBlank()).toList();
-        assertFalse(lines.isEmpty(), "the venue clients logged their connections");
-        boolean connected = false;
-        for (final String line : lines)
-        {
-            final JsonNode event = new ObjectMapper().readTree(line);
-            assertTrue(event.get("timestamp").asLong() > 0, line);
-            assertTrue(List.of("INFO", "WARN", "ERROR").contains(event.get("level").asText()), line);
-            assertTrue(event.has("loggerName") && event.has("message"), line);
-            assertEquals(runId, event.get("context").get("properties").get(LogSetup.RUN_ID).asText(), line);
-            assertEquals("1", event.get("context").get("properties").get(LogSetup.ENGINE_ID).asText(), line);
-            connected |= event.get("loggerName").asText().equals("io.qts.venue") && event.get("message").asText().contains("connected to ws://");
-            assertFalse(line.contains("sim-exchange"), "the simulator's lines are not in the service's log: " + line);
-        }
-        assertTrue(connected, "the market-data connection is logged: " + lines);
-        final String everything = stderr.toString(StandardCharsets.UTF_8) + out;
-        assertFalse(everything.contains("qts-run-") || everything.contains("Bearer"), "no key or token in the log or the output");
+        LogSetup.textOnStderr((ch.qos.logback.classic.LoggerContext)LoggerFactory.getILoggerFactory());
+    }
 
-        final Path simLog = Path.of(last.get("journal").asText()).getParent().resolve("sim-exchange.log");
-        assertTrue(Files.readString(simLog).contains("POST /v1/orders -> 201"), "the simulator's log is beside the journals");
-        assertFalse(out.toString().contains("sim-exchange 2") || out.toString().contains("POST /v1/orders"),
-            "and not between the progress lines: " + out);
+    @Test
+    void theJsonFormatWritesOneObjectPerEventToStdoutWithQtsAtInfoAndLibrariesAtWarn() throws Exception
+    {
+        final StringWriter stdout = new StringWriter();
+        LogSetup.configure(LogSetup.JSON, "run-20261130-020000-42", 7, new PrintWriter(stdout, true));
+        LoggerFactory.getLogger("net.openhft.chronicle.bytes.MappedFile").info("Took 1141 us to grow file");
+        LoggerFactory.getLogger("io.netty.channel.DefaultChannelPipeline").warn("An exceptionCaught() event was fired");
+        LogSetup.lines(LogSetup.PROGRESS).printf("  ops         http://127.0.0.1:%d/health%n", 9464);
+        LoggerFactory.getLogger(LogSetup.SUMMARY).atInfo().addKeyValue("orders", 33).log("run ended");
+
+        final List<String> lines = stdout.toString().lines().toList();
+        assertEquals(3, lines.size(), "a library's INFO line is left out: " + stdout);
+        final JsonNode warning = new ObjectMapper().readTree(lines.get(0));
+        assertEquals("WARN", warning.get("level").asText());
+        assertEquals("io.netty.channel.DefaultChannelPipeline", warning.get("loggerName").asText());
+        assertEquals("run-20261130-020000-42", warning.get("context").get("properties").get(LogSetup.RUN_ID).asText());
+        assertEquals("7", warning.get("context").get("properties").get(LogSetup.ENGINE_ID).asText());
+        final JsonNode progress = new ObjectMapper().readTree(lines.get(1));
+        assertEquals(LogSetup.PROGRESS, progress.get("loggerName").asText());
+        assertEquals("INFO", progress.get("level").asText());
+        assertEquals("  ops         http://127.0.0.1:9464/health", progress.get("message").asText());
+        final JsonNode summary = new ObjectMapper().readTree(lines.get(2));
+        assertEquals("[{\"orders\":\"33\"}]", summary.get("kvpList").toString());
     }
 
     @Test
@@ -79,7 +65,27 @@ class LogFormatTest
         final int exitCode = Main.execute(new String[] {"run", "--var-dir", dir.resolve("var").toString(), "--log-format", "xml"},
             new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(1, exitCode);
-        assertEquals("qts: error: --log-format must be one of text, json, got 'xml'\n", err.toString());
+        assertEquals("qts: error: ops.logFormat must be one of text, json, got 'xml' (from option --log-format)\n", err.toString());
+        assertEquals("", out.toString());
         assertFalse(Files.exists(dir.resolve("var")), "nothing written");
+    }
+
+    @Test
+    void theFormatIsASettingAndItsSourceIsNamed()
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        System.setProperty("qts.ops.logFormat", "logfmt");
+        try
+        {
+            assertEquals(1, Main.execute(new String[] {"run", "--var-dir", dir.resolve("var").toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true)));
+        }
+        finally
+        {
+            System.clearProperty("qts.ops.logFormat");
+        }
+        assertEquals("qts: error: ops.logFormat must be one of text, json, got 'logfmt' (from system property qts.ops.logFormat)\n",
+            err.toString());
     }
 }

@@ -3,6 +3,7 @@ package io.qts.adapters.ops;
 import io.qts.adapters.cli.Main;
 import io.qts.adapters.cli.UserError;
 import io.qts.adapters.config.QtsConfig;
+import io.qts.adapters.run.VarDirLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,35 +62,80 @@ class OpsSettingsTest
     }
 
     @Test
-    void aRunWhoseOpsPortIsTakenStopsWithOneLineAndWritesNothing() throws Exception
+    void aRunWhoseOpsPortIsTakenStopsWithOneLineAndCreatesNothing() throws Exception
     {
         final Path var = dir.resolve("var");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
         {
-            final String before = System.getProperty("qts.ops.httpPort");
-            System.setProperty("qts.ops.httpPort", Integer.toString(taken.getLocalPort()));
-            final StringWriter out = new StringWriter();
-            final StringWriter err = new StringWriter();
-            final int exitCode;
-            try
-            {
-                exitCode = Main.execute(new String[] {"run", "--var-dir", var.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
-            }
-            finally
-            {
-                if (before == null)
-                {
-                    System.clearProperty("qts.ops.httpPort");
-                }
-                else
-                {
-                    System.setProperty("qts.ops.httpPort", before);
-                }
-            }
-            assertEquals(1, exitCode);
+            final Run refused = runWithOpsPort(taken.getLocalPort(), var);
+            assertEquals(1, refused.exitCode);
             assertEquals("qts: error: config key 'ops.httpPort': cannot listen on 127.0.0.1:" + taken.getLocalPort()
-                + ": Address already in use (set another port, 0 for a free one, or none)\n", err.toString());
-            assertFalse(Files.exists(var), "no session number, no journal, nothing written");
+                + ": Address already in use (set another port, 0 for a free one, or none)\n", refused.err);
+            assertFalse(Files.exists(var), "no var dir, no session number, no journal: nothing created");
+        }
+    }
+
+    @Test
+    void aVarDirThatExistsIsNotTouchedByARunWhoseOpsPortIsTaken() throws Exception
+    {
+        final Path var = Files.createDirectories(dir.resolve("var"));
+        Files.writeString(var.resolve("last-run.json"), "{\"runId\":\"an earlier run\"}\n");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            assertEquals(1, runWithOpsPort(taken.getLocalPort(), var).exitCode);
+        }
+        try (Stream<Path> left = Files.list(var))
+        {
+            assertEquals(List.of(var.resolve("last-run.json")), left.toList(), "no lock file, no journal directory: the port was bound first");
+        }
+        assertEquals("{\"runId\":\"an earlier run\"}\n", Files.readString(var.resolve("last-run.json")));
+    }
+
+    @Test
+    void anEngineHoldingTheVarDirIsNamedBeforeThePortsItHoldsAreFoundTaken() throws Exception
+    {
+        final Path var = dir.resolve("var");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            VarDirLock holder = VarDirLock.acquire(var))
+        {
+            final Run refused = runWithOpsPort(taken.getLocalPort(), var);
+            assertEquals(1, refused.exitCode);
+            assertEquals("qts: error: var dir " + var + " is in use by another engine (pid " + ProcessHandle.current().pid()
+                + "); one engine per var dir: stop it, or give this run another --var-dir\n", refused.err);
+        }
+        try (Stream<Path> left = Files.list(var))
+        {
+            assertEquals(List.of(var.resolve(VarDirLock.FILE_NAME)), left.toList(), "the holder's lock file only");
+        }
+    }
+
+    private record Run(int exitCode, String out, String err)
+    {
+    }
+
+    /** {@code qts run --var-dir var} with {@code ops.httpPort} set to {@code port}, in this JVM. */
+    private static Run runWithOpsPort(final int port, final Path var)
+    {
+        final String before = System.getProperty("qts.ops.httpPort");
+        System.setProperty("qts.ops.httpPort", Integer.toString(port));
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        try
+        {
+            final int exitCode = Main.execute(new String[] {"run", "--var-dir", var.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+            return new Run(exitCode, out.toString(), err.toString());
+        }
+        finally
+        {
+            if (before == null)
+            {
+                System.clearProperty("qts.ops.httpPort");
+            }
+            else
+            {
+                System.setProperty("qts.ops.httpPort", before);
+            }
         }
     }
 }

@@ -53,6 +53,10 @@ class UpbitOrderGatewayTest
     private static final byte[] SECRET = "test-secret-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CID = (1L << 48) | 42;
+    /** The request timeout of the tests of a venue that does not answer. */
+    private static final long TIMEOUT_MS = 300;
+    /** The request timeout of the tests of what the venue answers (see {@code gateway}). */
+    private static final long ANSWERED_TIMEOUT_MS = 10_000;
     private static final VenueIdentifiers IDS = VenueIdentifiers.of(UpbitDecoderTest.NONCE);
     /** CID as the venue sees it: the session nonce, engine id 1, sequence 42. */
     private static final String CID_AT_VENUE = UpbitDecoderTest.NONCE + "-1-42";
@@ -92,15 +96,28 @@ class UpbitOrderGatewayTest
         return server;
     }
 
+    /**
+     * For the tests of what the venue answers: a request times out only after 10 s, since on a busy machine the first
+     * request (a new connection, the first JWT signed) can take longer than a short timeout, and a timeout there tests
+     * the retry path instead of the answer (a418 flaked so with 300 ms).
+     */
     private UpbitOrderGateway gateway(final LoopbackHttpServer server, final Journal out)
     {
-        return gateway(server, out, UpbitOrderGateway.Config.NEVER_ARRIVED_GRACE_MS);
+        return gateway(server, out, ANSWERED_TIMEOUT_MS, UpbitOrderGateway.Config.NEVER_ARRIVED_GRACE_MS);
     }
 
-    private UpbitOrderGateway gateway(final LoopbackHttpServer server, final Journal out, final long neverArrivedGraceMs)
+    /** For the tests of a venue that does not answer: requests time out after {@value #TIMEOUT_MS} ms. */
+    private UpbitOrderGateway timingOutGateway(final LoopbackHttpServer server, final long neverArrivedGraceMs)
+    {
+        return gateway(server, null, TIMEOUT_MS, neverArrivedGraceMs);
+    }
+
+    private UpbitOrderGateway gateway(
+        final LoopbackHttpServer server, final Journal out, final long requestTimeoutMs, final long neverArrivedGraceMs)
     {
         final UpbitOrderGateway.Config config = new UpbitOrderGateway.Config(server.uri(),
-            Map.of(1, new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8)), 300, 3, 20, 100, 60_000, 300, 1, neverArrivedGraceMs);
+            Map.of(1, new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8)), requestTimeoutMs, 3, 20, 100, 60_000, 300, 1,
+            neverArrivedGraceMs);
         final UpbitOrderGateway gateway = new UpbitOrderGateway(
             config, new UpbitAuth(ACCESS, SECRET), IDS, orderSource, input, out, new SplittableRandom(3), log);
         open.add(gateway);
@@ -225,7 +242,7 @@ class UpbitOrderGatewayTest
             }
             return LoopbackHttpServer.Reply.json(404, "{\"error\":{\"name\":\"order_not_found\",\"message\":\"x\"}}");
         });
-        final UpbitOrderGateway gateway = gateway(server, null);
+        final UpbitOrderGateway gateway = timingOutGateway(server, UpbitOrderGateway.Config.NEVER_ARRIVED_GRACE_MS);
         order(CID, Side.BUY, 148_520_000, 100_000);
         Recorded.await(() -> engine.inputs.size() == 1, 5_000, "the answer to the second send");
         assertEquals(List.of("POST /v1/orders", "GET /v1/order", "POST /v1/orders"), server.lines());
@@ -241,7 +258,7 @@ class UpbitOrderGatewayTest
     {
         final LoopbackHttpServer server = server((r) -> r.method().equals("POST") ? null
             : LoopbackHttpServer.Reply.json(200, created(CID)));
-        final UpbitOrderGateway gateway = gateway(server, null);
+        final UpbitOrderGateway gateway = timingOutGateway(server, UpbitOrderGateway.Config.NEVER_ARRIVED_GRACE_MS);
         order(CID, Side.BUY, 148_520_000, 100_000);
         Recorded.await(() -> engine.inputs.size() == 1, 5_000, "the query's answer");
         Thread.sleep(600);
@@ -254,7 +271,7 @@ class UpbitOrderGatewayTest
     void noAnswerAtAllLeavesTheOrderInDoubtNeverRejectedAndKeepsAsking() throws Exception
     {
         final LoopbackHttpServer server = server((r) -> null);
-        gateway(server, null, 500);
+        timingOutGateway(server, 500);
         order(CID, Side.BUY, 148_520_000, 100_000);
         Recorded.await(() -> engine.inputs.size() == 1, 10_000, "the give-up");
         assertEquals(List.of("inDoubt " + CID), decoded(), "unknown, not rejected: the engine keeps the order in flight");
@@ -271,7 +288,7 @@ class UpbitOrderGatewayTest
     {
         final LoopbackHttpServer server = server((r) -> r.method().equals("POST") ? null
             : LoopbackHttpServer.Reply.json(404, "{\"error\":{\"name\":\"order_not_found\",\"message\":\"x\"}}"));
-        gateway(server, null, 1_500);
+        timingOutGateway(server, 1_500);
         final long sentNs = System.nanoTime();
         order(CID, Side.BUY, 148_520_000, 100_000);
         Recorded.await(() -> engine.inputs.size() == 1, 10_000, "the verdict");
