@@ -61,6 +61,22 @@ public final class EngineContext
     private long cooldownNs;
     private final InputDecoder[] inputDecoders = new InputDecoder[8];
     private boolean multiProducer;
+    private PriceTicks priceTicks = PriceTicks.ONE_UNIT;
+
+    /**
+     * The traded instrument's price grid for limit orders (the venue's tick rule); {@link PriceTicks#ONE_UNIT}, one
+     * unit of the instrument's price scale, unless set. A limit price off it is refused by risk (OFF_TICK).
+     */
+    public EngineContext priceTicks(final PriceTicks priceTicks)
+    {
+        this.priceTicks = java.util.Objects.requireNonNull(priceTicks, "priceTicks");
+        return this;
+    }
+
+    public PriceTicks priceTicks()
+    {
+        return priceTicks;
+    }
 
     public EngineContext engineId(final int engineId)
     {

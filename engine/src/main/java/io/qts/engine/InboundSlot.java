@@ -71,7 +71,14 @@ public final class InboundSlot
     // Filled by the signal stage, cleared by risk if rejected.
     int intentSide;
     long intentQty;
+    /** The market price for reference (market orders), or the limit price. */
     long intentPrice;
+    /** The SBE OrderType value: MARKET, LIMIT (good till cancelled), LIMIT_IOC or LIMIT_FOK. */
+    int intentOrderType = OrderIntent.MARKET;
+    /** NEW, CANCEL of {@link #intentCancelId}, or REPLACE: cancel {@link #intentCancelId}, then a new limit order. */
+    int intentAction = OrderIntent.NEW;
+    /** The client order id a CANCEL or REPLACE ends. */
+    long intentCancelId;
 
     /** Set by the execution stage when it handed an order command to the outbound path. */
     boolean orderSent;
@@ -95,6 +102,8 @@ public final class InboundSlot
         this.format = format;
         this.type = EventType.NONE;
         this.intentSide = Sides.NONE;
+        this.intentOrderType = OrderIntent.MARKET;
+        this.intentAction = OrderIntent.NEW;
         this.orderSent = false;
     }
 

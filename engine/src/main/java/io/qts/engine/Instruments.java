@@ -10,6 +10,8 @@ final class Instruments
     private final int[] qtyScale = new int[MAX_INSTRUMENTS];
     /** Defined ids in the order they were defined, so loops over holdings visit few ids, in a fixed order. */
     private final int[] definedIds = new int[MAX_INSTRUMENTS];
+    /** Each instrument's price grid for limit orders: one unit of its price scale unless the run gives the venue's. */
+    private final PriceTicks[] priceTicks = new PriceTicks[MAX_INSTRUMENTS];
     private int definedCount;
 
     static boolean validId(final int instrumentId)
@@ -26,6 +28,23 @@ final class Instruments
         defined[instrumentId] = true;
         this.priceScale[instrumentId] = priceScale;
         this.qtyScale[instrumentId] = qtyScale;
+    }
+
+    void priceTicks(final int instrumentId, final PriceTicks ticks)
+    {
+        priceTicks[instrumentId] = ticks;
+    }
+
+    PriceTicks priceTicks(final int instrumentId)
+    {
+        final PriceTicks ticks = priceTicks[instrumentId];
+        return ticks == null ? PriceTicks.ONE_UNIT : ticks;
+    }
+
+    /** Whether a limit price is on the instrument's grid (positive and a whole multiple of its step there). */
+    boolean onGrid(final int instrumentId, final long price)
+    {
+        return priceTicks(instrumentId).onGrid(price, priceScale[instrumentId]);
     }
 
     boolean isDefined(final int instrumentId)

@@ -14,7 +14,9 @@ import io.qts.journal.sbe.StateChangeReason;
  * probe). Exits (sells) pass every other check, so a position can always be closed; the position state
  * (EXITING) keeps a second exit from going out while one is in flight. Halting (admin, kill, daily loss,
  * drawdown) stops new entries; entries also pass sizing, position, open-position, notional, price-band,
- * order-rate, volatility and cash checks, in that order.
+ * order-rate, volatility and cash checks, in that order. A limit order's price is checked first against the
+ * instrument's price grid (OFF_TICK), and its notional and band are those of its limit price; a replace is checked
+ * as the new order it sends. A cancel is never refused.
  */
 final class RiskStage
 {
@@ -201,6 +203,8 @@ final class RiskStage
         slot.intentSide = Sides.SELL;
         slot.intentQty = portfolio.position[instrumentId];
         slot.intentPrice = portfolio.lastPrice[instrumentId];
+        slot.intentOrderType = OrderIntent.MARKET;
+        slot.intentAction = OrderIntent.NEW;
     }
 
     private int check(final InboundSlot slot)
@@ -209,6 +213,15 @@ final class RiskStage
         if (!instruments.isDefined(instrumentId))
         {
             return RejectReason.UNKNOWN_INSTRUMENT.value();
+        }
+        if (slot.intentAction == OrderIntent.CANCEL)
+        {
+            // A cancel only takes risk away: it goes out halted, in a halt window or with the breaker open.
+            return RejectReason.NONE.value();
+        }
+        if (OrderIntent.isLimit(slot.intentOrderType) && !instruments.onGrid(instrumentId, slot.intentPrice))
+        {
+            return RejectReason.OFF_TICK.value();
         }
         if (haltSchedule.halted(slot.timeNs))
         {

@@ -25,16 +25,19 @@ final class SignalStage
     private final Portfolio portfolio;
     private final Counters counters;
     private final String[] paramKeys;
+    private final PriceTicks priceTicks;
     private int tradedInstrument = -1;
 
     /**
      * @param cooldownNs event time after a position is closed before the next entry.
      * @param orderQty8  size of each entry at 10^-8 units, rescaled to the instrument's scale once it is defined.
+     * @param priceTicks the traded instrument's price grid for limit orders.
      */
     SignalStage(
         final ConfiguredStrategy strategy, final long cooldownNs, final long orderQty8, final Instruments instruments,
-        final Portfolio portfolio, final Counters counters)
+        final Portfolio portfolio, final Counters counters, final PriceTicks priceTicks)
     {
+        this.priceTicks = priceTicks;
         this.strategy = strategy.strategy();
         this.view = strategy.view();
         this.params = strategy.factory().parameters();
@@ -67,6 +70,7 @@ final class SignalStage
                 if (slot.symbolMatches)
                 {
                     tradedInstrument = slot.instrumentId;
+                    instruments.priceTicks(tradedInstrument, priceTicks);
                     view.trade(tradedInstrument, FixedPoint.rescale(orderQty8, 8, slot.qtyScale));
                 }
                 break;
@@ -153,8 +157,8 @@ final class SignalStage
     }
 
     /**
-     * An answer about the order in flight: one order at a time, so it is that order, and its side is what the
-     * position state says (venue answers other than fills carry no side).
+     * An answer about the current order: one order at a time, and its side is what the position state says (venue
+     * answers other than fills carry no side).
      */
     private void onOrderUpdate(final InboundSlot slot, final int status)
     {
@@ -163,7 +167,8 @@ final class SignalStage
             return;
         }
         final int state = portfolio.state[tradedInstrument];
-        if (state == Portfolio.ENTERING || state == Portfolio.EXITING)
+        // Only the current order: what ends an order a replace left behind is not news to the strategy.
+        if ((state == Portfolio.ENTERING || state == Portfolio.EXITING) && slot.clientOrderId == portfolio.openOrderId[tradedInstrument])
         {
             strategy.onOrderUpdate(slot.timeNs, state == Portfolio.ENTERING ? Sides.BUY : Sides.SELL, status);
         }
