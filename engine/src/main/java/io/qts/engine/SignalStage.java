@@ -27,6 +27,8 @@ final class SignalStage
     private final String[] paramKeys;
     private final PriceTicks priceTicks;
     private int tradedInstrument = -1;
+    /** The last order reported ACCEPTED: a venue that answers on two channels (REST, private stream) is heard once. */
+    private long acceptedOrderId;
 
     /**
      * @param cooldownNs event time after a position is closed before the next entry.
@@ -158,7 +160,7 @@ final class SignalStage
 
     /**
      * An answer about the current order: one order at a time, and its side is what the position state says (venue
-     * answers other than fills carry no side).
+     * answers other than fills carry no side). ACCEPTED is told once per order.
      */
     private void onOrderUpdate(final InboundSlot slot, final int status)
     {
@@ -170,6 +172,14 @@ final class SignalStage
         // Only the current order: what ends an order a replace left behind is not news to the strategy.
         if ((state == Portfolio.ENTERING || state == Portfolio.EXITING) && slot.clientOrderId == portfolio.openOrderId[tradedInstrument])
         {
+            if (status == OrderStatus.ACCEPTED)
+            {
+                if (slot.clientOrderId == acceptedOrderId)
+                {
+                    return;
+                }
+                acceptedOrderId = slot.clientOrderId;
+            }
             strategy.onOrderUpdate(slot.timeNs, state == Portfolio.ENTERING ? Sides.BUY : Sides.SELL, status);
         }
     }
