@@ -24,6 +24,8 @@ final class RiskLimits
     long stopAtrMultiple;
     /** Commission rate used to cost an order for the cash check, at 10^-8. */
     final long commissionRate;
+    /** Resting limit orders are cancelled at a halt or kill unless {@code risk.restingOrders} is keep. */
+    final boolean cancelRestingAtHalt;
 
     RiskLimits(final EngineContext context)
     {
@@ -36,5 +38,6 @@ final class RiskLimits
         maxDrawdown = context.maxDrawdown();
         stopAtrMultiple = context.stopAtrMultiple();
         commissionRate = context.commissionRate();
+        cancelRestingAtHalt = EngineContext.CANCEL_RESTING.equals(context.restingOrders());
     }
 }

@@ -16,7 +16,9 @@ import io.qts.journal.sbe.StateChangeReason;
  * drawdown) stops new entries; entries also pass sizing, position, open-position, notional, price-band,
  * order-rate, volatility and cash checks, in that order. A limit order's price is checked first against the
  * instrument's price grid (OFF_TICK), and its notional and band are those of its limit price; a replace is checked
- * as the new order it sends. A cancel is never refused.
+ * as the new order it sends. A cancel is never refused. At a halt or kill, resting limit orders are cancelled, one
+ * per event, unless {@code risk.restingOrders} is keep (an orderly stop's HALT says which, from
+ * {@code run.restingOrdersAtStop}).
  */
 final class RiskStage
 {
@@ -38,6 +40,8 @@ final class RiskStage
     private boolean halted;
     /** Set by the kill switch: sell every position, one per event, until RESUME. */
     private boolean flattening;
+    /** Set by a halt or kill under the cancel policy: cancel each resting limit order, one per event, until none is left. */
+    private boolean cancellingResting;
     /** The live market-data feed said it is stale: no new positions until it says it is fresh. */
     private boolean feedStale;
     /** Entries wait while the private order stream is down: a fill it carried would be missed. */
@@ -114,9 +118,13 @@ final class RiskStage
                 break;
         }
         breaker.onTime(timeNs);
-        if (flattening && (slot.type == EventType.ADMIN || slot.type == EventType.TIMER || isMarket(slot.type)))
+        if ((flattening || cancellingResting) && (slot.type == EventType.ADMIN || slot.type == EventType.TIMER || isMarket(slot.type)))
         {
-            flattenOne(slot);
+            // Resting orders go first: a resting sell holds the position the kill's flatten would sell.
+            if (!(cancellingResting && cancelOneResting(slot)) && flattening)
+            {
+                flattenOne(slot);
+            }
         }
         if (slot.intentSide != Sides.NONE)
         {
@@ -194,6 +202,32 @@ final class RiskStage
                 return;
             }
         }
+    }
+
+    /**
+     * Replaces whatever the signal stage wanted on this event with a cancel of the first resting limit order (in the
+     * order instruments were defined) whose cancel is not out yet; false, and the cancelling ends, when none is left.
+     */
+    private boolean cancelOneResting(final InboundSlot slot)
+    {
+        for (int i = 0; i < instruments.definedCount(); i++)
+        {
+            final int instrumentId = instruments.definedId(i);
+            if (portfolio.openOrderId[instrumentId] != 0 && OrderIntent.isLimit(portfolio.openOrderType[instrumentId]) &&
+                !portfolio.cancelSent[instrumentId])
+            {
+                slot.instrumentId = instrumentId;
+                slot.intentSide = portfolio.state[instrumentId] == Portfolio.ENTERING ? Sides.BUY : Sides.SELL;
+                slot.intentAction = OrderIntent.CANCEL;
+                slot.intentOrderType = portfolio.openOrderType[instrumentId];
+                slot.intentCancelId = portfolio.openOrderId[instrumentId];
+                slot.intentQty = portfolio.openOrderQty[instrumentId];
+                slot.intentPrice = portfolio.openOrderPrice[instrumentId];
+                return true;
+            }
+        }
+        cancellingResting = false;
+        return false;
     }
 
     /** Replaces whatever the signal stage wanted on this event with a sell of the whole position. */
@@ -297,10 +331,14 @@ final class RiskStage
             {
                 halt(slot.timeNs, StateChangeReason.ADMIN_HALT);
             }
+            // The halt's own word on resting orders (an orderly stop's) wins over risk.restingOrders, even when already halted.
+            cancellingResting = slot.paramValue == EngineContext.HALT_CANCEL_RESTING ||
+                (slot.paramValue != EngineContext.HALT_KEEP_RESTING && limits.cancelRestingAtHalt);
         }
         else if (slot.adminAction == AdminAction.RESUME.value())
         {
             flattening = false;
+            cancellingResting = false;
             if (halted)
             {
                 halted = false;
@@ -311,6 +349,7 @@ final class RiskStage
         {
             halted = true;
             flattening = true;
+            cancellingResting = limits.cancelRestingAtHalt;
             changes.record(slot.timeNs, EngineState.HALTED, StateChangeReason.ADMIN_KILL);
         }
         else if (slot.adminAction == AdminAction.SET_PARAM.value())
@@ -326,6 +365,7 @@ final class RiskStage
     private void halt(final long timeNs, final StateChangeReason reason)
     {
         halted = true;
+        cancellingResting = limits.cancelRestingAtHalt;
         changes.record(timeNs, EngineState.HALTED, reason);
     }
 

@@ -6,6 +6,7 @@ import io.qts.engine.strategy.StrategyContext;
 import io.qts.engine.strategy.StrategyFactory;
 import io.qts.engine.strategy.StrategyParameter;
 import io.qts.engine.strategy.StrategyParams;
+import io.qts.journal.sbe.AdminAction;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.OrderCommandDecoder;
 import io.qts.journal.sbe.OrderFilledDecoder;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Limit orders through a backtest, as a strategy sees them: the tick grid and its rounding helpers, a price off the
  * grid refused by risk before it is sent (OFF_TICK), a resting order replaced and filled, a resting sell cancelled,
- * and a partly filled order whose fills reach the strategy with what is left. Prices at scale 2 written raw.
+ * a partly filled order whose fills reach the strategy with what is left, and resting orders at a halt and a kill
+ * (cancelled by default, kept under risk.restingOrders keep or when the halt says so). Prices at scale 2 written raw.
  */
 class LimitOrdersTest
 {
@@ -145,9 +147,14 @@ class LimitOrdersTest
 
     private static EngineContext context()
     {
+        return context(EngineContext.CANCEL_RESTING);
+    }
+
+    private static EngineContext context(final String restingOrders)
+    {
         Strategies.useLoaded(List.of(new Scripted()), "the test");
         return new EngineContext().symbol("TEST").strategy("limit-script", Map.of())
-            .orderQty(ONE).initialCash(1_000 * ONE).priceTicks(TICKS).conclude();
+            .orderQty(ONE).initialCash(1_000 * ONE).priceTicks(TICKS).restingOrders(restingOrders).conclude();
     }
 
     @Test
@@ -318,5 +325,112 @@ class LimitOrdersTest
             "BUY accepted",
             "fill BUY 1 at 10100, leaves 0",
             "position 1"), SEEN);
+    }
+
+    /**
+     * Bids 3 at 98.00 on day 1 and reads its account after; a halt comes on day 2 with the given value; a bar on day 3
+     * goes through the bid. Returns what the strategy saw, then the engine's output.
+     */
+    private static List<String> haltWithARestingBid(final String restingOrders, final AdminAction action, final long haltValue)
+    {
+        script = (event, c) ->
+        {
+            if (event == 0)
+            {
+                SEEN.add("bid " + c.buyLimit(3, 9800, StrategyContext.GTC));
+            }
+            else
+            {
+                SEEN.add("position " + c.position() + ", open orders " + c.openOrders());
+            }
+        };
+        final Output output = new Output();
+        final Backtest backtest = new Backtest(context(restingOrders), output);
+        final TestEvents events = new TestEvents(backtest.input());
+        events.instrument("TEST", 2, 0);
+        events.bar(1, 10000, 10000);
+        events.admin(2 * TestEvents.DAY_NS, action, "", haltValue);
+        events.bar(3, 9900, 9900, 9700, 9800);      // low 97.00 goes through 98.00: fills if the bid still rests
+        backtest.finish();
+        SEEN.addAll(output.lines);
+        return List.copyOf(SEEN);
+    }
+
+    @Test
+    void aHaltCancelsARestingOrderByDefault()
+    {
+        assertEquals(List.of(
+            "bid true",
+            "BUY accepted",
+            "BUY cancelled",
+            "position 0, open orders 0",
+            "NEW LIMIT BUY 3 at 9800 id 1",
+            "CANCEL LIMIT BUY 3 at 9800 id 1"),
+            haltWithARestingBid(EngineContext.CANCEL_RESTING, AdminAction.HALT, EngineContext.HALT_RESTING_AS_CONFIGURED));
+    }
+
+    @Test
+    void underKeepARestingOrderOutlivesTheHaltAndFills()
+    {
+        assertEquals(KEPT, haltWithARestingBid(EngineContext.KEEP_RESTING, AdminAction.HALT, EngineContext.HALT_RESTING_AS_CONFIGURED));
+    }
+
+    @Test
+    void aHaltThatSaysKeepWinsOverTheRiskSettingsCancel()
+    {
+        assertEquals(KEPT, haltWithARestingBid(EngineContext.CANCEL_RESTING, AdminAction.HALT, EngineContext.HALT_KEEP_RESTING));
+    }
+
+    @Test
+    void aHaltThatSaysCancelWinsOverTheRiskSettingsKeep()
+    {
+        assertEquals(List.of("CANCEL LIMIT BUY 3 at 9800 id 1"),
+            haltWithARestingBid(EngineContext.KEEP_RESTING, AdminAction.HALT, EngineContext.HALT_CANCEL_RESTING).stream()
+                .filter((line) -> line.startsWith("CANCEL")).toList());
+    }
+
+    private static final List<String> KEPT = List.of(
+        "bid true",
+        "BUY accepted",
+        "fill BUY 3 at 9800, leaves 0",
+        "position 3, open orders 0",
+        "NEW LIMIT BUY 3 at 9800 id 1",
+        "filled id 1 3 at 9800");
+
+    @Test
+    void aKillCancelsARestingSellFirstThenSellsThePositionAtMarket()
+    {
+        script = (event, c) ->
+        {
+            if (event == 0)
+            {
+                SEEN.add("buy " + c.buyMarket(2));
+            }
+            else if (event == 1)
+            {
+                SEEN.add("offer " + c.sellLimit(2, 11000, StrategyContext.GTC));
+            }
+            else
+            {
+                SEEN.add("position " + c.position() + ", open orders " + c.openOrders());
+            }
+        };
+        final Output output = new Output();
+        final Backtest backtest = new Backtest(context(), output);
+        final TestEvents events = new TestEvents(backtest.input());
+        events.instrument("TEST", 2, 0);
+        events.bar(1, 10000, 10000);
+        events.bar(2, 10000, 10000);                                        // the buy fills at 100.00; offer 2 at 110.00
+        events.admin(3 * TestEvents.DAY_NS, AdminAction.KILL, "", 0);       // cancel the offer
+        events.bar(4, 10200, 10200);                                        // now long with nothing resting: sell at market
+        events.bar(5, 10300, 10300);                                        // the sell fills at the open, 103.00
+        backtest.finish();
+        assertEquals(List.of(
+            "NEW MARKET BUY 2 at 10000 id 1",
+            "filled id 1 2 at 10000",
+            "NEW LIMIT SELL 2 at 11000 id 4",
+            "CANCEL LIMIT SELL 2 at 11000 id 4",
+            "NEW MARKET SELL 2 at 10200 id 8",
+            "filled id 8 2 at 10300"), output.lines.stream().filter((line) -> !line.startsWith("refused")).toList());
     }
 }
