@@ -200,7 +200,7 @@ final class StrategyView implements StrategyContext
     @Override
     public boolean cancel()
     {
-        if (!canChangeOpenOrder())
+        if (!canChangeOpenOrder() || !OrderIntent.isLimit(portfolio.openOrderType[traded]))
         {
             return false;
         }

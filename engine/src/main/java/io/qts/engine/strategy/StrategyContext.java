@@ -118,11 +118,11 @@ public interface StrategyContext
     boolean sellLimit(long qty, long price, int timeInForce);
 
     /**
-     * Cancels the open order. Its end comes back as {@link Strategy#onOrderUpdate} CANCELLED (or DONE/filled,
-     * if the venue filled it first); fills of it before the cancel stay booked.
+     * Cancels the open limit order. Its end comes back as {@link Strategy#onOrderUpdate} CANCELLED (or as the fill
+     * that beat the cancel); fills of it before the cancel stay booked.
      *
-     * @return false, sending nothing, when no order is open, a cancel or replace of it is already out, or this
-     *     event already sent an order.
+     * @return false, sending nothing, when no limit order is open (a market order is not cancelled: it fills at the
+     *     next price), a cancel or replace of it is already out, or this event already sent an order.
      */
     boolean cancel();
 
