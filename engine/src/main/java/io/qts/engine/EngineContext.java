@@ -33,6 +33,18 @@ public final class EngineContext
     public static final String NONE = "none";
     public static final List<String> SIZINGS = List.of(EntrySizing.FIXED_QTY, EntrySizing.FIXED_NOTIONAL, EntrySizing.EQUITY_FRACTION);
     public static final List<String> STOPS = List.of(AtrStop.NONE, AtrStop.INITIAL, AtrStop.TRAILING);
+    /** {@code risk.restingOrders}: cancel resting limit orders at a halt or kill (the default), or keep them resting. */
+    public static final String CANCEL_RESTING = "cancel";
+    public static final String KEEP_RESTING = "keep";
+    public static final List<String> RESTING_ORDERS = List.of(CANCEL_RESTING, KEEP_RESTING);
+    /**
+     * An admin HALT's paramValue: what happens to resting limit orders at this halt. 0: {@code risk.restingOrders}
+     * (an operator's halt); an orderly stop says which it was configured to do ({@code run.restingOrdersAtStop}), so
+     * the choice is in the journal.
+     */
+    public static final long HALT_RESTING_AS_CONFIGURED = 0;
+    public static final long HALT_CANCEL_RESTING = 1;
+    public static final long HALT_KEEP_RESTING = 2;
     private static final long MAX_MS = Long.MAX_VALUE / 1_000_000L;
 
     private int engineId = 1;
@@ -73,6 +85,35 @@ public final class EngineContext
     private long cooldownNs;
     private final InputDecoder[] inputDecoders = new InputDecoder[8];
     private boolean multiProducer;
+    private PriceTicks priceTicks = PriceTicks.ONE_UNIT;
+    private String restingOrders = CANCEL_RESTING;
+
+    /**
+     * The traded instrument's price grid for limit orders (the venue's tick rule); {@link PriceTicks#ONE_UNIT}, one
+     * unit of the instrument's price scale, unless set. A limit price off it is refused by risk (OFF_TICK).
+     */
+    public EngineContext priceTicks(final PriceTicks priceTicks)
+    {
+        this.priceTicks = java.util.Objects.requireNonNull(priceTicks, "priceTicks");
+        return this;
+    }
+
+    public PriceTicks priceTicks()
+    {
+        return priceTicks;
+    }
+
+    /** {@value #CANCEL_RESTING} (default) or {@value #KEEP_RESTING}: resting limit orders at a halt or a kill. */
+    public EngineContext restingOrders(final String restingOrders)
+    {
+        this.restingOrders = restingOrders;
+        return this;
+    }
+
+    public String restingOrders()
+    {
+        return restingOrders;
+    }
 
     public EngineContext engineId(final int engineId)
     {
@@ -380,6 +421,8 @@ public final class EngineContext
         require(maxOrdersPerSecond >= 0 && maxOrdersPerSecond <= 100_000,
             "risk.maxOrdersPerSecond must be 0 to 100000, got " + maxOrdersPerSecond);
         require(atrBars >= 1 && atrBars <= 10_000, "risk.atrBars must be 1 to 10000, got " + atrBars);
+        require(RESTING_ORDERS.contains(restingOrders),
+            "risk.restingOrders must be one of " + String.join(", ", RESTING_ORDERS) + ", got '" + restingOrders + "'");
         require(STOPS.contains(stop), "risk.stop must be one of " + String.join(", ", STOPS) + ", got '" + stop + "'");
         require(stopAtrMultiple > 0, "risk.stopAtrMultiple must be positive, got " + FixedPoint.format(stopAtrMultiple, 8));
         require(maxAtrFraction >= 0, "risk.maxAtrFraction must not be negative, got " + FixedPoint.format(maxAtrFraction, 8));

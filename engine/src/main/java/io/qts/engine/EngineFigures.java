@@ -37,6 +37,20 @@ public final class EngineFigures
         this.pnl = core.portfolio.pnl;
     }
 
+    /** Orders open on the venue (sent, not ended), resting limit orders included: one at most per instrument. */
+    public int openOrders()
+    {
+        int open = 0;
+        for (final long id : core.portfolio.openOrderId)
+        {
+            if (id != 0)
+            {
+                open++;
+            }
+        }
+        return open;
+    }
+
     /** Inputs handled, of every source. */
     public long events()
     {

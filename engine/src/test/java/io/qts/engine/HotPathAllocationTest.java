@@ -5,12 +5,19 @@ import io.qts.engine.pipeline.InboundSlot;
 import io.qts.engine.pipeline.QueuedOrders;
 import io.qts.engine.venue.SimulatedExchange;
 import io.qts.engine.venue.SimulatedVenue;
+import io.qts.engine.strategy.Strategy;
+import io.qts.engine.strategy.StrategyContext;
+import io.qts.engine.strategy.StrategyFactory;
+import io.qts.engine.strategy.StrategyParameter;
+import io.qts.engine.strategy.StrategyParams;
 import io.qts.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,10 +67,133 @@ class HotPathAllocationTest
     @Test
     void theStageChainAllocatesNothingPerEvent()
     {
+        measureStageChain(LivePipelineTest.context());
+    }
+
+    /** The same with a strategy that places, replaces and cancels limit orders (and sells with limit orders). */
+    @Test
+    void theStageChainAllocatesNothingPerEventWithLimitOrders()
+    {
+        final long[] calls = new long[3];
+        Strategies.useLoaded(List.of(new LimitCycle(calls)), "the test");
+        try
+        {
+            measureStageChain(limitContext());
+        }
+        finally
+        {
+            Strategies.useLoaded(List.of(), "");
+        }
+        assertTrue(calls[0] > 5_000 && calls[1] > 5_000 && calls[2] > 1_000,
+            "limit orders placed, replaced and cancelled in the measured path: " + java.util.Arrays.toString(calls));
+    }
+
+    /** The live engine thread with the limit-order strategy. */
+    @Test
+    void theLiveEngineThreadAllocatesZeroBytesPerEventWithLimitOrders()
+    {
+        final long[] calls = new long[3];
+        Strategies.useLoaded(List.of(new LimitCycle(calls)), "the test");
+        try
+        {
+            measureLiveThread(limitContext());
+        }
+        finally
+        {
+            Strategies.useLoaded(List.of(), "");
+        }
+        assertTrue(calls[0] > 5_000 && calls[1] > 5_000 && calls[2] > 1_000,
+            "limit orders placed, replaced and cancelled in the measured path: " + java.util.Arrays.toString(calls));
+    }
+
+    private static EngineContext limitContext()
+    {
+        return new EngineContext()
+            .symbol("TEST")
+            .strategy("limit-cycle", Map.of())
+            .orderQty(LivePipelineTest.QTY)
+            .initialCash(1_000_000 * LivePipelineTest.MONEY)
+            .commissionRate(50_000L)
+            .priceTicks(PriceTicks.of("0", "0.05"))
+            .ringSize(1024)
+            .conclude();
+    }
+
+    /**
+     * Flat: bids 0.15 under the price; bid resting: moves it under the price every 5th trade, cancels it every 23rd;
+     * long: offers 0.15 over the price, moved every 5th trade. calls counts the accepted place, replace and cancel calls.
+     */
+    private static final class LimitCycle implements StrategyFactory
+    {
+        private final long[] calls;
+
+        LimitCycle(final long[] calls)
+        {
+            this.calls = calls;
+        }
+
+        @Override
+        public String name()
+        {
+            return "limit-cycle";
+        }
+
+        @Override
+        public String description()
+        {
+            return "places, replaces and cancels limit orders";
+        }
+
+        @Override
+        public List<StrategyParameter> parameters()
+        {
+            return List.of();
+        }
+
+        @Override
+        public Strategy create(final StrategyParams params, final StrategyContext c)
+        {
+            return new Strategy()
+            {
+                private long n;
+
+                @Override
+                public void onTrade(final long timeNs, final long price, final long qty)
+                {
+                    n++;
+                    final boolean flat = c.position() == 0;
+                    if (c.openOrders() == 0)
+                    {
+                        count(0, flat ? c.buyLimit(c.entryQty(), c.roundPriceDown(price - 15), StrategyContext.GTC)
+                            : c.sellLimit(c.position(), c.roundPriceUp(price + 15), StrategyContext.GTC));
+                    }
+                    else if (n % 23 == 0 && flat)
+                    {
+                        count(2, c.cancel());
+                    }
+                    else if (n % 5 == 0)
+                    {
+                        count(1, flat ? c.replace(c.entryQty(), c.roundPriceDown(price - 15)) : c.replace(c.position(), c.roundPriceUp(price + 15)));
+                    }
+                }
+
+                private void count(final int call, final boolean accepted)
+                {
+                    if (accepted)
+                    {
+                        calls[call]++;
+                    }
+                }
+            };
+        }
+    }
+
+    private void measureStageChain(final EngineContext context)
+    {
         try (Journal journal = Journal.openForAppend(dir))
         {
             final QueuedOrders orders = new QueuedOrders();
-            final EngineCore core = new EngineCore(LivePipelineTest.context(), journal, orders, OutputListener.NONE);
+            final EngineCore core = new EngineCore(context, journal, orders, OutputListener.NONE);
             core.chain.onStart();
             final InboundSlot slot = new InboundSlot();
             final long thread = Thread.currentThread().getId();
@@ -113,13 +243,18 @@ class HotPathAllocationTest
     @Test
     void theLiveEngineThreadAllocatesZeroBytesPerEventInSteadyState()
     {
+        measureLiveThread(LivePipelineTest.context());
+    }
+
+    private void measureLiveThread(final EngineContext context)
+    {
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         final long allocated;
         final EngineResult result;
         int allocatingSlices = 0;
         final StringBuilder slices = new StringBuilder();
         try (Journal journal = Journal.openForAppend(dir);
-            LivePipeline pipeline = new LivePipeline(LivePipelineTest.context(), journal, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(context, journal, OutputListener.NONE))
         {
             pipeline.start();
             final SimulatedExchange exchange = new SimulatedExchange(new SimulatedVenue(50_000L), pipeline.orders(), pipeline.input());

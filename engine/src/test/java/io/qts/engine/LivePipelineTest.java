@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LivePipelineTest
 {
-    private static final long QTY = 100_000_000L;
-    private static final long MONEY = 100_000_000L;
+    static final long QTY = 100_000_000L;
+    static final long MONEY = 100_000_000L;
 
     @TempDir
     Path dir;

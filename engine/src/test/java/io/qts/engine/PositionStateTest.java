@@ -162,7 +162,7 @@ class PositionStateTest
         final ConfiguredStrategy onTimer = Strategies.configure(buysOnDayThree, Map.of());
         final Instruments instruments = new Instruments();
         final Portfolio portfolio = new Portfolio(1000 * MONEY);
-        final SignalStage signal = new SignalStage(onTimer, 0, 100_000_000L, instruments, portfolio, new Counters());
+        final SignalStage signal = new SignalStage(onTimer, 0, 100_000_000L, instruments, portfolio, new Counters(), PriceTicks.ONE_UNIT);
         final DecodeStage decode = new DecodeStage("TEST", new Counters());
         final InboundSlot slot = new InboundSlot();
         final InputSink stages = (timeNs, source, format, buffer, offset, length) ->

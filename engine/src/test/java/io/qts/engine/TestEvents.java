@@ -14,7 +14,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 /** Encodes hand-built inputs and hands them to a sink, as a feed would. */
 public final class TestEvents
 {
-    static final long DAY_NS = 86_400_000_000_000L;
+    public static final long DAY_NS = 86_400_000_000_000L;
     public static final int INSTRUMENT = 1;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
@@ -41,7 +41,7 @@ public final class TestEvents
      * Days 0 to 4 with closes 30 20 10 10 40 (price scale 2): the tests' sma-cross signals an up-cross on day 4's
      * close (see SmaCrossTest), so an entry fills at day 5's open.
      */
-    void barsUpToTheUpCross()
+    public void barsUpToTheUpCross()
     {
         bar(0, 3000, 3000);
         bar(1, 2000, 2000);
@@ -51,12 +51,12 @@ public final class TestEvents
     }
 
     /** A daily bar on day {@code day}; prices are raw at the instrument's price scale. */
-    void bar(final long day, final long open, final long close)
+    public void bar(final long day, final long open, final long close)
     {
         bar(day, open, Math.max(open, close), Math.min(open, close), close);
     }
 
-    void bar(final long day, final long open, final long high, final long low, final long close)
+    public void bar(final long day, final long open, final long high, final long low, final long close)
     {
         final long timeNs = day * DAY_NS;
         bar.wrapAndApplyHeader(buffer, 0, header)
@@ -66,7 +66,7 @@ public final class TestEvents
     }
 
     /** Any bar; prices raw at the instrument's price scale. */
-    void bar(final long timeNs, final long durationNs, final long open, final long high, final long low, final long close)
+    public void bar(final long timeNs, final long durationNs, final long open, final long high, final long low, final long close)
     {
         bar.wrapAndApplyHeader(buffer, 0, header)
             .timeNs(timeNs).instrumentId(INSTRUMENT).durationNs(durationNs)
@@ -74,14 +74,14 @@ public final class TestEvents
         sink.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bar.encodedLength());
     }
 
-    void trade(final long timeNs, final long price, final long qty)
+    public void trade(final long timeNs, final long price, final long qty)
     {
         trade.wrapAndApplyHeader(buffer, 0, header)
             .timeNs(timeNs).instrumentId(INSTRUMENT).aggressor(Aggressor.BUY).price(price).qty(qty).tradeId(timeNs);
         sink.accept(timeNs, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
     }
 
-    void admin(final long timeNs, final AdminAction action, final String key, final long value)
+    public void admin(final long timeNs, final AdminAction action, final String key, final long value)
     {
         admin.wrapAndApplyHeader(buffer, 0, header).timeNs(timeNs).action(action).paramValue(value).paramKey(key);
         sink.accept(timeNs, Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + admin.encodedLength());

@@ -371,6 +371,8 @@ final class RunCommand implements Callable<Integer>
             // Written only on the orderly way out: a killed engine leaves the previous run's file (or none) behind.
             summary.put("endedCleanly", true);
             summary.put("stoppedBy", stoppedBy);
+            // What the orderly stop did with resting limit orders (the same choice is in the journaled HALT).
+            summary.put("restingOrdersAtStop", settings.cancelRestingAtStop() ? EngineContext.CANCEL_RESTING : EngineContext.KEEP_RESTING);
             unresolvedOrders.forEach(summary.putArray("unresolvedOrders")::add);
             // A session ends when a process leaves it flat with nothing in flight, unless its reconciliation halted it:
             // then it stays in progress, halted, until an operator resumes it.

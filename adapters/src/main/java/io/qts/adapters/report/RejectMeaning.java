@@ -21,6 +21,7 @@ final class RejectMeaning
         Map.entry("HALT_WINDOW", "the order fell inside a configured halt window"),
         Map.entry("FEED_STALE", "market data was stale, so no new entries"),
         Map.entry("ORDER_STREAM_DOWN", "the venue's private order stream was down, so no orders"),
+        Map.entry("OFF_TICK", "the limit price was not on the venue's price grid (tick size) for its band"),
         Map.entry("VENUE_REJECTED", "the venue refused the order"),
         Map.entry("DUPLICATE_ORDER_ID", "the venue already had an order with this client order id"),
         Map.entry("UNKNOWN_ORDER", "the venue did not know the order"));

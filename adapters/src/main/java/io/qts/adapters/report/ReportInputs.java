@@ -89,6 +89,7 @@ public final class ReportInputs
         risk.put("breakerCoolDownMs", whole(context.breakerCoolDownMs()));
         risk.put("orderTimeoutMs", whole(context.orderTimeoutMs()));
         risk.put("haltWindows", context.haltWindows() == null || context.haltWindows().isBlank() ? EngineContext.NONE : context.haltWindows());
+        risk.put("restingOrders", context.restingOrders());
         node.put("strategy", context.strategyName());
         if (withParams)
         {

@@ -7,6 +7,7 @@ import io.qts.adapters.upbit.UpbitMarketData;
 import io.qts.adapters.upbit.UpbitMyOrders;
 import io.qts.adapters.upbit.UpbitOrderGateway;
 import io.qts.adapters.upbit.VenueIdentifiers;
+import io.qts.engine.EngineContext;
 import io.qts.engine.EngineFigures;
 import io.qts.engine.EngineResult;
 import io.qts.engine.LivePipeline;
@@ -206,7 +207,7 @@ public final class LiveSession
                 }
                 if (stop.requested())
                 {
-                    stopInOrder(input, gateway, stop, settings.stopTimeoutMs(), progress);
+                    stopInOrder(input, gateway, pipeline.figures(), settings.cancelRestingAtStop(), stop, settings.stopTimeoutMs(), progress);
                 }
                 else
                 {
@@ -235,17 +236,19 @@ public final class LiveSession
 
     /**
      * The orderly stop: a HALT goes in as an ADMIN input at once (journaled, so a replay halts at the same point), then
-     * waits until the venue has answered every order sent, {@code timeoutMs} have passed, or a second signal came.
+     * waits until the venue has answered every order sent, {@code timeoutMs} have passed, or a second signal came. The
+     * HALT carries {@code run.restingOrdersAtStop}: under cancel the engine cancels its resting limit orders, and the
+     * wait lasts until they have ended too.
      */
     private static void stopInOrder(
-        final SerializedInput input, final UpbitOrderGateway gateway, final StopRequest stop, final long timeoutMs,
-        final PrintWriter progress) throws InterruptedException
+        final SerializedInput input, final UpbitOrderGateway gateway, final EngineFigures figures, final boolean cancelResting,
+        final StopRequest stop, final long timeoutMs, final PrintWriter progress) throws InterruptedException
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[MessageHeaderEncoder.ENCODED_LENGTH + AdminCommandEncoder.BLOCK_LENGTH]);
         final AdminCommandEncoder halt = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
             .timeNs(input.nowNs())
             .action(AdminAction.HALT)
-            .paramValue(0)
+            .paramValue(cancelResting ? EngineContext.HALT_CANCEL_RESTING : EngineContext.HALT_KEEP_RESTING)
             .paramKey("");
         input.publish(Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + halt.encodedLength());
         final int inFlight = gateway != null ? gateway.unansweredOrders().size() : 0;
@@ -253,7 +256,8 @@ public final class LiveSession
             timeoutMs, inFlight);
         progress.flush();
         final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (gateway != null && !gateway.unansweredOrders().isEmpty() && !stop.immediate() && System.nanoTime() < deadlineNs)
+        while (gateway != null && (!gateway.unansweredOrders().isEmpty() || (cancelResting && figures.openOrders() > 0)) &&
+            !stop.immediate() && System.nanoTime() < deadlineNs)
         {
             Thread.sleep(10);
         }

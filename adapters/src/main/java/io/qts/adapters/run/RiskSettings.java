@@ -20,7 +20,7 @@ public final class RiskSettings
     public static final List<String> KEYS = List.of(
         "sizing", "orderNotional", "equityFraction", "maxOpenPositions", "priceBand", "maxOrdersPerSecond", "atrBars",
         "stop", "stopAtrMultiple", "maxAtrFraction", "dailyLossLimit", "maxDrawdown", "breakerFailures",
-        "breakerWindowMs", "breakerCoolDownMs", "orderTimeoutMs", "haltWindows");
+        "breakerWindowMs", "breakerCoolDownMs", "orderTimeoutMs", "haltWindows", "restingOrders");
 
     /** {@code risk.sizing} left to the amount given: fixed-notional with an order notional, equity-fraction with a fraction, else fixed-qty. */
     public static final String AUTO_SIZING = "auto";
@@ -101,6 +101,7 @@ public final class RiskSettings
                 case "breakerCoolDownMs" -> context.breakerCoolDownMs(whole(key, value, EngineContext.UNLIMITED));
                 case "orderTimeoutMs" -> context.orderTimeoutMs(whole(key, value, EngineContext.UNLIMITED));
                 case "haltWindows" -> context.haltWindows(value);
+                case "restingOrders" -> context.restingOrders(value);
                 default -> throw new IllegalStateException("unhandled risk key " + e.getKey());
             }
         }

@@ -29,7 +29,8 @@ public record RunSettings(
     DataFormat feedFormat,
     Path varDir,
     long stopTimeoutMs,
-    JournalSync journalSync)
+    JournalSync journalSync,
+    boolean cancelRestingAtStop)
 {
     /** {@code run.stopTimeoutMs}: at most a minute, well inside the grace periods a supervisor gives before SIGKILL. */
     static final long MAX_STOP_TIMEOUT_MS = 60_000;
@@ -116,7 +117,20 @@ public record RunSettings(
         }
         return new RunSettings(
             engine, session, venue, config.get("run.feed"), DataFormat.fromName(config.get("run.feedFormat")),
-            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")), stopTimeoutMs(config), journalSync(config));
+            varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")), stopTimeoutMs(config), journalSync(config),
+            cancelRestingAtStop(config));
+    }
+
+    /** {@code run.restingOrdersAtStop}: cancel (the default) or keep resting limit orders at an orderly stop. */
+    private static boolean cancelRestingAtStop(final QtsConfig config)
+    {
+        final String value = config.get("run.restingOrdersAtStop", EngineContext.CANCEL_RESTING).trim();
+        if (!EngineContext.RESTING_ORDERS.contains(value))
+        {
+            throw new UserError("config key 'run.restingOrdersAtStop' must be one of " + String.join(", ", EngineContext.RESTING_ORDERS) +
+                ", got '" + value + "' (from " + config.source("run.restingOrdersAtStop") + ")");
+        }
+        return EngineContext.CANCEL_RESTING.equals(value);
     }
 
     private static long stopTimeoutMs(final QtsConfig config)

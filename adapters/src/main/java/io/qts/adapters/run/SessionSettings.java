@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.cli.Decimals;
 import io.qts.adapters.cli.UserError;
 import io.qts.adapters.upbit.UpbitDecoder;
+import io.qts.adapters.upbit.UpbitTickSize;
 import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineContext;
 import io.qts.engine.FixedPoint;
+import io.qts.engine.PriceTicks;
 import io.qts.journal.EntryHeader;
 
 import java.io.IOException;
@@ -58,6 +60,8 @@ public record SessionSettings(
             .maxPositionQty(Decimals.limit("risk.maxPositionQty", maxPositionQty, 8))
             .maxOrderNotional(Decimals.limit("risk.maxOrderNotional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         RiskSettings.apply(engine, risk);
+        // Limit prices on Upbit's grid for the market (the table the venue and the simulator enforce).
+        engine.priceTicks(UpbitTickSize.hasTable(symbol) ? UpbitTickSize.priceTicks(symbol) : PriceTicks.ONE_UNIT);
         // Venue messages are journaled as received (JSON) and decoded in the decode stage, live and in a replay.
         return engine.inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(identifiers()));
     }

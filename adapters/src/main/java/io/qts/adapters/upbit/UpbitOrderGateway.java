@@ -37,6 +37,7 @@ import io.qts.journal.Sources;
 import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.OrderAction;
 import io.qts.journal.sbe.OrderCommandDecoder;
+import io.qts.journal.sbe.OrderType;
 import io.qts.journal.sbe.Side;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -70,7 +71,10 @@ import javax.net.ssl.SSLException;
  *   <li>NEW BUY: {@code POST /v1/orders} market buy, {@code ord_type=price} with price = the KRW amount = qty x the
  *   command's expected price, rounded down at the instrument's price scale (Upbit's market buy spends an amount, not
  *   a volume). NEW SELL: {@code ord_type=market} with volume = qty. {@code identifier} = the session's {@link VenueIdentifiers}
- *   form of the engine's client order id (nonce-engine id-sequence). CANCEL: {@code DELETE /v1/order?identifier=}.</li>
+ *   form of the engine's client order id (nonce-engine id-sequence). NEW LIMIT (LIMIT_IOC, LIMIT_FOK):
+ *   {@code ord_type=limit}, price = the limit, volume = qty ({@code time_in_force=ioc|fok}). CANCEL:
+ *   {@code DELETE /v1/order?identifier=} of the order's own identifier; a replace comes as that cancel and a new order
+ *   (Upbit's {@code POST /v1/orders/cancel_and_new} is not used: the simulator does not serve it).</li>
  *   <li>Every request has a timeout. A create that timed out (or got a 5xx, or "duplicate_identifier") is never sent
  *   again blindly: first {@code GET /v1/order?identifier=}; found = accepted (only if its market, side, type and size
  *   are what was sent: an identifier taken by another order is never adopted, and goes in as a 409), {@code
@@ -304,7 +308,23 @@ public final class UpbitOrderGateway implements AutoCloseable
         final boolean cancel = command.action() == OrderAction.CANCEL;
         final LinkedHashMap<String, Object> params = new LinkedHashMap<>();
         params.put("market", market.code());
-        if (!cancel)
+        if (!cancel && command.orderType() != OrderType.MARKET)
+        {
+            // A limit order: Upbit's ord_type=limit with its price and volume; the time in force rides in the order type.
+            params.put("side", command.side() == Side.BUY ? "bid" : "ask");
+            params.put("volume", plain(BigDecimal.valueOf(command.qty(), market.qtyScale())));
+            params.put("price", plain(BigDecimal.valueOf(command.price(), market.priceScale())));
+            params.put("ord_type", "limit");
+            if (command.orderType() == OrderType.LIMIT_IOC)
+            {
+                params.put("time_in_force", "ioc");
+            }
+            else if (command.orderType() == OrderType.LIMIT_FOK)
+            {
+                params.put("time_in_force", "fok");
+            }
+        }
+        else if (!cancel)
         {
             final BigDecimal qty = BigDecimal.valueOf(command.qty(), market.qtyScale());
             if (command.side() == Side.BUY)

@@ -1,6 +1,10 @@
 package io.qts.adapters.upbit;
 
+import io.qts.engine.PriceTicks;
+
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Upbit's order price unit (호가 단위, "tick size") per market and price: a limit order's price must be a whole
@@ -74,6 +78,53 @@ public final class UpbitTickSize
             default:
                 throw new IllegalArgumentException("no Upbit tick table for the quote currency of " + market);
         }
+    }
+
+    /**
+     * The same table as the engine's price grid for limit orders of {@code market}: the bands {@link #of} reads, so the
+     * engine refuses (OFF_TICK) exactly the prices the venue and the simulator refuse.
+     *
+     * @throws IllegalArgumentException for a quote currency other than KRW, BTC or USDT.
+     */
+    public static PriceTicks priceTicks(final String market)
+    {
+        final List<String> fromAndTick = new ArrayList<>();
+        switch (quote(market))
+        {
+            case "KRW":
+                final boolean halfUnit = "KRW-USDT".equals(market) || "KRW-USDC".equals(market);
+                for (final Band band : KRW)
+                {
+                    if (halfUnit && band.from.compareTo(THOUSAND) >= 0 && band.from.compareTo(TEN_THOUSAND) < 0)
+                    {
+                        if (band.from.compareTo(THOUSAND) == 0)
+                        {
+                            add(fromAndTick, THOUSAND, HALF);
+                        }
+                        continue;
+                    }
+                    add(fromAndTick, band.from, band.unit);
+                }
+                break;
+            case "BTC":
+                add(fromAndTick, BigDecimal.ZERO, SATOSHI);
+                break;
+            case "USDT":
+                for (final Band band : USDT)
+                {
+                    add(fromAndTick, band.from, band.unit);
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("no Upbit tick table for the quote currency of " + market);
+        }
+        return PriceTicks.of(fromAndTick.toArray(new String[0]));
+    }
+
+    private static void add(final List<String> fromAndTick, final BigDecimal from, final BigDecimal unit)
+    {
+        fromAndTick.add(from.toPlainString());
+        fromAndTick.add(unit.toPlainString());
     }
 
     /** Whether {@code market}'s quote currency is one with a table here (KRW, BTC, USDT). */

@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -138,10 +139,17 @@ class UpbitOrderGatewayTest
     private void order(
         final long clientOrderId, final int instrumentId, final OrderAction action, final Side side, final long price, final long qty)
     {
+        order(clientOrderId, instrumentId, action, side, OrderType.MARKET, price, qty);
+    }
+
+    private void order(
+        final long clientOrderId, final int instrumentId, final OrderAction action, final Side side, final OrderType type,
+        final long price, final long qty)
+    {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
         final OrderCommandEncoder command = new OrderCommandEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder());
         command.timeNs(5).clientOrderId(clientOrderId).instrumentId(instrumentId).action(action).side(side)
-            .orderType(OrderType.MARKET).price(price).qty(qty);
+            .orderType(type).price(price).qty(qty);
         final byte[] bytes = new byte[MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength()];
         buffer.getBytes(0, bytes);
         commands.add(bytes);
@@ -425,5 +433,36 @@ class UpbitOrderGatewayTest
         assertEquals(List.of("ignored"), decoded(), "the cancel itself arrives as a myOrder state");
         assertTrue(gateway.accounts().get().contains("KRW"));
         assertEquals(ACCESS, UpbitAuth.verify(server.requests.get(1).headers().get("Authorization"), (k) -> SECRET, null));
+    }
+
+    @Test
+    void limitOrdersArePostedWithTheirPriceVolumeAndTimeInForce() throws Exception
+    {
+        final LoopbackHttpServer server = server((r) -> LoopbackHttpServer.Reply.json(201, created(CID)));
+        gateway(server, null);
+        order(CID, 1, OrderAction.NEW, Side.BUY, OrderType.LIMIT, 96_000_000, 1_000_000);
+        order(CID + 1, 1, OrderAction.NEW, Side.SELL, OrderType.LIMIT_IOC, 96_500_000, 250_000);
+        order(CID + 2, 1, OrderAction.NEW, Side.BUY, OrderType.LIMIT_FOK, 95_999_000, 100_000_000);
+        Recorded.await(() -> engine.inputs.size() == 3, 5_000, "three answers");
+        assertEquals(Stream.of(
+            "{\"market\":\"KRW-BTC\",\"side\":\"bid\",\"volume\":\"0.01\",\"price\":\"96000000\",\"ord_type\":\"limit\"," +
+                "\"identifier\":\"" + CID_AT_VENUE + "\"}",
+            "{\"market\":\"KRW-BTC\",\"side\":\"ask\",\"volume\":\"0.0025\",\"price\":\"96500000\",\"ord_type\":\"limit\"," +
+                "\"time_in_force\":\"ioc\",\"identifier\":\"" + UpbitDecoderTest.NONCE + "-1-43\"}",
+            "{\"market\":\"KRW-BTC\",\"side\":\"bid\",\"volume\":\"1\",\"price\":\"95999000\",\"ord_type\":\"limit\"," +
+                "\"time_in_force\":\"fok\",\"identifier\":\"" + UpbitDecoderTest.NONCE + "-1-44\"}").sorted().toList(),
+            server.requests.stream().map((r) -> compact(r.body())).sorted().toList(), "each POST /v1/orders body (sorted: sent in parallel)");
+    }
+
+    private static String compact(final String json)
+    {
+        try
+        {
+            return JSON.readTree(json).toString();
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 }

@@ -40,6 +40,36 @@ class UpbitTickSizeTest
     }
 
     @Test
+    void theEnginesPriceGridIsTheSameTableAtEveryPriceTried()
+    {
+        // Prices at Upbit's scale 8, raw, of 1 to 17 digits, seeded.
+        final Random random = new Random(11);
+        for (final String market : List.of("KRW-BTC", "KRW-USDT", "BTC-ETH", "USDT-BTC"))
+        {
+            final io.qts.engine.PriceTicks grid = UpbitTickSize.priceTicks(market);
+            for (int i = 0; i < 20_000; i++)
+            {
+                final int digits = 1 + random.nextInt(17);
+                final long raw = 1 + Math.floorMod(random.nextLong(), io.qts.engine.FixedPoint.pow10(digits));
+                final BigDecimal price = BigDecimal.valueOf(raw, 8);
+                final long tick = grid.tick(raw, 8);
+                assertEquals(0, UpbitTickSize.of(market, price).compareTo(BigDecimal.valueOf(tick, 8)),
+                    market + " at " + price + ": " + tick);
+                assertEquals(UpbitTickSize.onGrid(market, price), grid.onGrid(raw, 8), market + " on the grid at " + price);
+                final long down = grid.floor(raw, 8);
+                assertTrue(down == 0 || UpbitTickSize.onGrid(market, BigDecimal.valueOf(down, 8)), market + " floor of " + price);
+                assertTrue(UpbitTickSize.onGrid(market, BigDecimal.valueOf(grid.ceil(raw, 8), 8)), market + " ceil of " + price);
+            }
+        }
+        // The same grid at a coarser scale: KRW-BTC at scale 0, where prices below 100 KRW step by one unit.
+        final io.qts.engine.PriceTicks krw = UpbitTickSize.priceTicks("KRW-BTC");
+        assertEquals(1000, krw.tick(96_123_000, 0));
+        assertEquals(96_123_000, krw.floor(96_123_999, 0));
+        assertEquals(96_124_000, krw.ceil(96_123_001, 0));
+        assertEquals(1, krw.tick(50, 0));
+    }
+
+    @Test
     void krwStablecoinsHaveHalfWonUnitsBetween1000And10000()
     {
         assertEquals(new BigDecimal("0.5"), UpbitTickSize.of("KRW-USDT", new BigDecimal("1398.5")));

@@ -1,6 +1,7 @@
 package io.qts.engine.pipeline;
 
 import io.qts.bench.jmh.Codecs;
+import io.qts.engine.PriceTicks;
 import io.qts.engine.Strategies;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.Portfolio;
@@ -31,7 +32,7 @@ public class SmaCrossSignalBenchmark
     private final Portfolio portfolio = new Portfolio(StageFixtures.CASH);
     private final SignalStage signal = new SignalStage(
         Strategies.create("sma-cross", Map.of("fast", String.valueOf(StageFixtures.FAST), "slow", String.valueOf(StageFixtures.SLOW))),
-        0, StageFixtures.ORDER_QTY, instruments, portfolio, new Counters());
+        0, StageFixtures.ORDER_QTY, instruments, portfolio, new Counters(), PriceTicks.ONE_UNIT);
     private final long[] prices = new long[StageFixtures.WAVE_PERIOD];
     private final InboundSlot slot = new InboundSlot();
     private int next;

@@ -1,5 +1,6 @@
 package io.qts.engine.book;
 
+import io.qts.engine.PriceTicks;
 import io.qts.engine.FixedPoint;
 
 /** Fixed-point scales per instrument id, learned from InstrumentDefinition inputs. */
@@ -12,6 +13,8 @@ public final class Instruments
     private final int[] qtyScale = new int[MAX_INSTRUMENTS];
     /** Defined ids in the order they were defined, so loops over holdings visit few ids, in a fixed order. */
     private final int[] definedIds = new int[MAX_INSTRUMENTS];
+    /** Each instrument's price grid for limit orders: one unit of its price scale unless the run gives the venue's. */
+    private final PriceTicks[] priceTicks = new PriceTicks[MAX_INSTRUMENTS];
     private int definedCount;
 
     public static boolean validId(final int instrumentId)
@@ -28,6 +31,25 @@ public final class Instruments
         defined[instrumentId] = true;
         this.priceScale[instrumentId] = priceScale;
         this.qtyScale[instrumentId] = qtyScale;
+    }
+
+    /** Sets the instrument's price grid (at definition; replaces one unit of its price scale). */
+    public void priceTicks(final int instrumentId, final PriceTicks ticks)
+    {
+        priceTicks[instrumentId] = ticks;
+    }
+
+    /** The instrument's price grid: one unit of its price scale unless one was set. */
+    public PriceTicks priceTicks(final int instrumentId)
+    {
+        final PriceTicks ticks = priceTicks[instrumentId];
+        return ticks == null ? PriceTicks.ONE_UNIT : ticks;
+    }
+
+    /** Whether a limit price is on the instrument's grid (positive and a whole multiple of its step there). */
+    public boolean onGrid(final int instrumentId, final long price)
+    {
+        return priceTicks(instrumentId).onGrid(price, priceScale[instrumentId]);
     }
 
     public boolean isDefined(final int instrumentId)

@@ -24,6 +24,17 @@ public final class Portfolio
     public final long[] lastPrice = new long[Instruments.MAX_INSTRUMENTS];
     public final int[] state = new int[Instruments.MAX_INSTRUMENTS];
     final long[] cooldownEndNs = new long[Instruments.MAX_INSTRUMENTS];
+    /**
+     * The instrument's current order (the one order in flight the strategy sees), 0 when none. A replace makes its
+     * successor current while the replaced one waits for its cancel; only the current order's end settles the state.
+     */
+    public final long[] openOrderId = new long[Instruments.MAX_INSTRUMENTS];
+    /** The current order's type (an SBE OrderType value), side, limit price and quantity. */
+    public final int[] openOrderType = new int[Instruments.MAX_INSTRUMENTS];
+    public final long[] openOrderPrice = new long[Instruments.MAX_INSTRUMENTS];
+    public final long[] openOrderQty = new long[Instruments.MAX_INSTRUMENTS];
+    /** A cancel or replace of the current order went out: no second one until the order ends. */
+    public final boolean[] cancelSent = new boolean[Instruments.MAX_INSTRUMENTS];
     /** Set from the strategy's cooldownSeconds; 0 goes from exiting straight to flat. */
     public long cooldownNs;
     /** Realised PnL and cost of the open positions, kept beside cash from the same fills. */

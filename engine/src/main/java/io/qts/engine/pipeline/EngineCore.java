@@ -26,7 +26,8 @@ public final class EngineCore
     {
         portfolio = new Portfolio(context.initialCash());
         output = new OutputRecorder(listener);
-        signal = new SignalStage(context.builtStrategies(), context.cooldownNs(), context.orderQty(), instruments, portfolio, counters);
+        signal = new SignalStage(context.builtStrategies(), context.cooldownNs(), context.orderQty(), instruments, portfolio, counters,
+            context.priceTicks());
         execution = new ExecutionStage(context.orderIdBase(), sender, instruments, portfolio, output, counters);
         chain = new StageChain(
             journal == null ? null : new JournalStage(journal, counters),

@@ -1,5 +1,6 @@
 package io.qts.engine.pipeline;
 
+import io.qts.engine.book.OrderIntent;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.book.ClientOrderIds;
 import io.qts.engine.book.Instruments;
@@ -18,8 +19,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Sends the orders risk let through, and books what the venue answers: acceptance, rejection, fills
- * (cash, position, commission) and cancels. Orders are market orders; the expected price travels with
- * them for reference only.
+ * (cash, position, commission) and cancels. A market order carries the expected price for reference only; a
+ * limit order its limit and time in force (in its order type). A cancel goes out under the id of the order it
+ * ends; a replace goes out as that cancel followed by a new order, which becomes the instrument's current order.
  * <p>
  * Every fill is booked exactly once: {@link #screen} runs right after decode, before any stage acts, and drops a
  * fill that is not for one of our orders in flight (its instrument and side included) or whose cumulative executed
@@ -137,31 +139,81 @@ public final class ExecutionStage
 
     private void send(final InboundSlot slot)
     {
+        final int instrumentId = slot.instrumentId;
+        if (slot.intentAction == OrderIntent.CANCEL || slot.intentAction == OrderIntent.REPLACE)
+        {
+            // The cancel carries the order's own id: that is what the venue knows it by.
+            final int length = encode(slot, slot.intentCancelId, OrderAction.CANCEL, portfolio.openOrderType[instrumentId],
+                portfolio.openOrderPrice[instrumentId], portfolio.openOrderQty[instrumentId]);
+            if (!sender.send(commandBuffer, 0, length))
+            {
+                rejectOutboundFull(slot, ClientOrderIds.withSequence(orderIdBase, slot.sequence));
+                return;
+            }
+            output.record(commandBuffer, 0, length);
+            portfolio.cancelSent[instrumentId] = true;
+            if (slot.intentAction == OrderIntent.CANCEL)
+            {
+                return;
+            }
+        }
         final long clientOrderId = ClientOrderIds.withSequence(orderIdBase, slot.sequence);
+        final int length = encode(slot, clientOrderId, OrderAction.NEW, slot.intentOrderType, slot.intentPrice, slot.intentQty);
+        if (!orders.hasRoom() || !sender.send(commandBuffer, 0, length))
+        {
+            rejectOutboundFull(slot, clientOrderId);
+            return;
+        }
+        orders.add(clientOrderId, instrumentId, slot.intentSide);
+        portfolio.state[instrumentId] = slot.intentSide == Sides.BUY ? Portfolio.ENTERING : Portfolio.EXITING;
+        portfolio.openOrderId[instrumentId] = clientOrderId;
+        portfolio.openOrderType[instrumentId] = slot.intentOrderType;
+        portfolio.openOrderPrice[instrumentId] = slot.intentPrice;
+        portfolio.openOrderQty[instrumentId] = slot.intentQty;
+        portfolio.cancelSent[instrumentId] = false;
+        output.record(commandBuffer, 0, length);
+        counters.orders++;
+        slot.orderSent = true;
+    }
+
+    private int encode(
+        final InboundSlot slot, final long clientOrderId, final OrderAction action, final int orderType, final long price,
+        final long qty)
+    {
         command.wrapAndApplyHeader(commandBuffer, 0, header)
             .timeNs(slot.timeNs)
             .clientOrderId(clientOrderId)
             .instrumentId(slot.instrumentId)
-            .action(OrderAction.NEW)
+            .action(action)
             .side(Sides.toSbe(slot.intentSide))
-            .orderType(OrderType.MARKET)
-            .price(slot.intentPrice)
-            .qty(slot.intentQty);
-        final int length = MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength();
-        if (!orders.hasRoom() || !sender.send(commandBuffer, 0, length))
+            .orderType(OrderType.get((short)orderType))
+            .price(price)
+            .qty(qty);
+        return MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength();
+    }
+
+    private void rejectOutboundFull(final InboundSlot slot, final long clientOrderId)
+    {
+        output.riskReject(
+            slot.timeNs, clientOrderId, slot.instrumentId, RejectReason.OUTBOUND_FULL.value(),
+            slot.intentSide, slot.intentPrice, slot.intentQty);
+        counters.rejectedOrders++;
+        counters.countReject(RejectReason.OUTBOUND_FULL.value());
+    }
+
+    /**
+     * An order ended: out of the book, and if it was the instrument's current order (not one a replace left
+     * behind), the position state follows what the position says.
+     */
+    private void end(final long clientOrderId, final int instrumentId, final long timeNs)
+    {
+        orders.remove(clientOrderId);
+        if (portfolio.openOrderId[instrumentId] == clientOrderId)
         {
-            output.riskReject(
-                slot.timeNs, clientOrderId, slot.instrumentId, RejectReason.OUTBOUND_FULL.value(),
-                slot.intentSide, slot.intentPrice, slot.intentQty);
-            counters.rejectedOrders++;
-            counters.countReject(RejectReason.OUTBOUND_FULL.value());
-            return;
+            portfolio.openOrderId[instrumentId] = 0;
+            portfolio.cancelSent[instrumentId] = false;
+            portfolio.settle(instrumentId, timeNs);
         }
-        orders.add(clientOrderId, slot.instrumentId, slot.intentSide);
-        portfolio.state[slot.instrumentId] = slot.intentSide == Sides.BUY ? Portfolio.ENTERING : Portfolio.EXITING;
-        output.record(commandBuffer, 0, length);
-        counters.orders++;
-        slot.orderSent = true;
     }
 
     private void onInDoubt(final InboundSlot slot)
@@ -196,8 +248,7 @@ public final class ExecutionStage
         orders.addFilled(at, slot.qty, notional, slot.commission);
         if (slot.leavesQty == 0 || orders.endReached(at))
         {
-            orders.remove(slot.clientOrderId);
-            portfolio.settle(instrumentId, slot.timeNs);
+            end(slot.clientOrderId, instrumentId, slot.timeNs);
         }
         if (slot.format == EntryHeader.FORMAT_SBE)
         {
@@ -229,8 +280,7 @@ public final class ExecutionStage
         final int side = orders.side(at);
         if (notFound)
         {
-            orders.remove(slot.clientOrderId);
-            portfolio.settle(instrumentId, slot.timeNs);
+            end(slot.clientOrderId, instrumentId, slot.timeNs);
             rejected.wrapAndApplyHeader(answerBuffer, 0, header)
                 .timeNs(slot.timeNs)
                 .clientOrderId(slot.clientOrderId)
@@ -275,8 +325,7 @@ public final class ExecutionStage
         }
         if (slot.venueOrderState == DecodedInput.VENUE_ORDER_ENDED)
         {
-            orders.remove(slot.clientOrderId);
-            portfolio.settle(instrumentId, slot.timeNs);
+            end(slot.clientOrderId, instrumentId, slot.timeNs);
         }
     }
 
@@ -340,8 +389,7 @@ public final class ExecutionStage
         }
         final int instrumentId = orders.instrumentId(at);
         final int side = orders.side(at);
-        orders.remove(slot.clientOrderId);
-        portfolio.settle(instrumentId, slot.timeNs);
+        end(slot.clientOrderId, instrumentId, slot.timeNs);
         if (rejected)
         {
             if (slot.format == EntryHeader.FORMAT_SBE)

@@ -1,5 +1,6 @@
 package io.qts.engine.pipeline;
 
+import io.qts.engine.book.OrderIntent;
 import io.qts.engine.book.Sides;
 import io.qts.engine.risk.RiskParams;
 import io.qts.journal.EntryHeader;
@@ -74,7 +75,14 @@ public final class InboundSlot
     // Filled by the signal stage, cleared by risk if rejected.
     public int intentSide;
     public long intentQty;
+    /** The market price for reference (market orders), or the limit price. */
     public long intentPrice;
+    /** The SBE OrderType value: MARKET, LIMIT (good till cancelled), LIMIT_IOC or LIMIT_FOK. */
+    public int intentOrderType = OrderIntent.MARKET;
+    /** NEW, CANCEL of {@link #intentCancelId}, or REPLACE: cancel {@link #intentCancelId}, then a new limit order. */
+    public int intentAction = OrderIntent.NEW;
+    /** The client order id a CANCEL or REPLACE ends. */
+    public long intentCancelId;
 
     /** Set by the execution stage when it handed an order command to the outbound path. */
     boolean orderSent;
@@ -98,6 +106,8 @@ public final class InboundSlot
         this.format = format;
         this.type = EventType.NONE;
         this.intentSide = Sides.NONE;
+        this.intentOrderType = OrderIntent.MARKET;
+        this.intentAction = OrderIntent.NEW;
         this.orderSent = false;
     }
 

@@ -1,5 +1,6 @@
 package io.qts.engine.pipeline;
 
+import io.qts.engine.book.OrderIntent;
 import io.qts.engine.EngineContext;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.book.ClientOrderIds;
@@ -30,7 +31,11 @@ import io.qts.journal.sbe.StateChangeReason;
  * probe). Exits (sells) pass every other check, so a position can always be closed; the position state
  * (EXITING) keeps a second exit from going out while one is in flight. Halting (admin, kill, daily loss,
  * drawdown) stops new entries; entries also pass sizing, position, open-position, notional, price-band,
- * order-rate, volatility and cash checks, in that order.
+ * order-rate, volatility and cash checks, in that order. A limit order's price is checked first against the
+ * instrument's price grid (OFF_TICK), and its notional and band are those of its limit price; a replace is checked
+ * as the new order it sends. A cancel is never refused. At a halt or kill, resting limit orders are cancelled, one
+ * per event, unless {@code risk.restingOrders} is keep (an orderly stop's HALT says which, from
+ * {@code run.restingOrdersAtStop}).
  */
 public final class RiskStage
 {
@@ -52,6 +57,8 @@ public final class RiskStage
     private boolean halted;
     /** Set by the kill switch: sell every position, one per event, until RESUME. */
     private boolean flattening;
+    /** Set by a halt or kill under the cancel policy: cancel each resting limit order, one per event, until none is left. */
+    private boolean cancellingResting;
     /** The live market-data feed said it is stale: no new positions until it says it is fresh. */
     private boolean feedStale;
     /** Entries wait while the private order stream is down: a fill it carried would be missed. */
@@ -128,9 +135,13 @@ public final class RiskStage
                 break;
         }
         breaker.onTime(timeNs);
-        if (flattening && (slot.type == EventType.ADMIN || slot.type == EventType.TIMER || isMarket(slot.type)))
+        if ((flattening || cancellingResting) && (slot.type == EventType.ADMIN || slot.type == EventType.TIMER || isMarket(slot.type)))
         {
-            flattenOne(slot);
+            // Resting orders go first: a resting sell holds the position the kill's flatten would sell.
+            if (!(cancellingResting && cancelOneResting(slot)) && flattening)
+            {
+                flattenOne(slot);
+            }
         }
         if (slot.intentSide != Sides.NONE)
         {
@@ -210,6 +221,32 @@ public final class RiskStage
         }
     }
 
+    /**
+     * Replaces whatever the signal stage wanted on this event with a cancel of the first resting limit order (in the
+     * order instruments were defined) whose cancel is not out yet; false, and the cancelling ends, when none is left.
+     */
+    private boolean cancelOneResting(final InboundSlot slot)
+    {
+        for (int i = 0; i < instruments.definedCount(); i++)
+        {
+            final int instrumentId = instruments.definedId(i);
+            if (portfolio.openOrderId[instrumentId] != 0 && OrderIntent.isLimit(portfolio.openOrderType[instrumentId]) &&
+                !portfolio.cancelSent[instrumentId])
+            {
+                slot.instrumentId = instrumentId;
+                slot.intentSide = portfolio.state[instrumentId] == Portfolio.ENTERING ? Sides.BUY : Sides.SELL;
+                slot.intentAction = OrderIntent.CANCEL;
+                slot.intentOrderType = portfolio.openOrderType[instrumentId];
+                slot.intentCancelId = portfolio.openOrderId[instrumentId];
+                slot.intentQty = portfolio.openOrderQty[instrumentId];
+                slot.intentPrice = portfolio.openOrderPrice[instrumentId];
+                return true;
+            }
+        }
+        cancellingResting = false;
+        return false;
+    }
+
     /** Replaces whatever the signal stage wanted on this event with a sell of the whole position. */
     private void exit(final InboundSlot slot, final int instrumentId)
     {
@@ -217,6 +254,8 @@ public final class RiskStage
         slot.intentSide = Sides.SELL;
         slot.intentQty = portfolio.position[instrumentId];
         slot.intentPrice = portfolio.lastPrice[instrumentId];
+        slot.intentOrderType = OrderIntent.MARKET;
+        slot.intentAction = OrderIntent.NEW;
     }
 
     private int check(final InboundSlot slot)
@@ -225,6 +264,15 @@ public final class RiskStage
         if (!instruments.isDefined(instrumentId))
         {
             return RejectReason.UNKNOWN_INSTRUMENT.value();
+        }
+        if (slot.intentAction == OrderIntent.CANCEL)
+        {
+            // A cancel only takes risk away: it goes out halted, in a halt window or with the breaker open.
+            return RejectReason.NONE.value();
+        }
+        if (OrderIntent.isLimit(slot.intentOrderType) && !instruments.onGrid(instrumentId, slot.intentPrice))
+        {
+            return RejectReason.OFF_TICK.value();
         }
         if (haltSchedule.halted(slot.timeNs))
         {
@@ -300,10 +348,14 @@ public final class RiskStage
             {
                 halt(slot.timeNs, StateChangeReason.ADMIN_HALT);
             }
+            // The halt's own word on resting orders (an orderly stop's) wins over risk.restingOrders, even when already halted.
+            cancellingResting = slot.paramValue == EngineContext.HALT_CANCEL_RESTING ||
+                (slot.paramValue != EngineContext.HALT_KEEP_RESTING && limits.cancelRestingAtHalt);
         }
         else if (slot.adminAction == AdminAction.RESUME.value())
         {
             flattening = false;
+            cancellingResting = false;
             if (halted)
             {
                 halted = false;
@@ -314,6 +366,7 @@ public final class RiskStage
         {
             halted = true;
             flattening = true;
+            cancellingResting = limits.cancelRestingAtHalt;
             changes.record(slot.timeNs, EngineState.HALTED, StateChangeReason.ADMIN_KILL);
         }
         else if (slot.adminAction == AdminAction.SET_PARAM.value())
@@ -329,6 +382,7 @@ public final class RiskStage
     private void halt(final long timeNs, final StateChangeReason reason)
     {
         halted = true;
+        cancellingResting = limits.cancelRestingAtHalt;
         changes.record(timeNs, EngineState.HALTED, reason);
     }
 

@@ -1,6 +1,7 @@
 package io.qts.engine.pipeline;
 
 import io.qts.engine.FixedPoint;
+import io.qts.engine.PriceTicks;
 import io.qts.engine.Strategies;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.Portfolio;
@@ -38,16 +39,20 @@ public final class SignalStage
     private final int[] tradedIds;
     /** By instrument id: the index of the strategy trading it, else -1. */
     private final int[] strategyOf = new int[Instruments.MAX_INSTRUMENTS];
+    private final PriceTicks priceTicks;
+    /** By instrument id, the last order reported ACCEPTED: a venue that answers on two channels (REST, private stream) is heard once. */
+    private final long[] acceptedOrderId = new long[Instruments.MAX_INSTRUMENTS];
 
     /**
      * @param cooldownNs event time after a position is closed before the next entry.
      * @param orderQty8  size of each entry at 10^-8 units, rescaled to the instrument's scale once it is defined.
+     * @param priceTicks the traded instruments' price grid for limit orders.
      */
     public SignalStage(
         final ConfiguredStrategy strategy, final long cooldownNs, final long orderQty8, final Instruments instruments,
-        final Portfolio portfolio, final Counters counters)
+        final Portfolio portfolio, final Counters counters, final PriceTicks priceTicks)
     {
-        this(new ConfiguredStrategy[] {strategy}, cooldownNs, orderQty8, instruments, portfolio, counters);
+        this(new ConfiguredStrategy[] {strategy}, cooldownNs, orderQty8, instruments, portfolio, counters, priceTicks);
     }
 
     /**
@@ -56,8 +61,9 @@ public final class SignalStage
      */
     SignalStage(
         final ConfiguredStrategy[] strategies, final long cooldownNs, final long orderQty8, final Instruments instruments,
-        final Portfolio portfolio, final Counters counters)
+        final Portfolio portfolio, final Counters counters, final PriceTicks priceTicks)
     {
+        this.priceTicks = priceTicks;
         this.strategies = new Strategy[strategies.length];
         this.views = new StrategyView[strategies.length];
         this.tradedIds = new int[strategies.length];
@@ -172,6 +178,7 @@ public final class SignalStage
         }
         tradedIds[index] = instrumentId;
         strategyOf[instrumentId] = index;
+        instruments.priceTicks(instrumentId, priceTicks);
         views[index].trade(instrumentId, FixedPoint.rescale(orderQty8, 8, qtyScale));
     }
 
@@ -218,8 +225,8 @@ public final class SignalStage
     }
 
     /**
-     * An answer about an instrument's order in flight: one order at a time per instrument, so it is that order,
-     * and its side is what the position state says (venue answers other than fills carry no side).
+     * An answer about an instrument's current order: one order at a time per instrument, and its side is what the
+     * position state says (venue answers other than fills carry no side). ACCEPTED is told once per order.
      */
     private void onOrderUpdate(final InboundSlot slot, final int status)
     {
@@ -228,9 +235,19 @@ public final class SignalStage
         {
             return;
         }
-        final int state = portfolio.state[slot.instrumentId];
-        if (state == Portfolio.ENTERING || state == Portfolio.EXITING)
+        final int id = slot.instrumentId;
+        final int state = portfolio.state[id];
+        // Only the current order: what ends an order a replace left behind is not news to the strategy.
+        if ((state == Portfolio.ENTERING || state == Portfolio.EXITING) && slot.clientOrderId == portfolio.openOrderId[id])
         {
+            if (status == OrderStatus.ACCEPTED)
+            {
+                if (slot.clientOrderId == acceptedOrderId[id])
+                {
+                    return;
+                }
+                acceptedOrderId[id] = slot.clientOrderId;
+            }
             strategies[s].onOrderUpdate(slot.timeNs, state == Portfolio.ENTERING ? Sides.BUY : Sides.SELL, status);
         }
     }

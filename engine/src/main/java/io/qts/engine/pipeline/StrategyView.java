@@ -1,5 +1,6 @@
 package io.qts.engine.pipeline;
 
+import io.qts.engine.book.OrderIntent;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.Portfolio;
@@ -98,7 +99,23 @@ public final class StrategyView implements StrategyContext
     @Override
     public long tickSize()
     {
-        return 1;
+        if (traded < 0)
+        {
+            return 1;
+        }
+        return instruments.priceTicks(traded).tick(portfolio.lastPrice[traded], instruments.priceScale(traded));
+    }
+
+    @Override
+    public long roundPriceDown(final long price)
+    {
+        return traded < 0 ? price : instruments.priceTicks(traded).floor(price, instruments.priceScale(traded));
+    }
+
+    @Override
+    public long roundPriceUp(final long price)
+    {
+        return traded < 0 || price <= 0 ? price : instruments.priceTicks(traded).ceil(price, instruments.priceScale(traded));
     }
 
     @Override
@@ -161,9 +178,79 @@ public final class StrategyView implements StrategyContext
         return true;
     }
 
+    @Override
+    public boolean buyLimit(final long qty, final long price, final int timeInForce)
+    {
+        final int type = limitType(timeInForce);
+        if (!canSend() || qty <= 0 || price <= 0 || type < 0 || portfolio.state[traded] != Portfolio.FLAT)
+        {
+            return false;
+        }
+        sendLimit(Sides.BUY, qty, price, type);
+        return true;
+    }
+
+    @Override
+    public boolean sellLimit(final long qty, final long price, final int timeInForce)
+    {
+        final int type = limitType(timeInForce);
+        if (!canSend() || qty <= 0 || price <= 0 || type < 0 || portfolio.state[traded] != Portfolio.LONG ||
+            qty > portfolio.position[traded])
+        {
+            return false;
+        }
+        sendLimit(Sides.SELL, qty, price, type);
+        return true;
+    }
+
+    @Override
+    public boolean cancel()
+    {
+        if (!canChangeOpenOrder() || !OrderIntent.isLimit(portfolio.openOrderType[traded]))
+        {
+            return false;
+        }
+        current.intentSide = openSide();
+        current.intentAction = OrderIntent.CANCEL;
+        current.intentOrderType = portfolio.openOrderType[traded];
+        current.intentCancelId = portfolio.openOrderId[traded];
+        current.intentQty = portfolio.openOrderQty[traded];
+        current.intentPrice = portfolio.openOrderPrice[traded];
+        return true;
+    }
+
+    @Override
+    public boolean replace(final long qty, final long price)
+    {
+        if (!canChangeOpenOrder() || qty <= 0 || price <= 0 || !OrderIntent.isLimit(portfolio.openOrderType[traded]))
+        {
+            return false;
+        }
+        final int side = openSide();
+        if (side == Sides.SELL && qty > portfolio.position[traded])
+        {
+            return false;
+        }
+        sendLimit(side, qty, price, portfolio.openOrderType[traded]);
+        current.intentAction = OrderIntent.REPLACE;
+        current.intentCancelId = portfolio.openOrderId[traded];
+        return true;
+    }
+
     private boolean canSend()
     {
         return current != null && traded >= 0 && current.intentSide == Sides.NONE;
+    }
+
+    /** An order of ours is current (sent, not ended) and no cancel or replace of it is out yet. */
+    private boolean canChangeOpenOrder()
+    {
+        return canSend() && portfolio.openOrderId[traded] != 0 && !portfolio.cancelSent[traded];
+    }
+
+    private int openSide()
+    {
+        return portfolio.state[traded] == Portfolio.ENTERING ? Sides.BUY : Sides.SELL;
     }
 
     private void send(final int side, final long qty)
@@ -171,5 +258,29 @@ public final class StrategyView implements StrategyContext
         current.intentSide = side;
         current.intentQty = qty;
         current.intentPrice = current.price;
+    }
+
+    private void sendLimit(final int side, final long qty, final long price, final int orderType)
+    {
+        current.intentSide = side;
+        current.intentQty = qty;
+        current.intentPrice = price;
+        current.intentOrderType = orderType;
+    }
+
+    /** The order type of a limit order with the API's time in force, or -1 for an unknown one. */
+    private static int limitType(final int timeInForce)
+    {
+        switch (timeInForce)
+        {
+            case StrategyContext.GTC:
+                return OrderIntent.LIMIT;
+            case StrategyContext.IOC:
+                return OrderIntent.LIMIT_IOC;
+            case StrategyContext.FOK:
+                return OrderIntent.LIMIT_FOK;
+            default:
+                return -1;
+        }
     }
 }

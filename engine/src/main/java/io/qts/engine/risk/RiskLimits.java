@@ -26,6 +26,8 @@ public final class RiskLimits
     public long stopAtrMultiple;
     /** Commission rate used to cost an order for the cash check, at 10^-8. */
     public final long commissionRate;
+    /** Resting limit orders are cancelled at a halt or kill unless {@code risk.restingOrders} is keep. */
+    public final boolean cancelRestingAtHalt;
 
     /** The limits as configured; admin commands change them later ({@link RiskParams}). */
     public RiskLimits(final EngineContext context)
@@ -39,5 +41,6 @@ public final class RiskLimits
         maxDrawdown = context.maxDrawdown();
         stopAtrMultiple = context.stopAtrMultiple();
         commissionRate = context.commissionRate();
+        cancelRestingAtHalt = EngineContext.CANCEL_RESTING.equals(context.restingOrders());
     }
 }

@@ -1,5 +1,6 @@
 package io.qts.engine.venue;
 
+import io.qts.engine.book.OrderIntent;
 import io.qts.engine.FixedPoint;
 import io.qts.engine.InputSink;
 import io.qts.engine.book.ClientOrderIds;
@@ -27,6 +28,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * A deterministic venue for paper trading and backtests. A market order is accepted at once and
  * filled in full on the next market event of its instrument: at a bar's open, or at a trade's price.
+ * A limit order is accepted at once and judged on the market events after it (docs/strategy-api.md, "the fill
+ * rule"): on the first, it takes at the event's opening price (a bar's open, a trade's price) if that is at or
+ * better than its limit; an IOC or FOK order that cannot is cancelled. A GTC order rests, and fills when the market
+ * trades through its limit (a bar's low below a buy's limit, its high above a sell's; touching is not enough), at its
+ * limit. On a trade with a quantity, a limit order fills at most that
+ * quantity (partly, the rest resting; FOK: all or none); bars have no depth here and fill it whole.
  * Commission is rate x qty x fill price. It answers with the same events a real venue's adapter
  * produces, and they go back to the engine as inputs.
  */
@@ -53,7 +60,12 @@ public final class SimulatedVenue
     private final long[] pendingId = new long[MAX_PENDING];
     private final int[] pendingInstrument = new int[MAX_PENDING];
     private final int[] pendingSide = new int[MAX_PENDING];
+    /** What is left to fill. */
     private final long[] pendingQty = new long[MAX_PENDING];
+    /** The SBE OrderType value; for limit orders the limit price and whether no market event has judged it yet. */
+    private final int[] pendingType = new int[MAX_PENDING];
+    private final long[] pendingLimit = new long[MAX_PENDING];
+    private final boolean[] pendingFresh = new boolean[MAX_PENDING];
     private int pendingCount;
     private long nextVenueOrderId = 1;
 
@@ -100,7 +112,8 @@ public final class SimulatedVenue
             return;
         }
         if (!instruments.isDefined(instrumentId) || command.qty() <= 0 || pendingCount == MAX_PENDING ||
-            (command.side() != Side.BUY && command.side() != Side.SELL))
+            (command.side() != Side.BUY && command.side() != Side.SELL) ||
+            (command.orderTypeRaw() != OrderIntent.MARKET && !(OrderIntent.isLimit(command.orderTypeRaw()) && command.price() > 0)))
         {
             reject(timeNs, clientOrderId, instrumentId,
                 instruments.isDefined(instrumentId) ? RejectReason.VENUE_REJECTED : RejectReason.UNKNOWN_INSTRUMENT, answers);
@@ -110,6 +123,9 @@ public final class SimulatedVenue
         pendingInstrument[pendingCount] = instrumentId;
         pendingSide[pendingCount] = command.sideRaw();
         pendingQty[pendingCount] = command.qty();
+        pendingType[pendingCount] = command.orderTypeRaw();
+        pendingLimit[pendingCount] = command.price();
+        pendingFresh[pendingCount] = true;
         pendingCount++;
         accepted.wrapAndApplyHeader(out, 0, headerOut)
             .timeNs(timeNs)
@@ -143,18 +159,30 @@ public final class SimulatedVenue
             return;
         }
         final int instrumentId;
-        final long fillPrice;
+        final long open;
+        final long low;
+        final long high;
+        // What a limit order can take here: a trade's quantity, or no limit (a bar, or a trade without one).
+        long available = Long.MAX_VALUE;
         if (header.templateId() == BarDecoder.TEMPLATE_ID)
         {
             bar.wrapAndApplyHeader(buffer, offset, header);
             instrumentId = bar.instrumentId();
-            fillPrice = bar.openPrice();
+            open = bar.openPrice();
+            low = bar.lowPrice();
+            high = bar.highPrice();
         }
         else if (header.templateId() == TradeTickDecoder.TEMPLATE_ID)
         {
             trade.wrapAndApplyHeader(buffer, offset, header);
             instrumentId = trade.instrumentId();
-            fillPrice = trade.price();
+            open = trade.price();
+            low = open;
+            high = open;
+            if (trade.qty() > 0)
+            {
+                available = trade.qty();
+            }
             // Every trade id is remembered, orders pending or not, so the venue skips exactly what the decode stage drops.
             if (!recentTrades.firstSeen(instrumentId, trade.tradeId()))
             {
@@ -172,26 +200,83 @@ public final class SimulatedVenue
         int kept = 0;
         for (int i = 0; i < pendingCount; i++)
         {
+            boolean ended = false;
             if (pendingInstrument[i] == instrumentId)
             {
-                fill(timeNs, i, fillPrice, answers);
+                if (pendingType[i] == OrderIntent.MARKET)
+                {
+                    fill(timeNs, i, open, pendingQty[i], answers);
+                    ended = true;
+                }
+                else
+                {
+                    available -= judgeLimit(timeNs, i, open, low, high, available, answers);
+                    ended = pendingQty[i] == 0 || pendingType[i] != OrderIntent.LIMIT;
+                }
             }
-            else
+            if (!ended)
             {
                 pendingId[kept] = pendingId[i];
                 pendingInstrument[kept] = pendingInstrument[i];
                 pendingSide[kept] = pendingSide[i];
                 pendingQty[kept] = pendingQty[i];
+                pendingType[kept] = pendingType[i];
+                pendingLimit[kept] = pendingLimit[i];
+                pendingFresh[kept] = pendingFresh[i];
                 kept++;
             }
         }
         pendingCount = kept;
     }
 
-    private void fill(final long timeNs, final int i, final long price, final InputSink answers)
+    /**
+     * One market event against limit order i: fills what the fill rule gives (leaving the rest in pendingQty) and
+     * cancels what an IOC or FOK order could not fill. Returns the quantity filled.
+     */
+    private long judgeLimit(
+        final long timeNs, final int i, final long open, final long low, final long high, final long available,
+        final InputSink answers)
+    {
+        final boolean buy = pendingSide[i] == Side.BUY.value();
+        final long limit = pendingLimit[i];
+        final boolean fresh = pendingFresh[i];
+        pendingFresh[i] = false;
+        final long price;
+        if (fresh && (buy ? open <= limit : open >= limit))
+        {
+            price = open;
+        }
+        else if (pendingType[i] == OrderIntent.LIMIT && (buy ? low < limit : high > limit))
+        {
+            // It was resting on the book: the market reached it there, so it fills at its own price, never better.
+            price = limit;
+        }
+        else
+        {
+            price = 0;
+        }
+        long qty = price == 0 ? 0 : Math.min(pendingQty[i], available);
+        if (pendingType[i] == OrderIntent.LIMIT_FOK && qty < pendingQty[i])
+        {
+            qty = 0;
+        }
+        if (qty > 0)
+        {
+            fill(timeNs, i, price, qty, answers);
+        }
+        if (pendingType[i] != OrderIntent.LIMIT && pendingQty[i] > 0)
+        {
+            // An IOC or FOK order never rests: what is left is cancelled now.
+            emitCancelled(timeNs, pendingId[i], pendingInstrument[i], answers);
+        }
+        return qty;
+    }
+
+    /** Fills qty of order i at price; what is left of it stays in pendingQty. */
+    private void fill(final long timeNs, final int i, final long price, final long qty, final InputSink answers)
     {
         final int instrumentId = pendingInstrument[i];
-        final long qty = pendingQty[i];
+        pendingQty[i] -= qty;
         final long commission = FixedPoint.commission(instruments.notional(instrumentId, qty, price), commissionRate);
         filled.wrapAndApplyHeader(out, 0, headerOut)
             .timeNs(timeNs)
@@ -200,7 +285,7 @@ public final class SimulatedVenue
             .side(Side.get((short)pendingSide[i]))
             .price(price)
             .qty(qty)
-            .leavesQty(0)
+            .leavesQty(pendingQty[i])
             .commission(commission);
         emit(timeNs, filled.encodedLength(), answers);
     }
@@ -211,20 +296,29 @@ public final class SimulatedVenue
         {
             if (pendingId[i] == clientOrderId)
             {
-                System.arraycopy(pendingId, i + 1, pendingId, i, pendingCount - i - 1);
-                System.arraycopy(pendingInstrument, i + 1, pendingInstrument, i, pendingCount - i - 1);
-                System.arraycopy(pendingSide, i + 1, pendingSide, i, pendingCount - i - 1);
-                System.arraycopy(pendingQty, i + 1, pendingQty, i, pendingCount - i - 1);
+                final int after = pendingCount - i - 1;
+                System.arraycopy(pendingId, i + 1, pendingId, i, after);
+                System.arraycopy(pendingInstrument, i + 1, pendingInstrument, i, after);
+                System.arraycopy(pendingSide, i + 1, pendingSide, i, after);
+                System.arraycopy(pendingQty, i + 1, pendingQty, i, after);
+                System.arraycopy(pendingType, i + 1, pendingType, i, after);
+                System.arraycopy(pendingLimit, i + 1, pendingLimit, i, after);
+                System.arraycopy(pendingFresh, i + 1, pendingFresh, i, after);
                 pendingCount--;
-                cancelled.wrapAndApplyHeader(out, 0, headerOut)
-                    .timeNs(timeNs)
-                    .clientOrderId(clientOrderId)
-                    .instrumentId(instrumentId);
-                emit(timeNs, cancelled.encodedLength(), answers);
+                emitCancelled(timeNs, clientOrderId, instrumentId, answers);
                 return;
             }
         }
         reject(timeNs, clientOrderId, instrumentId, RejectReason.UNKNOWN_ORDER, answers);
+    }
+
+    private void emitCancelled(final long timeNs, final long clientOrderId, final int instrumentId, final InputSink answers)
+    {
+        cancelled.wrapAndApplyHeader(out, 0, headerOut)
+            .timeNs(timeNs)
+            .clientOrderId(clientOrderId)
+            .instrumentId(instrumentId);
+        emit(timeNs, cancelled.encodedLength(), answers);
     }
 
     private void reject(

@@ -1,5 +1,6 @@
 package io.qts.engine.pipeline;
 
+import io.qts.engine.PriceTicks;
 import io.qts.engine.Strategies;
 import io.qts.engine.book.Instruments;
 import io.qts.engine.book.Portfolio;
@@ -87,7 +88,8 @@ class PortfolioSignalTest
     {
         final ConfiguredStrategy[] strategies = {Strategies.configure(recorder, Map.of()), Strategies.configure(recorder, Map.of())};
         final Instruments instruments = new Instruments();
-        final SignalStage signal = new SignalStage(strategies, 0, 100_000_000L, instruments, new Portfolio(1000 * MONEY), new Counters());
+        final SignalStage signal = new SignalStage(strategies, 0, 100_000_000L, instruments, new Portfolio(1000 * MONEY), new Counters(),
+            PriceTicks.ONE_UNIT);
         final DecodeStage decode = new DecodeStage(new String[] {"AAA", "BBB"}, new Counters(), signal.paramKeys(), new InputDecoder[0]);
 
         // BBB is defined first and with the lower id: the order of the symbols given decides, not ids or arrival.

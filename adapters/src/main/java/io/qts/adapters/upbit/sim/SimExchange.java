@@ -26,10 +26,11 @@ import java.util.function.LongSupplier;
  * every balance change as a {@code myAsset} message.
  *
  * <p>Matching: market orders ({@code price} buy by KRW amount, {@code market} sell by volume, {@code best}) fill
- * completely at the price of the next played trade. A limit order fills completely at the first played trade that
- * crosses it (a bid at a trade price at or below its price, an ask at or above), at the better of its price and
- * the trade's; it is a maker when it did not cross the last trade price when placed. {@code ioc}/{@code fok} limit
- * orders fill at the next trade if it crosses, else are cancelled. The played volume does not limit fills.
+ * completely at the price of the next played trade. A limit order fills at each played trade that crosses it (a
+ * bid at a trade price at or below its price, an ask at or above), at the better of its price and the trade's, for
+ * at most the trade's volume (what is left rests: partial fills); it is a maker when it did not cross the last trade
+ * price when placed. {@code ioc}/{@code fok} limit orders are judged at the next trade: ioc fills what that trade
+ * allows and the rest is cancelled, fok fills whole or is cancelled. The played volume does not limit market orders.
  */
 final class SimExchange
 {
@@ -405,18 +406,28 @@ final class SimExchange
     synchronized void onTrade(final SimTrade trade)
     {
         final BigDecimal p = trade.price();
+        // A limit order takes at most what the trade traded, shared in the order the orders were placed.
+        BigDecimal available = trade.volume();
         for (final Order o : List.copyOf(open))
         {
             final boolean bid = "bid".equals(o.side);
             if ("limit".equals(o.ordType))
             {
                 final boolean crosses = bid ? p.compareTo(o.price) <= 0 : p.compareTo(o.price) >= 0;
-                if (crosses)
+                final boolean immediate = "ioc".equals(o.timeInForce) || "fok".equals(o.timeInForce);
+                final BigDecimal volume = o.remainingVolume.min(available);
+                if (crosses && volume.signum() > 0 && !("fok".equals(o.timeInForce) && volume.compareTo(o.remainingVolume) < 0))
                 {
                     final BigDecimal fillPrice = bid ? p.min(o.price) : p.max(o.price);
-                    fill(o, fillPrice, o.remainingVolume, o.makerCandidate, trade);
+                    available = available.subtract(volume);
+                    fill(o, fillPrice, volume, o.makerCandidate, trade);
+                    if (immediate && open.contains(o))
+                    {
+                        // Upbit: an IOC order's unfilled rest is cancelled at once.
+                        finish(o, "cancel");
+                    }
                 }
-                else if ("ioc".equals(o.timeInForce) || "fok".equals(o.timeInForce))
+                else if (immediate)
                 {
                     finish(o, "cancel");
                 }

@@ -112,6 +112,43 @@ class RsiReversionTest
             position -= qty;
             return true;
         }
+
+        // The strategy sends market orders only: the limit-order calls of the API refuse here.
+        @Override
+        public long roundPriceDown(final long price)
+        {
+            return price;
+        }
+
+        @Override
+        public long roundPriceUp(final long price)
+        {
+            return price;
+        }
+
+        @Override
+        public boolean buyLimit(final long qty, final long price, final int timeInForce)
+        {
+            return false;
+        }
+
+        @Override
+        public boolean sellLimit(final long qty, final long price, final int timeInForce)
+        {
+            return false;
+        }
+
+        @Override
+        public boolean cancel()
+        {
+            return false;
+        }
+
+        @Override
+        public boolean replace(final long qty, final long price)
+        {
+            return false;
+        }
     }
 
     private static Strategy rsi(final Account account, final int period, final int lower, final int upper)

@@ -1,0 +1,30 @@
+package io.qts.engine.book;
+
+import io.qts.journal.sbe.OrderAction;
+import io.qts.journal.sbe.OrderType;
+
+/**
+ * The values an order intent carries (those of the SBE OrderCommand), as ints for the ring slot and the books.
+ * Engine-internal: shared by the pipeline and the simulated venue.
+ */
+public final class OrderIntent
+{
+    public static final int MARKET = OrderType.MARKET.value();
+    public static final int LIMIT = OrderType.LIMIT.value();
+    public static final int LIMIT_IOC = OrderType.LIMIT_IOC.value();
+    public static final int LIMIT_FOK = OrderType.LIMIT_FOK.value();
+    public static final int NEW = OrderAction.NEW.value();
+    public static final int CANCEL = OrderAction.CANCEL.value();
+    /** Not an SBE action: a replace goes out as a CANCEL of the old order and a NEW of its successor. */
+    public static final int REPLACE = 100;
+
+    private OrderIntent()
+    {
+    }
+
+    /** Whether an SBE order type value is a limit order of any time in force. */
+    public static boolean isLimit(final int orderType)
+    {
+        return orderType == LIMIT || orderType == LIMIT_IOC || orderType == LIMIT_FOK;
+    }
+}
