@@ -170,13 +170,12 @@ public final class LiveSession
                         60_000, 1_000, 1),
                     venue.auth(), settings.session().identifiers(), pipeline::pollOrders, input, out, new SplittableRandom(), log))
             {
-                if (myOrders != null)
-                {
-                    myOrders.start();
-                }
                 if (gateway != null)
                 {
                     gateway.start();
+                    // After each reconnect the orders that may have changed unheard are asked for before entries resume.
+                    myOrders.gateUpNote(gateway.privateStreamGate());
+                    myOrders.start();
                 }
                 view = new View(inDir.getParent().getFileName().toString(), settings.engine().engineId(), pipeline, feed, myOrders,
                     gateway, input);

@@ -108,6 +108,7 @@ public final class ExchangeSimulator implements AutoCloseable
 
     private final AtomicLong delayAcksMs = new AtomicLong();
     private final AtomicInteger malformedRemaining = new AtomicInteger();
+    private volatile boolean privateStreamDown;
     private final Deque<Fault.HttpError> httpErrors = new ArrayDeque<>();
     private final AtomicInteger httpErrorRemaining = new AtomicInteger();
 
@@ -357,6 +358,19 @@ public final class ExchangeSimulator implements AutoCloseable
                 log.accept("fault: the next " + e.count() + " REST call(s) get HTTP " + e.status()
                     + (e.status() == 418 ? " (banned " + e.banSeconds() + " s)" : ""));
             }
+            else if (fault instanceof Fault.PrivateStream p)
+            {
+                privateStreamDown = p.down();
+                if (p.down())
+                {
+                    log.accept("fault: private stream down, closing " + privateSubs.size() + " private connection(s)");
+                    privateSubs.keySet().forEach(Channel::close);
+                }
+                else
+                {
+                    log.accept("fault: private stream up again");
+                }
+            }
             else if (fault instanceof Fault.MalformedJson m)
             {
                 malformedRemaining.addAndGet(m.count());
@@ -553,6 +567,12 @@ public final class ExchangeSimulator implements AutoCloseable
                 return;
             }
             privateStream = PRIVATE_PATH.equals(path);
+            if (privateStream && privateStreamDown)
+            {
+                log.accept("private stream refused: down (fault)");
+                respond(ctx, req, 503, error("server_error", "private stream unavailable"), null, 0);
+                return;
+            }
             if (privateStream)
             {
                 try
@@ -1091,8 +1111,9 @@ public final class ExchangeSimulator implements AutoCloseable
                     case "http_error" -> new Fault.HttpError(
                         f.path("status").asInt(0), f.path("count").asInt(1), f.path("ban_seconds").asLong(60));
                     case "malformed_json" -> Fault.malformedJson(f.path("count").asInt(1));
+                    case "private_stream" -> new Fault.PrivateStream(f.path("down").asBoolean(true));
                     default -> throw new IllegalArgumentException(
-                        "fault must be drop_connections, delay_acks, http_error or malformed_json");
+                        "fault must be drop_connections, delay_acks, http_error, malformed_json or private_stream");
                 });
             }
             catch (final IllegalArgumentException ex)

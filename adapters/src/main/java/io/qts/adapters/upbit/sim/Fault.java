@@ -58,6 +58,25 @@ public sealed interface Fault
         }
     }
 
+    /**
+     * Takes the private WebSocket down ({@code down} true): every private connection is closed and each new private
+     * handshake is refused with 503 until the fault is lifted ({@code down} false). What happens meanwhile (fills,
+     * state changes) is never sent to anyone, as Upbit does not replay missed {@code myOrder} messages; REST answers on.
+     */
+    record PrivateStream(boolean down) implements Fault
+    {
+    }
+
+    static Fault privateStreamDown()
+    {
+        return new PrivateStream(true);
+    }
+
+    static Fault privateStreamUp()
+    {
+        return new PrivateStream(false);
+    }
+
     static Fault dropConnections()
     {
         return new DropConnections();
