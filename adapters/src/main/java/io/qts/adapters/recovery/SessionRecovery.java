@@ -28,6 +28,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A session on a venue account across its processes (DESIGN.md section 5). A new session journals the account's
@@ -67,6 +69,7 @@ public final class SessionRecovery implements LiveSession.StartUp
     private final int qtyScale;
     private final boolean haltOnMismatch;
     private final String acceptedChanges;
+    private final SortedMap<String, String> acceptedParams;
     private final VenueIdentifiers identifiers;
     private final Readiness readiness;
     private final PrintWriter progress;
@@ -93,14 +96,16 @@ public final class SessionRecovery implements LiveSession.StartUp
      * @param qtyScale        the instrument's quantity scale.
      * @param foreignActivity {@link #HALT} or {@link #REPORT}.
      * @param acceptedChanges the pinned settings the operator accepted to change (journaled), or null.
+     * @param acceptedParams  strategy parameters to set at this process's start (an accepted change), by name, with
+     *                        their values as decimal text; each goes in as a journaled ADMIN SET_PARAM (value at 10^-8).
      * @param identifiers     the session's venue identifiers (its nonce, from session.json): orders are asked for by them.
      * @param readiness       where {@value OpsService#RECOVERED} is set false while the session is recovered and
      *                        reconciled and true after; null when nothing watches the service.
      */
     public SessionRecovery(
         final boolean continuing, final VenueAccount venue, final String market, final long initialCash, final int qtyScale,
-        final String foreignActivity, final String acceptedChanges, final VenueIdentifiers identifiers, final Readiness readiness,
-        final PrintWriter progress)
+        final String foreignActivity, final String acceptedChanges, final SortedMap<String, String> acceptedParams,
+        final VenueIdentifiers identifiers, final Readiness readiness, final PrintWriter progress)
     {
         this.continuing = continuing;
         this.venue = venue;
@@ -112,6 +117,7 @@ public final class SessionRecovery implements LiveSession.StartUp
         this.qtyScale = qtyScale;
         this.haltOnMismatch = HALT.equals(foreignActivity);
         this.acceptedChanges = acceptedChanges;
+        this.acceptedParams = new TreeMap<>(acceptedParams);
         this.identifiers = identifiers;
         this.readiness = readiness;
         this.progress = progress;
@@ -185,6 +191,9 @@ public final class SessionRecovery implements LiveSession.StartUp
             note.put("accepted_changes", acceptedChanges);
         }
         publishJson(input, Sources.ADMIN, note);
+        // The engine was built from the settings the session started with: the accepted parameters take over here,
+        // after everything the earlier processes decided, and a replay meets them at the same input.
+        acceptedParams.forEach((name, value) -> publishAdmin(input, AdminAction.SET_PARAM, name, FixedPoint.parse(value, 8)));
         if (!continuing)
         {
             final Map<String, BigDecimal> totals = accountTotals();
@@ -395,13 +404,18 @@ public final class SessionRecovery implements LiveSession.StartUp
 
     private void publishHalt(final SerializedInput input)
     {
+        publishAdmin(input, AdminAction.HALT, "", 0);
+    }
+
+    private static void publishAdmin(final SerializedInput input, final AdminAction action, final String key, final long value8)
+    {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
         final AdminCommandEncoder command = new AdminCommandEncoder()
             .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
             .timeNs(input.nowNs())
-            .action(AdminAction.HALT)
-            .paramValue(0)
-            .paramKey("");
+            .action(action)
+            .paramValue(value8)
+            .paramKey(key);
         input.publish(Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength());
     }
 

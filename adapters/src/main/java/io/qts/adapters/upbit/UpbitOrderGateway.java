@@ -43,6 +43,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import javax.net.ssl.SSLException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -184,8 +185,8 @@ public final class UpbitOrderGateway implements AutoCloseable
     /** Between tries of a reconnect's query that got no answer: the stream stays reported down meanwhile. */
     private static final long RESYNC_RETRY_MS = 500;
     /**
-     * Created orders the gateway has not seen end (a query answer with done or cancel, a refused create, never
-     * arrived): what may have changed at the venue while the private stream was down. Gateway thread only.
+     * Created orders the gateway has not seen end (a myOrder or query answer with done or cancel, a refused create,
+     * never arrived): what may have changed at the venue while the private stream was down. Gateway thread only.
      */
     private final LinkedHashMap<String, Order> working = new LinkedHashMap<>();
     /** Guards {@link #privateStreamDown} and {@link #streamDowns} against a loss racing a reconnect's end. */
@@ -401,7 +402,33 @@ public final class UpbitOrderGateway implements AutoCloseable
                 }
                 group.execute(() -> resync(new Resync(downs, up)));
             }
+
+            @Override
+            public void heard(final byte[] bytes, final int length)
+            {
+                final String ended = endedIdentifier(bytes, length);
+                if (ended != null)
+                {
+                    group.execute(() -> working.remove(ended));
+                }
+            }
         };
+    }
+
+    /** The identifier of a myOrder message that ends its order (done, cancel, prevented), else null. */
+    private static String endedIdentifier(final byte[] bytes, final int length)
+    {
+        try
+        {
+            final JsonNode message = JSON.readTree(bytes, 0, length);
+            final String state = message.path("state").asText("");
+            final boolean ended = "done".equals(state) || "cancel".equals(state) || "prevented".equals(state);
+            return ended && "myOrder".equals(message.path("type").asText()) ? message.path("identifier").asText(null) : null;
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
     }
 
     /** One reconnect's queries: the up note goes in when each has an answer. */

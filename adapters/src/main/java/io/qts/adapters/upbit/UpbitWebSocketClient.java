@@ -101,6 +101,9 @@ public final class UpbitWebSocketClient implements AutoCloseable
          * down again meanwhile. Called on the client's event loop: must not block.
          */
         void subscribed(Runnable up);
+
+        /** A message the stream delivered, after it went in; {@code bytes} is reused after the call. On the event loop. */
+        void heard(byte[] bytes, int length);
     }
 
     /**
@@ -331,6 +334,10 @@ public final class UpbitWebSocketClient implements AutoCloseable
         }
         content.getBytes(content.readerIndex(), scratch.byteArray(), 0, length);
         input.publish(sourceId, EntryHeader.FORMAT_JSON, scratch, 0, length);
+        if (upGate != null)
+        {
+            upGate.heard(scratch.byteArray(), length);
+        }
     }
 
     private final class Frames extends SimpleChannelInboundHandler<WebSocketFrame>
