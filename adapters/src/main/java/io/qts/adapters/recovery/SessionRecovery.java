@@ -18,8 +18,11 @@ import io.qts.journal.JournalEntry;
 import io.qts.journal.JournalReader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.AdminAction;
+import io.qts.journal.sbe.AdminCommandDecoder;
 import io.qts.journal.sbe.AdminCommandEncoder;
+import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
+import io.qts.journal.sbe.StateChangeReason;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -83,6 +86,7 @@ public final class SessionRecovery implements LiveSession.StartUp
     private long fillsRecovered;
     private int mismatches;
     private boolean halted;
+    private Journal journal;
 
     /** The account's totals (balance + locked) and the engine's cash (10^-8) and position (qty scale) at that moment. */
     record Balances(BigDecimal quoteTotal, BigDecimal baseTotal, long engineCash, long enginePosition)
@@ -165,6 +169,7 @@ public final class SessionRecovery implements LiveSession.StartUp
             return Long.MIN_VALUE;
         }
         setRecovered(false, "recovering the session from its journal");
+        journal = in;
         baseline = lastBalances(in);
         recoveredInputs = pipeline.recover(in);
         lastJournaledNs = pipeline.lastRecoveredNs();
@@ -225,11 +230,71 @@ public final class SessionRecovery implements LiveSession.StartUp
         pipeline.awaitIdle();
         fillsRecovered = pipeline.resultSoFar().fillsRecovered() - fillsBefore;
         compareBalances(pipeline, input);
+        liftTheStopsHalt(pipeline, input);
         progress.printf("  reconciled with the venue: %d order(s) queried, %d fill(s) recovered, %d mismatch(es)%s%n",
             ordersQueried, fillsRecovered, mismatches, halted ? "; trading HALTED" : "");
         progress.flush();
         setRecovered(true, "recovered from " + recoveredInputs + " journaled inputs and reconciled: " + ordersQueried
             + " order(s) queried, " + mismatches + " mismatch(es)");
+    }
+
+    /**
+     * A session that an orderly stop left halted (its HALT, {@link LiveSession#STOP_HALT_KEY}) trades again once
+     * reconciled with nothing unexplained: a journaled RESUME with the same key. Not when the halt in force is another's:
+     * an operator's or a reconciliation's HALT (no key) or a KILL since the last RESUME, or a risk halt (loss limit).
+     */
+    private void liftTheStopsHalt(final LivePipeline pipeline, final SerializedInput input)
+    {
+        pipeline.awaitIdle();
+        if (halted || !pipeline.figures().halted() || pipeline.figures().haltReason() != StateChangeReason.ADMIN_HALT
+            || !onlyTheStopsHaltInForce(journal))
+        {
+            return;
+        }
+        publishAdmin(input, AdminAction.RESUME, LiveSession.STOP_HALT_KEY, 0);
+        pipeline.awaitIdle();
+        progress.println("  the orderly stop's halt is lifted: the session is reconciled and trades again");
+    }
+
+    /** Whether the admin commands journaled so far leave only the orderly stop's HALT in force. */
+    private static boolean onlyTheStopsHaltInForce(final Journal in)
+    {
+        boolean stop = false;
+        boolean other = false;
+        final JournalEntry entry = new JournalEntry();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final AdminCommandDecoder admin = new AdminCommandDecoder();
+        try (JournalReader reader = in.reader())
+        {
+            while (reader.next(entry))
+            {
+                if (entry.format() != EntryHeader.FORMAT_SBE || entry.sourceId() != Sources.ADMIN)
+                {
+                    continue;
+                }
+                header.wrap(entry.payloadBuffer(), 0);
+                if (header.templateId() != AdminCommandDecoder.TEMPLATE_ID)
+                {
+                    continue;
+                }
+                admin.wrapAndApplyHeader(entry.payloadBuffer(), 0, header);
+                final AdminAction action = admin.action();
+                if (action == AdminAction.RESUME)
+                {
+                    stop = false;
+                    other = false;
+                }
+                else if (action == AdminAction.HALT && LiveSession.STOP_HALT_KEY.equals(admin.paramKey()))
+                {
+                    stop = true;
+                }
+                else if (action == AdminAction.HALT || action == AdminAction.KILL)
+                {
+                    other = true;
+                }
+            }
+        }
+        return stop && !other;
     }
 
     private void setRecovered(final boolean ok, final String reason)

@@ -46,6 +46,11 @@ public final class LiveSession
      */
     private static final long SETTLE_MS = 1_500;
     private static final long MAX_SETTLE_MS = 10_000;
+    /**
+     * The parameter key of the orderly stop's HALT: a continued session lifts that halt once it is reconciled, unlike
+     * an operator's (or a reconciliation's) HALT, which has none and stays until an operator resumes.
+     */
+    public static final String STOP_HALT_KEY = "stop";
     /** A feed that is not up by then keeps reconnecting in the background; the session goes on. */
     private static final long CONNECT_WAIT_MS = 10_000;
 
@@ -245,7 +250,7 @@ public final class LiveSession
             .timeNs(input.nowNs())
             .action(AdminAction.HALT)
             .paramValue(0)
-            .paramKey("");
+            .paramKey(STOP_HALT_KEY);
         input.publish(Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + halt.encodedLength());
         final int inFlight = gateway != null ? gateway.unansweredOrders().size() : 0;
         progress.printf("  stopping: new entries halted; waiting up to %d ms for %d order(s) in flight (a second signal stops at once)%n",

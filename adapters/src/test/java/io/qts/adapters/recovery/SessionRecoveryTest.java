@@ -139,6 +139,8 @@ class SessionRecoveryTest
         assertEquals(0, new BigDecimal(held.path("positionQty").asText()).compareTo(new BigDecimal(position)), recovered);
         assertTrue(accepted.awaitLine("reconciled with the venue", START_MS).endsWith("0 order(s) queried, 0 fill(s) recovered, 0 mismatch(es)"),
             accepted.output());
+        // The first process's orderly stop left the session halted; reconciled, it trades again.
+        accepted.awaitLine("the orderly stop's halt is lifted", START_MS);
         // The process decides under fast=3 from here: trades played to it reach its strategy.
         for (int i = 0; i < 12; i++)
         {
@@ -154,6 +156,26 @@ class SessionRecoveryTest
             "session.json keeps the settings the session started with");
         // The whole session, fast=2 then fast=3 from the journaled change on, replays to the live digest.
         assertEquals(lastRun.path("digest").asText(), replayDigest(Path.of(lastRun.path("journal").asText())));
+    }
+
+    @Test
+    void anOperatorsHaltOutlivesTheProcessesThatAnOrderlyStopsHaltDoesNot() throws Exception
+    {
+        final Path varDir = dir.resolve("var");
+        final EngineProcess first = engine(varDir);
+        awaitSubscribed();
+        stepUntilAnOrderIsPlaced();
+        assertEquals(1, sim.step(1));
+        first.stop();
+        // The operator halts the next process at its start (a time long past goes in at once), then it stops in order.
+        final EngineProcess halted = engine(varDir, "--admin", "2020-01-01T00:00:00Z halt");
+        halted.awaitLine("reconciled with the venue", START_MS);
+        halted.stop();
+        assertFalse(halted.output().contains("halt is lifted"), halted.output());
+        final EngineProcess next = engine(varDir);
+        next.awaitLine("reconciled with the venue", START_MS);
+        next.stop();
+        assertFalse(next.output().contains("halt is lifted"), "the operator's halt stays until an operator resumes\n" + next.output());
     }
 
     @Test
