@@ -127,8 +127,8 @@ final class RunCommand implements Callable<Integer>
     private boolean force;
 
     @Option(names = "--accept-session-change",
-        description = "upbit: continue the session although this build, strategy, parameters or settings differ from the ones it "
-            + "was started with (the change is journaled; see docs/recovery.md).")
+        description = "upbit: continue the session although this build or its strategy parameters differ from the ones in force "
+            + "(journaled as parameter changes, so a replay follows them; other settings need --new-session; see docs/recovery.md).")
     private boolean acceptSessionChange;
 
     @picocli.CommandLine.Spec
