@@ -117,6 +117,39 @@ class OrderStatusTest
         assertEquals(List.of("BUY day 4", "SELL day 6"), ordersAroundAStop("S,%d," + BTC + "," + 4100 * KRW + ",0,ENDED"));
     }
 
+    /**
+     * A status is the venue's answer for the order, counted by the circuit breaker: one saying the venue never had the
+     * order is a failure (one failure opens the breaker here), as the reject it becomes is.
+     */
+    @Test
+    void aStatusIsAnAnswerForTheCircuitBreakerAndNotFoundIsAFailure()
+    {
+        final QueuedOrders sent = new QueuedOrders();
+        final InlineEngine guarded = new InlineEngine(new EngineContext()
+            .symbol("KRW-BTC")
+            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
+            .orderQty(BTC)
+            .initialCash(CASH)
+            .breakerFailures(1)
+            .inputDecoder(EntryHeader.FORMAT_JSON, OrderStatusTest::decode)
+            .conclude(), null, sent, (b, o, l) -> { });
+        new TestEvents(guarded).instrument("KRW-BTC", 0, 8);
+        final UnsafeBuffer text = new UnsafeBuffer(new byte[128]);
+        final long[] cid = {-1};
+        long at = 0;
+        for (int i = 0; i < 20 && cid[0] < 0; i++)
+        {
+            final int length = text.putStringWithoutLengthAscii(0, "T," + (i < 5 ? 1000 - i : 1000 + i * 10) + ",5," + (100 + i));
+            guarded.accept(++at, Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, text, 0, length);
+            sent.drainAfterIdle((b, o, l) ->
+                cid[0] = new OrderCommandDecoder().wrapAndApplyHeader(b, o, new MessageHeaderDecoder().wrap(b, o)).clientOrderId());
+        }
+        final int length = text.putStringWithoutLengthAscii(0, "S," + cid[0] + ",0,0,0,NOT_FOUND");
+        guarded.accept(++at, Sources.VENUE, EntryHeader.FORMAT_JSON, text, 0, length);
+        assertEquals(1, guarded.figures().breakerTrips());
+        assertEquals(EngineFigures.BREAKER_OPEN, guarded.figures().breakerState());
+    }
+
     private static List<String> ordersAroundAStop(final String booking)
     {
         final QueuedOrders sent = new QueuedOrders();
