@@ -86,6 +86,7 @@ public final class SessionRecovery implements LiveSession.StartUp
     private long fillsRecovered;
     private int mismatches;
     private boolean halted;
+    private final Map<Long, byte[]> stillWorking = new TreeMap<>();
     private Journal journal;
 
     /** The account's totals (balance + locked) and the engine's cash (10^-8) and position (qty scale) at that moment. */
@@ -226,6 +227,10 @@ public final class SessionRecovery implements LiveSession.StartUp
             }
             publishOrderAnswer(input, identifier, answer);
             ordersQueried++;
+            if (answer.status() == 200 && isWorking(answer.body()))
+            {
+                stillWorking.put(clientOrderId, answer.body());
+            }
         }
         pipeline.awaitIdle();
         fillsRecovered = pipeline.resultSoFar().fillsRecovered() - fillsBefore;
@@ -295,6 +300,26 @@ public final class SessionRecovery implements LiveSession.StartUp
             }
         }
         return stop && !other;
+    }
+
+    @Override
+    public Map<Long, byte[]> ordersStillWorking()
+    {
+        return new TreeMap<>(stillWorking);
+    }
+
+    /** Whether a GET /v1/order answer shows the order still working (Upbit's wait, or watch for a reserved order). */
+    private static boolean isWorking(final byte[] body)
+    {
+        try
+        {
+            final String state = JSON.readTree(body).path("state").asText("");
+            return "wait".equals(state) || "watch".equals(state);
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
     }
 
     private void setRecovered(final boolean ok, final String reason)

@@ -93,6 +93,15 @@ public final class LiveSession
         default void beforeMarketData(final LivePipeline pipeline, final SerializedInput input) throws InterruptedException
         {
         }
+
+        /**
+         * After {@link #beforeMarketData}: the orders recovered in flight that the venue still works, by client order
+         * id, each with the venue's answer for it; the gateway asks for them again after a private-stream reconnect.
+         */
+        default Map<Long, byte[]> ordersStillWorking()
+        {
+            return Map.of();
+        }
     }
 
     /**
@@ -191,6 +200,10 @@ public final class LiveSession
                     awaitConnected(myOrders::connected);
                 }
                 startUp.beforeMarketData(pipeline, input);
+                if (gateway != null)
+                {
+                    startUp.ordersStillWorking().forEach(gateway::track);
+                }
                 feed.start();
                 awaitConnected(feed::connected);
                 onConnected.run();

@@ -431,6 +431,43 @@ public final class UpbitOrderGateway implements AutoCloseable
         }
     }
 
+    /**
+     * An order a continued session recovered in flight and found still working at the venue (reconciliation's answer):
+     * asked for after each private-stream reconnect like the orders this gateway sent. Later answers must show the
+     * market, side, type and size of {@code venueOrder}, its {@code GET /v1/order} answer.
+     *
+     * @param clientOrderId the engine's id of the order.
+     * @param venueOrder    the venue's answer for it (a JSON object with market, side, ord_type, price, volume).
+     */
+    public void track(final long clientOrderId, final byte[] venueOrder)
+    {
+        group.execute(() ->
+        {
+            try
+            {
+                final JsonNode venue = JSON.readTree(venueOrder);
+                final Market market = config.markets().values().stream()
+                    .filter((m) -> m.code().equals(venue.path("market").asText())).findFirst().orElse(null);
+                if (market == null)
+                {
+                    return;
+                }
+                final LinkedHashMap<String, Object> params = new LinkedHashMap<>();
+                params.put("market", market.code());
+                params.put("side", venue.path("side").asText());
+                params.put("ord_type", venue.path("ord_type").asText());
+                final String sizeKey = "price".equals(venue.path("ord_type").asText()) ? "price" : "volume";
+                params.put(sizeKey, venue.path(sizeKey).asText());
+                final Order order = new Order(clientOrderId, market, false, params);
+                working.put(order.identifier, order);
+            }
+            catch (final IOException ex)
+            {
+                log.println("upbit orders: the venue's answer for recovered order " + clientOrderId + " is not JSON; not tracked");
+            }
+        });
+    }
+
     /** One reconnect's queries: the up note goes in when each has an answer. */
     private final class Resync
     {

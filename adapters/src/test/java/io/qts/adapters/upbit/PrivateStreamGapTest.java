@@ -174,6 +174,65 @@ class PrivateStreamGapTest
         assertEquals(999_903_877L * 1_000_000L, result.finalCash(), "10,000,000 - 2 x 480.615 fees");
     }
 
+    /**
+     * An order a restart recovered in flight and found still working at the venue: the process's gateway did not send
+     * it, so it is told of it ({@code track}, with the venue's answer) and asks for it after a reconnect like its own.
+     * Here an earlier gateway sent the buy with no private stream at all; the new one tracks it, the stream drops, the
+     * venue fills the buy, the stream comes back: the fill is booked from the reconnect's REST answer.
+     */
+    @Test
+    void anOrderRecoveredStillWorkingIsAskedForAfterAReconnectToo() throws Exception
+    {
+        final List<String> simLog = new CopyOnWriteArrayList<>();
+        final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        final PrintStream log = new PrintStream(logBytes, true);
+        final EngineResult result;
+        final Map<String, BigDecimal> venue;
+        try (ExchangeSimulator sim = simulator(simLog);
+            Journal in = Journal.openForAppend(dir.resolve("in"));
+            LivePipeline pipeline = new LivePipeline(context(), in, OutputListener.NONE))
+        {
+            final int port = sim.start(0);
+            pipeline.start();
+            final SerializedInput input = teeInto(pipeline);
+            try (UpbitOrderGateway earlier = gateway(port, pipeline, input, log))
+            {
+                earlier.start();
+                buySignal(input);
+                Recorded.await(() -> earlier.ordersSent() == 1 && earlier.unansweredOrders().isEmpty(), 5_000, "the buy at the venue");
+            }
+            final String identifier = JSON.readTree(inputs.stream().filter((text) -> text.contains("\"op\":\"create\""))
+                .findFirst().orElseThrow()).path("identifier").asText();
+            final long cid = IDS.clientOrderId(new UnsafeBuffer(identifier.getBytes(StandardCharsets.US_ASCII)), 0, identifier.length());
+            final byte[] working = new io.qts.adapters.recovery.VenueAccount(URI.create("http://127.0.0.1:" + port),
+                new UpbitAuth("ak", SECRET), 2_000).order(identifier).body();
+            assertEquals("wait", JSON.readTree(working).path("state").asText());
+            try (UpbitMyOrders myOrders = myOrders(port, input, log);
+                UpbitOrderGateway gateway = gateway(port, pipeline, input, log))
+            {
+                gateway.start();
+                gateway.track(cid, working);
+                myOrders.gateUpNote(gateway.privateStreamGate());
+                myOrders.start();
+                Recorded.await(() -> count(UP) == 1, 5_000, "the private stream up");
+                sim.inject(Fault.privateStreamDown());
+                Recorded.await(() -> count(DOWN) == 2, 5_000, "the private stream reported down");
+                sim.step(1);
+                Recorded.await(() -> sim.balances("ak").getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
+                sim.inject(Fault.privateStreamUp());
+                Recorded.await(() -> count(UP) == 2, 10_000, "the private stream reported up again\n" + logBytes);
+                Recorded.await(() -> pipeline.figures().fills() == 1, 5_000, "the fill booked from the REST answer");
+                venue = sim.balances("ak");
+            }
+            result = pipeline.stop();
+        }
+        assertTrue(logBytes.toString().contains("asking the venue for 1 order(s)"), logBytes.toString());
+        assertEquals(1, result.fillsRecovered(), "from the reconnect's REST answer");
+        assertEquals(0, result.ordersInFlight().length);
+        assertEquals(venue.get("BTC").movePointRight(8).longValueExact(), result.position(), "the venue's position: " + venue);
+        assertEquals(venue.get("KRW").movePointRight(8).longValueExact(), result.finalCash(), "the venue's cash: " + venue);
+    }
+
     private static ExchangeSimulator simulator(final List<String> simLog)
     {
         final List<SimTrade> tape = new ArrayList<>();
