@@ -1,6 +1,7 @@
 package io.qts.engine;
 
 import io.qts.engine.pipeline.DecodedInput;
+import io.qts.engine.pipeline.OrderConsumer;
 import io.qts.engine.pipeline.QueuedOrders;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Sources;
@@ -105,6 +106,90 @@ class OrderStatusTest
         assertTrue(cid[0] >= 0, "the strategy must buy on the rise");
         outputs.clear();
         return cid[0];
+    }
+
+    /**
+     * Risk sees an entry booked from a status as it sees a stream fill: the ATR stop (initial, 1 x ATR over 2 bars) is
+     * armed at the entry's price and exits at the same bar whichever way the 1 BTC at 4,100 KRW was booked. Closes keep
+     * rising, so sma-cross never sells: only the stop exits.
+     */
+    @Test
+    void anEntryBookedFromAStatusArmsTheStopAsAStreamFillDoes()
+    {
+        assertEquals(List.of("BUY day 4", "SELL day 6"), ordersAroundAStop("F,%d,4100," + BTC + ",0,0"));
+        assertEquals(List.of("BUY day 4", "SELL day 6"), ordersAroundAStop("S,%d," + BTC + "," + 4100 * KRW + ",0,ENDED"));
+    }
+
+    /**
+     * A status is the venue's answer for the order, counted by the circuit breaker: one saying the venue never had the
+     * order is a failure (one failure opens the breaker here), as the reject it becomes is.
+     */
+    @Test
+    void aStatusIsAnAnswerForTheCircuitBreakerAndNotFoundIsAFailure()
+    {
+        final QueuedOrders sent = new QueuedOrders();
+        final InlineEngine guarded = new InlineEngine(new EngineContext()
+            .symbol("KRW-BTC")
+            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
+            .orderQty(BTC)
+            .initialCash(CASH)
+            .breakerFailures(1)
+            .inputDecoder(EntryHeader.FORMAT_JSON, OrderStatusTest::decode)
+            .conclude(), null, sent, (b, o, l) -> { });
+        new TestEvents(guarded).instrument("KRW-BTC", 0, 8);
+        final UnsafeBuffer text = new UnsafeBuffer(new byte[128]);
+        final long[] cid = {-1};
+        long at = 0;
+        for (int i = 0; i < 20 && cid[0] < 0; i++)
+        {
+            final int length = text.putStringWithoutLengthAscii(0, "T," + (i < 5 ? 1000 - i : 1000 + i * 10) + ",5," + (100 + i));
+            guarded.accept(++at, Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, text, 0, length);
+            sent.drainAfterIdle((b, o, l) ->
+                cid[0] = new OrderCommandDecoder().wrapAndApplyHeader(b, o, new MessageHeaderDecoder().wrap(b, o)).clientOrderId());
+        }
+        final int length = text.putStringWithoutLengthAscii(0, "S," + cid[0] + ",0,0,0,NOT_FOUND");
+        guarded.accept(++at, Sources.VENUE, EntryHeader.FORMAT_JSON, text, 0, length);
+        assertEquals(1, guarded.figures().breakerTrips());
+        assertEquals(EngineFigures.BREAKER_OPEN, guarded.figures().breakerState());
+    }
+
+    private static List<String> ordersAroundAStop(final String booking)
+    {
+        final QueuedOrders sent = new QueuedOrders();
+        final InlineEngine stopped = new InlineEngine(new EngineContext()
+            .symbol("KRW-BTC")
+            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
+            .orderQty(BTC)
+            .initialCash(CASH)
+            .atrBars(2)
+            .stop("initial")
+            .stopAtrMultiple(100_000_000L)
+            .inputDecoder(EntryHeader.FORMAT_JSON, OrderStatusTest::decode)
+            .conclude(), null, sent, (b, o, l) -> { });
+        final TestEvents events = new TestEvents(stopped);
+        events.instrument("KRW-BTC", 0, 8);
+        final List<String> orders = new ArrayList<>();
+        final long[] cid = {-1};
+        final long[] day = {0};
+        final OrderConsumer record = (b, o, l) ->
+        {
+            final OrderCommandDecoder command = new OrderCommandDecoder().wrapAndApplyHeader(b, o, new MessageHeaderDecoder().wrap(b, o));
+            cid[0] = command.clientOrderId();
+            orders.add(command.side() + " day " + day[0]);
+        };
+        events.barsUpToTheUpCross();
+        day[0] = 4;
+        sent.drainAfterIdle(record);
+        final UnsafeBuffer text = new UnsafeBuffer(new byte[128]);
+        final int length = text.putStringWithoutLengthAscii(0, String.format(booking, cid[0]));
+        stopped.accept(5 * TestEvents.DAY_NS - 1, Sources.VENUE, EntryHeader.FORMAT_JSON, text, 0, length);
+        events.bar(5, 4100, 4200, 4000, 4200);
+        day[0] = 5;
+        sent.drainAfterIdle(record);
+        events.bar(6, 4200, 4300, 1, 4250);
+        day[0] = 6;
+        sent.drainAfterIdle(record);
+        return orders;
     }
 
     @Test

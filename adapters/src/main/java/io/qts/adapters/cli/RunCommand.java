@@ -22,6 +22,7 @@ import io.qts.adapters.run.LiveSession;
 import io.qts.adapters.run.RunSettings;
 import io.qts.adapters.run.VenueSettings;
 import io.qts.adapters.recovery.CurrentSession;
+import io.qts.adapters.recovery.SessionChange;
 import io.qts.adapters.recovery.SessionPins;
 import io.qts.adapters.recovery.SessionRecovery;
 import io.qts.adapters.recovery.VenueAccount;
@@ -63,6 +64,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code qts run}: the main job. With no arguments it paper-trades the bundled sample on embedded defaults. */
@@ -129,8 +131,8 @@ final class RunCommand implements Callable<Integer>
     private boolean force;
 
     @Option(names = "--accept-session-change",
-        description = "upbit: continue the session although this build, strategy, parameters or settings differ from the ones it "
-            + "was started with (the change is journaled; see docs/recovery.md).")
+        description = "upbit: continue the session although this build or its strategy parameters differ from the ones in force "
+            + "(journaled as parameter changes, so a replay follows them; other settings need --new-session; see docs/recovery.md).")
     private boolean acceptSessionChange;
 
     @picocli.CommandLine.Spec
@@ -220,14 +222,16 @@ final class RunCommand implements Callable<Integer>
         final Path outDir = runDir.resolve("out");
         final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(configured, loaded);
         // A continued session keeps its nonce, so the identifiers this process sends continue the session's.
-        final RunSettings settings = continued != null
-            ? RunSettings.from(loaded, strategy, params, varDir, venue, paper, SessionSettings.readFrom(runDir).nonce())
+        final SessionSettings started = continued != null ? SessionSettings.readFrom(runDir) : null;
+        final RunSettings requested = continued != null
+            ? RunSettings.from(loaded, strategy, params, varDir, venue, paper, started.nonce())
             : configured;
-        final EngineContext engine = settings.engine();
         String acceptedChanges = null;
+        SortedMap<String, String> acceptedParams = new TreeMap<>();
         if (continued != null)
         {
-            final List<String> changes = SessionPins.of(settings.session()).differencesFrom(SessionPins.readFrom(runDir));
+            final SessionPins pinned = SessionPins.readFrom(runDir);
+            final List<String> changes = SessionPins.of(requested.session()).differencesFrom(pinned);
             if (!changes.isEmpty())
             {
                 if (!acceptSessionChange)
@@ -237,8 +241,14 @@ final class RunCommand implements Callable<Integer>
                         + "(journaled), or --new-session");
                 }
                 acceptedChanges = String.join("; ", changes);
+                acceptedParams = SessionChange.parameters(started, pinned.params(), requested.session());
             }
         }
+        // A continued session's engine is built from the settings the session started with (session.json, never
+        // replaced); accepted parameter changes go in as journaled SET_PARAM inputs at this process's start, so the
+        // recovery decides the earlier processes' inputs as they were decided, and a replay of the whole session too.
+        final RunSettings settings = continued != null ? requested.decidedBy(started) : configured;
+        final EngineContext engine = settings.engine();
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
             engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
@@ -247,17 +257,17 @@ final class RunCommand implements Callable<Integer>
         {
             final SessionRecovery recovery = venueAccount
                 ? new SessionRecovery(continued != null, account, venueSettings.market(engine.symbol()).code(), engine.initialCash(),
-                    venueSettings.qtyScale(), foreignActivity, acceptedChanges, settings.session().identifiers(),
+                    venueSettings.qtyScale(), foreignActivity, acceptedChanges, acceptedParams, settings.session().identifiers(),
                     ops != null ? ops.readiness() : null, out)
                 : null;
-            if (continued == null || acceptedChanges != null)
+            if (continued == null)
             {
                 // An accepted change is journaled (the process note) and the settings now in force replace the pinned ones.
                 settings.session().writeTo(runDir);
             }
             if (venueAccount && (continued == null || acceptedChanges != null))
             {
-                SessionPins.of(settings.session()).writeInto(runDir);
+                SessionPins.of(requested.session()).writeInto(runDir);
             }
             if (venueAccount && continued == null)
             {
@@ -334,6 +344,11 @@ final class RunCommand implements Callable<Integer>
             summary.put("strategy", engine.strategyName());
             final ObjectNode paramsNode = summary.putObject("params");
             engine.strategyParams().forEach(paramsNode::put);
+            // The parameters in force: those the session started with, as changed by what was accepted since.
+            if (continued != null)
+            {
+                requested.session().params().forEach(paramsNode::put);
+            }
             summary.put("events", result.events());
             summary.put("orders", result.orders());
             summary.put("fills", result.fills());

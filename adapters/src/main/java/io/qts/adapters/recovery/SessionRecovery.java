@@ -18,8 +18,11 @@ import io.qts.journal.JournalEntry;
 import io.qts.journal.JournalReader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.AdminAction;
+import io.qts.journal.sbe.AdminCommandDecoder;
 import io.qts.journal.sbe.AdminCommandEncoder;
+import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
+import io.qts.journal.sbe.StateChangeReason;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -28,6 +31,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A session on a venue account across its processes (DESIGN.md section 5). A new session journals the account's
@@ -67,6 +72,7 @@ public final class SessionRecovery implements LiveSession.StartUp
     private final int qtyScale;
     private final boolean haltOnMismatch;
     private final String acceptedChanges;
+    private final SortedMap<String, String> acceptedParams;
     private final VenueIdentifiers identifiers;
     private final Readiness readiness;
     private final PrintWriter progress;
@@ -80,6 +86,8 @@ public final class SessionRecovery implements LiveSession.StartUp
     private long fillsRecovered;
     private int mismatches;
     private boolean halted;
+    private final Map<Long, byte[]> stillWorking = new TreeMap<>();
+    private Journal journal;
 
     /** The account's totals (balance + locked) and the engine's cash (10^-8) and position (qty scale) at that moment. */
     record Balances(BigDecimal quoteTotal, BigDecimal baseTotal, long engineCash, long enginePosition)
@@ -93,14 +101,16 @@ public final class SessionRecovery implements LiveSession.StartUp
      * @param qtyScale        the instrument's quantity scale.
      * @param foreignActivity {@link #HALT} or {@link #REPORT}.
      * @param acceptedChanges the pinned settings the operator accepted to change (journaled), or null.
+     * @param acceptedParams  strategy parameters to set at this process's start (an accepted change), by name, with
+     *                        their values as decimal text; each goes in as a journaled ADMIN SET_PARAM (value at 10^-8).
      * @param identifiers     the session's venue identifiers (its nonce, from session.json): orders are asked for by them.
      * @param readiness       where {@value OpsService#RECOVERED} is set false while the session is recovered and
      *                        reconciled and true after; null when nothing watches the service.
      */
     public SessionRecovery(
         final boolean continuing, final VenueAccount venue, final String market, final long initialCash, final int qtyScale,
-        final String foreignActivity, final String acceptedChanges, final VenueIdentifiers identifiers, final Readiness readiness,
-        final PrintWriter progress)
+        final String foreignActivity, final String acceptedChanges, final SortedMap<String, String> acceptedParams,
+        final VenueIdentifiers identifiers, final Readiness readiness, final PrintWriter progress)
     {
         this.continuing = continuing;
         this.venue = venue;
@@ -112,6 +122,7 @@ public final class SessionRecovery implements LiveSession.StartUp
         this.qtyScale = qtyScale;
         this.haltOnMismatch = HALT.equals(foreignActivity);
         this.acceptedChanges = acceptedChanges;
+        this.acceptedParams = new TreeMap<>(acceptedParams);
         this.identifiers = identifiers;
         this.readiness = readiness;
         this.progress = progress;
@@ -159,6 +170,7 @@ public final class SessionRecovery implements LiveSession.StartUp
             return Long.MIN_VALUE;
         }
         setRecovered(false, "recovering the session from its journal");
+        journal = in;
         baseline = lastBalances(in);
         recoveredInputs = pipeline.recover(in);
         lastJournaledNs = pipeline.lastRecoveredNs();
@@ -185,6 +197,9 @@ public final class SessionRecovery implements LiveSession.StartUp
             note.put("accepted_changes", acceptedChanges);
         }
         publishJson(input, Sources.ADMIN, note);
+        // The engine was built from the settings the session started with: the accepted parameters take over here,
+        // after everything the earlier processes decided, and a replay meets them at the same input.
+        acceptedParams.forEach((name, value) -> publishAdmin(input, AdminAction.SET_PARAM, name, FixedPoint.parse(value, 8)));
         if (!continuing)
         {
             final Map<String, BigDecimal> totals = accountTotals();
@@ -212,15 +227,99 @@ public final class SessionRecovery implements LiveSession.StartUp
             }
             publishOrderAnswer(input, identifier, answer);
             ordersQueried++;
+            if (answer.status() == 200 && isWorking(answer.body()))
+            {
+                stillWorking.put(clientOrderId, answer.body());
+            }
         }
         pipeline.awaitIdle();
         fillsRecovered = pipeline.resultSoFar().fillsRecovered() - fillsBefore;
         compareBalances(pipeline, input);
+        liftTheStopsHalt(pipeline, input);
         progress.printf("  reconciled with the venue: %d order(s) queried, %d fill(s) recovered, %d mismatch(es)%s%n",
             ordersQueried, fillsRecovered, mismatches, halted ? "; trading HALTED" : "");
         progress.flush();
         setRecovered(true, "recovered from " + recoveredInputs + " journaled inputs and reconciled: " + ordersQueried
             + " order(s) queried, " + mismatches + " mismatch(es)");
+    }
+
+    /**
+     * A session that an orderly stop left halted (its HALT, {@link LiveSession#STOP_HALT_KEY}) trades again once
+     * reconciled with nothing unexplained: a journaled RESUME with the same key. Not when the halt in force is another's:
+     * an operator's or a reconciliation's HALT (no key) or a KILL since the last RESUME, or a risk halt (loss limit).
+     */
+    private void liftTheStopsHalt(final LivePipeline pipeline, final SerializedInput input)
+    {
+        pipeline.awaitIdle();
+        if (halted || !pipeline.figures().halted() || pipeline.figures().haltReason() != StateChangeReason.ADMIN_HALT
+            || !onlyTheStopsHaltInForce(journal))
+        {
+            return;
+        }
+        publishAdmin(input, AdminAction.RESUME, LiveSession.STOP_HALT_KEY, 0);
+        pipeline.awaitIdle();
+        progress.println("  the orderly stop's halt is lifted: the session is reconciled and trades again");
+    }
+
+    /** Whether the admin commands journaled so far leave only the orderly stop's HALT in force. */
+    private static boolean onlyTheStopsHaltInForce(final Journal in)
+    {
+        boolean stop = false;
+        boolean other = false;
+        final JournalEntry entry = new JournalEntry();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final AdminCommandDecoder admin = new AdminCommandDecoder();
+        try (JournalReader reader = in.reader())
+        {
+            while (reader.next(entry))
+            {
+                if (entry.format() != EntryHeader.FORMAT_SBE || entry.sourceId() != Sources.ADMIN)
+                {
+                    continue;
+                }
+                header.wrap(entry.payloadBuffer(), 0);
+                if (header.templateId() != AdminCommandDecoder.TEMPLATE_ID)
+                {
+                    continue;
+                }
+                admin.wrapAndApplyHeader(entry.payloadBuffer(), 0, header);
+                final AdminAction action = admin.action();
+                if (action == AdminAction.RESUME)
+                {
+                    stop = false;
+                    other = false;
+                }
+                else if (action == AdminAction.HALT && LiveSession.STOP_HALT_KEY.equals(admin.paramKey()))
+                {
+                    stop = true;
+                }
+                else if (action == AdminAction.HALT || action == AdminAction.KILL)
+                {
+                    other = true;
+                }
+            }
+        }
+        return stop && !other;
+    }
+
+    @Override
+    public Map<Long, byte[]> ordersStillWorking()
+    {
+        return new TreeMap<>(stillWorking);
+    }
+
+    /** Whether a GET /v1/order answer shows the order still working (Upbit's wait, or watch for a reserved order). */
+    private static boolean isWorking(final byte[] body)
+    {
+        try
+        {
+            final String state = JSON.readTree(body).path("state").asText("");
+            return "wait".equals(state) || "watch".equals(state);
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
     }
 
     private void setRecovered(final boolean ok, final String reason)
@@ -395,13 +494,18 @@ public final class SessionRecovery implements LiveSession.StartUp
 
     private void publishHalt(final SerializedInput input)
     {
+        publishAdmin(input, AdminAction.HALT, "", 0);
+    }
+
+    private static void publishAdmin(final SerializedInput input, final AdminAction action, final String key, final long value8)
+    {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
         final AdminCommandEncoder command = new AdminCommandEncoder()
             .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
             .timeNs(input.nowNs())
-            .action(AdminAction.HALT)
-            .paramValue(0)
-            .paramKey("");
+            .action(action)
+            .paramValue(value8)
+            .paramKey(key);
         input.publish(Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength());
     }
 

@@ -47,6 +47,11 @@ public final class LiveSession
      */
     private static final long SETTLE_MS = 1_500;
     private static final long MAX_SETTLE_MS = 10_000;
+    /**
+     * The parameter key of the orderly stop's HALT: a continued session lifts that halt once it is reconciled, unlike
+     * an operator's (or a reconciliation's) HALT, which has none and stays until an operator resumes.
+     */
+    public static final String STOP_HALT_KEY = "stop";
     /** A feed that is not up by then keeps reconnecting in the background; the session goes on. */
     private static final long CONNECT_WAIT_MS = 10_000;
 
@@ -88,6 +93,15 @@ public final class LiveSession
         /** The private stream and the gateway run; market data does not yet. */
         default void beforeMarketData(final LivePipeline pipeline, final SerializedInput input) throws InterruptedException
         {
+        }
+
+        /**
+         * After {@link #beforeMarketData}: the orders recovered in flight that the venue still works, by client order
+         * id, each with the venue's answer for it; the gateway asks for them again after a private-stream reconnect.
+         */
+        default Map<Long, byte[]> ordersStillWorking()
+        {
+            return Map.of();
         }
     }
 
@@ -171,13 +185,12 @@ public final class LiveSession
                         60_000, 1_000, 1),
                     venue.auth(), settings.session().identifiers(), pipeline::pollOrders, input, out, new SplittableRandom(), log))
             {
-                if (myOrders != null)
-                {
-                    myOrders.start();
-                }
                 if (gateway != null)
                 {
                     gateway.start();
+                    // After each reconnect the orders that may have changed unheard are asked for before entries resume.
+                    myOrders.gateUpNote(gateway.privateStreamGate());
+                    myOrders.start();
                 }
                 view = new View(inDir.getParent().getFileName().toString(), settings.engine().engineId(), pipeline, feed, myOrders,
                     gateway, input);
@@ -188,6 +201,10 @@ public final class LiveSession
                     awaitConnected(myOrders::connected);
                 }
                 startUp.beforeMarketData(pipeline, input);
+                if (gateway != null)
+                {
+                    startUp.ordersStillWorking().forEach(gateway::track);
+                }
                 feed.start();
                 awaitConnected(feed::connected);
                 onConnected.run();
@@ -249,7 +266,7 @@ public final class LiveSession
             .timeNs(input.nowNs())
             .action(AdminAction.HALT)
             .paramValue(cancelResting ? EngineContext.HALT_CANCEL_RESTING : EngineContext.HALT_KEEP_RESTING)
-            .paramKey("");
+            .paramKey(STOP_HALT_KEY);
         input.publish(Sources.ADMIN, EntryHeader.FORMAT_SBE, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + halt.encodedLength());
         final int inFlight = gateway != null ? gateway.unansweredOrders().size() : 0;
         progress.printf("  stopping: new entries halted; waiting up to %d ms for %d order(s) in flight (a second signal stops at once)%n",

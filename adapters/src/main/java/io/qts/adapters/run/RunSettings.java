@@ -133,6 +133,33 @@ public record RunSettings(
         return EngineContext.CANCEL_RESTING.equals(value);
     }
 
+    /**
+     * These settings with their orders decided by {@code session} instead (the settings a continued session started
+     * with, from its session.json): the engine is rebuilt from it with this run's ring, wait strategy, topology and CPU
+     * affinity.
+     *
+     * @throws UserError if {@code session} does not describe an engine (a session.json edited by hand).
+     */
+    public RunSettings decidedBy(final SessionSettings session)
+    {
+        final EngineContext rebuilt;
+        try
+        {
+            rebuilt = session.engineContext()
+                .ringSize(engine.ringSize())
+                .waitStrategy(engine.waitStrategy())
+                .topology(engine.topology())
+                .cpuAffinity(engine.cpuAffinity())
+                .multiProducer(engine.multiProducer())
+                .conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UserError(SessionSettings.FILE_NAME + " of the session in progress: " + ex.getMessage());
+        }
+        return new RunSettings(rebuilt, session, venue, feed, feedFormat, varDir, stopTimeoutMs, journalSync, cancelRestingAtStop);
+    }
+
     private static long stopTimeoutMs(final QtsConfig config)
     {
         final String value = config.get("run.stopTimeoutMs", "5000");

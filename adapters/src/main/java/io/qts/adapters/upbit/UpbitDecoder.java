@@ -21,7 +21,10 @@ import java.nio.charset.StandardCharsets;
  *   {@link VenueIdentifiers}, an order of another session or without one is ignored: never adopted; state
  *   wait/watch = accepted, trade = fill, done = done, cancel = cancelled); the order gateway's REST answers, wrapped
  *   as {@code {"qts":"rest","op":"create|query|cancel","identifier":"ID","market":"KRW-BTC","status":201,"body":<as
- *   received>}} (status 0: no answer, given up: the order is in doubt; a query answered 404: never arrived);;
+ *   received>}} (status 0: no answer, given up: the order is in doubt; a query answered 404: never arrived);
+ *   {@code "op":"resync"} (after a private-stream reconnect) and {@code "op":"poll"} (an order sent while it was down)
+ *   answered 200 with the order are booked like a reconciliation answer, any other answer to them changes nothing;
+ *   the gateway's {@code {"qts":"blind",...}} note (an order sent while the stream is down) is kept for the record;
  *   {@code {"qts":"venue","event":"blocked","until_ns":N}} (418); and {@code {"qts":"orders","down":true|false}}, the
  *   private stream's state (down: no new entries). A fill carries trade_uuid (its repeat is dropped)
  *   and executed_volume (the order's cumulative quantity, also on done and cancel); state prevented (self-trade
@@ -86,6 +89,10 @@ public final class UpbitDecoder implements InputDecoder
     private static final byte[] TRADE_UUID = ascii("trade_uuid");
     private static final byte[] EXECUTED_VOLUME = ascii("executed_volume");
     private static final byte[] RECONCILE = ascii("reconcile");
+    /** The gateway's queries after a private-stream reconnect, and of an order sent while the stream was down. */
+    private static final byte[] RESYNC = ascii("resync");
+    private static final byte[] POLL = ascii("poll");
+    private static final byte[] BLIND = ascii("blind");
     private static final byte[] PROCESS = ascii("process");
     private static final byte[] ACCOUNTS = ascii("accounts");
     private static final byte[] BODY = ascii("body");
@@ -396,7 +403,7 @@ public final class UpbitDecoder implements InputDecoder
             }
             out.orderStreamDown(down + TRUE.length <= json.end() && startsWith(down, TRUE));
         }
-        else if (json.stringIs(qts, PROCESS) || json.stringIs(qts, ACCOUNTS))
+        else if (json.stringIs(qts, PROCESS) || json.stringIs(qts, ACCOUNTS) || json.stringIs(qts, BLIND))
         {
             // Session bookkeeping (a process started, the account's balances): journaled for the record, nothing to decide.
             out.ignored();
@@ -459,6 +466,21 @@ public final class UpbitDecoder implements InputDecoder
         if (json.stringIs(op, RECONCILE))
         {
             reconcile(clientOrderId, id, status, json.member(BODY, root), out);
+            return;
+        }
+        if (json.stringIs(op, RESYNC) || json.stringIs(op, POLL))
+        {
+            // Only the order's account tells something; a 404 or an error leaves the order to the gateway's own
+            // create and query rules (the never-arrived grace), so it is not taken for an end here.
+            final int body = json.member(BODY, root);
+            if (status == 200 && body >= 0 && !json.isNull(body) && json.member(EXECUTED_VOLUME, body) >= 0)
+            {
+                reconcile(clientOrderId, id, status, body, out);
+            }
+            else
+            {
+                out.ignored();
+            }
             return;
         }
         final boolean create = json.stringIs(op, CREATE);

@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
  * input and decoded by {@link UpbitDecoder}. A fresh JWT (no query) is sent in the Authorization header of each
  * handshake. Reconnects like the market data; no staleness watch (orders can be quiet for hours). Its state goes in
  * as {@code {"qts":"orders","down":true}} at start and on each loss, {@code ..."down":false} once subscribed: while
- * down, risk refuses new entries (ORDER_STREAM_DOWN), exits still go.
+ * down, risk refuses new entries (ORDER_STREAM_DOWN), exits still go. With {@link #gateUpNote} the up note waits until
+ * the orders that may have changed while it was down have been asked for over REST.
  */
 public final class UpbitMyOrders implements AutoCloseable
 {
@@ -63,6 +64,15 @@ public final class UpbitMyOrders implements AutoCloseable
         }
         request.addObject().put("format", "DEFAULT");
         return request.toString();
+    }
+
+    /**
+     * After each (re)subscription, the up note waits for {@code gate} (the order gateway's REST reconciliation of the
+     * orders that may have changed while the stream was down). Call before {@link #start()}.
+     */
+    public void gateUpNote(final UpbitWebSocketClient.UpGate gate)
+    {
+        client.reportLinkState(UP, DOWN, gate);
     }
 
     public void start()

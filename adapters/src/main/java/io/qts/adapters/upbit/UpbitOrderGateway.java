@@ -43,6 +43,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -180,6 +181,22 @@ public final class UpbitOrderGateway implements AutoCloseable
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong tooMany = new AtomicLong();
     private final AtomicLong bans = new AtomicLong();
+    /**
+     * How often an order sent while the private stream is down is asked for until the venue ends it: no stream will
+     * tell. Upbit's default group allows 30 requests a second; one a second per such order stays far below.
+     */
+    static final long BLIND_POLL_MS = 1_000;
+    /** Between tries of a reconnect's query that got no answer: the stream stays reported down meanwhile. */
+    private static final long RESYNC_RETRY_MS = 500;
+    /**
+     * Created orders the gateway has not seen end (a myOrder or query answer with done or cancel, a refused create,
+     * never arrived): what may have changed at the venue while the private stream was down. Gateway thread only.
+     */
+    private final LinkedHashMap<String, Order> working = new LinkedHashMap<>();
+    /** Guards {@link #privateStreamDown} and {@link #streamDowns} against a loss racing a reconnect's end. */
+    private final Object streamLock = new Object();
+    private boolean privateStreamDown;
+    private long streamDowns;
     /** Identifiers of the orders whose create has not been answered yet (in order of sending), for an orderly stop. */
     private final Set<String> unanswered = Collections.synchronizedSet(new LinkedHashSet<>());
     private JournalAppender outAppender;
@@ -268,6 +285,10 @@ public final class UpbitOrderGateway implements AutoCloseable
         long lastSendNanos;
         /** Given up on: reported in doubt to the engine; from then on only asked about, never sent again. */
         boolean inDoubt;
+        /** Sent while the private stream was down: asked for every {@link #BLIND_POLL_MS} until the venue ends it. */
+        boolean blind;
+        /** The reconnect whose query for this order is out, or null. */
+        Resync resyncing;
 
         Order(final long clientOrderId, final Market market, final boolean cancel, final LinkedHashMap<String, Object> params)
         {
@@ -351,7 +372,251 @@ public final class UpbitOrderGateway implements AutoCloseable
         else
         {
             unanswered.add(order.identifier);
+            working.put(order.identifier, order);
+            if (privateStreamDown())
+            {
+                sendBlind(order, command.side());
+            }
             create(order);
+        }
+    }
+
+    private boolean privateStreamDown()
+    {
+        synchronized (streamLock)
+        {
+            return privateStreamDown;
+        }
+    }
+
+    // ---------------------------------------------------------------- the private stream's gaps
+
+    /**
+     * The gate the private stream's up note waits on ({@link UpbitMyOrders#gateUpNote}): while the stream is down, an
+     * order sent is polled over REST ({@link #sendBlind}); once it is subscribed again, every order this gateway has
+     * not seen end is asked for by identifier ({@code GET /v1/order}), each answer goes in as a journaled input
+     * ({@code "op":"resync"}, booked like reconciliation's: once, against the order's cumulative tallies), and only
+     * then the up note, so risk refuses entries until the venue has told what happened while nobody listened.
+     */
+    public UpbitWebSocketClient.UpGate privateStreamGate()
+    {
+        return new UpbitWebSocketClient.UpGate()
+        {
+            @Override
+            public void down()
+            {
+                synchronized (streamLock)
+                {
+                    privateStreamDown = true;
+                    streamDowns++;
+                }
+            }
+
+            @Override
+            public void subscribed(final Runnable up)
+            {
+                final long downs;
+                synchronized (streamLock)
+                {
+                    downs = streamDowns;
+                }
+                group.execute(() -> resync(new Resync(downs, up)));
+            }
+
+            @Override
+            public void heard(final byte[] bytes, final int length)
+            {
+                final String ended = endedIdentifier(bytes, length);
+                if (ended != null)
+                {
+                    group.execute(() -> working.remove(ended));
+                }
+            }
+        };
+    }
+
+    /** The identifier of a myOrder message that ends its order (done, cancel, prevented), else null. */
+    private static String endedIdentifier(final byte[] bytes, final int length)
+    {
+        try
+        {
+            final JsonNode message = JSON.readTree(bytes, 0, length);
+            final String state = message.path("state").asText("");
+            final boolean ended = "done".equals(state) || "cancel".equals(state) || "prevented".equals(state);
+            return ended && "myOrder".equals(message.path("type").asText()) ? message.path("identifier").asText(null) : null;
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    /**
+     * An order a continued session recovered in flight and found still working at the venue (reconciliation's answer):
+     * asked for after each private-stream reconnect like the orders this gateway sent. Later answers must show the
+     * market, side, type and size of {@code venueOrder}, its {@code GET /v1/order} answer.
+     *
+     * @param clientOrderId the engine's id of the order.
+     * @param venueOrder    the venue's answer for it (a JSON object with market, side, ord_type, price, volume).
+     */
+    public void track(final long clientOrderId, final byte[] venueOrder)
+    {
+        group.execute(() ->
+        {
+            try
+            {
+                final JsonNode venue = JSON.readTree(venueOrder);
+                final Market market = config.markets().values().stream()
+                    .filter((m) -> m.code().equals(venue.path("market").asText())).findFirst().orElse(null);
+                if (market == null)
+                {
+                    return;
+                }
+                final LinkedHashMap<String, Object> params = new LinkedHashMap<>();
+                params.put("market", market.code());
+                params.put("side", venue.path("side").asText());
+                params.put("ord_type", venue.path("ord_type").asText());
+                final String sizeKey = "price".equals(venue.path("ord_type").asText()) ? "price" : "volume";
+                params.put(sizeKey, venue.path(sizeKey).asText());
+                final Order order = new Order(clientOrderId, market, false, params);
+                working.put(order.identifier, order);
+            }
+            catch (final IOException ex)
+            {
+                log.println("upbit orders: the venue's answer for recovered order " + clientOrderId + " is not JSON; not tracked");
+            }
+        });
+    }
+
+    /** One reconnect's queries: the up note goes in when each has an answer. */
+    private final class Resync
+    {
+        final long downs;
+        final Runnable up;
+        int pending;
+
+        Resync(final long downs, final Runnable up)
+        {
+            this.downs = downs;
+            this.up = up;
+        }
+
+        void answered(final Order order)
+        {
+            if (order.resyncing == this)
+            {
+                order.resyncing = null;
+                if (--pending == 0)
+                {
+                    done();
+                }
+            }
+        }
+
+        void done()
+        {
+            synchronized (streamLock)
+            {
+                // A loss since this reconnect keeps the stream down (and its own reconnect asks again).
+                if (streamDowns == downs)
+                {
+                    privateStreamDown = false;
+                }
+            }
+            up.run();
+        }
+    }
+
+    private void resync(final Resync resync)
+    {
+        if (closed)
+        {
+            return;
+        }
+        final List<Order> orders = List.copyOf(working.values());
+        if (orders.isEmpty())
+        {
+            resync.done();
+            return;
+        }
+        log.println("upbit orders: private stream subscribed again; asking the venue for " + orders.size()
+            + " order(s) that may have changed while it was down before new entries are allowed");
+        resync.pending = orders.size();
+        for (final Order order : orders)
+        {
+            order.resyncing = resync;
+            send(order, "GET", "/v1/order", identifierOnly(order), "resync");
+        }
+    }
+
+    /**
+     * An order goes out while the private stream is down (risk lets only exits through then, as waiting could cost
+     * more; an entry decided just before the loss reached the engine goes too): the choice and its reason go in as a
+     * journaled note, and the order is asked for over REST until the venue ends it.
+     */
+    private void sendBlind(final Order order, final Side side)
+    {
+        order.blind = true;
+        final byte[] note = ("{\"qts\":\"blind\",\"identifier\":\"" + order.identifier + "\",\"market\":\"" + order.market.code()
+            + "\",\"side\":\"" + (side == Side.BUY ? "bid" : "ask") + "\",\"poll_ms\":" + BLIND_POLL_MS
+            + ",\"reason\":\"sent while the private order stream is down: asked for over REST until the venue ends it\"}")
+            .getBytes(StandardCharsets.US_ASCII);
+        scratch.putBytes(0, note);
+        input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, scratch, 0, note.length);
+        log.println("upbit orders: order " + order.identifier + " goes out while the private stream is down; polled every "
+            + BLIND_POLL_MS + " ms until the venue ends it");
+        schedulePoll(order);
+    }
+
+    private void schedulePoll(final Order order)
+    {
+        group.schedule(() ->
+        {
+            if (!closed && working.containsKey(order.identifier))
+            {
+                send(order, "GET", "/v1/order", identifierOnly(order), "poll");
+            }
+        }, BLIND_POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A reconnect's or a blind order's query answered: journaled, booked if it is the order's account, and followed up. */
+    private void onFollowUp(final Exchange e, final int status, final byte[] body)
+    {
+        if (status == 200 && !isSameOrder(e.order, body))
+        {
+            log.println("upbit orders: identifier " + e.order.identifier + " belongs to another order at the venue; not adopted");
+            publishRest(e.op, e.order, 409, body);
+        }
+        else
+        {
+            publishRest(e.op, e.order, status, body);
+        }
+        afterFollowUp(e);
+    }
+
+    private void afterFollowUp(final Exchange e)
+    {
+        if ("resync".equals(e.op) && e.resync != null)
+        {
+            e.resync.answered(e.order);
+        }
+        else if ("poll".equals(e.op) && working.containsKey(e.order.identifier))
+        {
+            schedulePoll(e.order);
+        }
+    }
+
+    /** Whether a GET /v1/order answer says the venue ended the order (Upbit's done, cancel; prevented by self-trade rules). */
+    private static boolean endedAtVenue(final byte[] body)
+    {
+        try
+        {
+            final String state = JSON.readTree(body).path("state").asText("");
+            return "done".equals(state) || "cancel".equals(state) || "prevented".equals(state);
+        }
+        catch (final Exception ex)
+        {
+            return false;
         }
     }
 
@@ -558,6 +823,8 @@ public final class UpbitOrderGateway implements AutoCloseable
         private final LinkedHashMap<String, Object> params;
         private final String op;
         private final String rateGroup;
+        /** For a reconnect's query: the reconnect it answers (the order's at sending). */
+        private final Resync resync;
         private boolean finished;
         private ScheduledFuture<?> timeout;
         private Channel channel;
@@ -571,6 +838,7 @@ public final class UpbitOrderGateway implements AutoCloseable
             this.params = params;
             this.op = op;
             this.rateGroup = rateGroup;
+            this.resync = "resync".equals(op) ? order.resyncing : null;
         }
 
         void start(final FullHttpRequest request)
@@ -709,6 +977,7 @@ public final class UpbitOrderGateway implements AutoCloseable
         switch (e.op)
         {
             case "create", "query" -> query(e.order);
+            case "resync", "poll" -> group.schedule(() -> again(e), RESYNC_RETRY_MS, TimeUnit.MILLISECONDS);
             default ->
             {
                 if (++e.order.sends < config.maxAttempts())
@@ -785,6 +1054,7 @@ public final class UpbitOrderGateway implements AutoCloseable
                     publishRest("query", e.order, status, body);
                 }
             }
+            case "resync", "poll" -> onFollowUp(e, status, body);
             default -> publishRest(e.op, e.order, status, body);
         }
     }
@@ -846,6 +1116,11 @@ public final class UpbitOrderGateway implements AutoCloseable
         if ("create".equals(op) || "query".equals(op))
         {
             unanswered.remove(order.identifier);
+        }
+        if (!order.cancel && (("create".equals(op) && status >= 400) || ("query".equals(op) && status == 404)
+            || (!"create".equals(op) && status == 200 && endedAtVenue(body))))
+        {
+            working.remove(order.identifier);
         }
         final String head = "{\"qts\":\"rest\",\"op\":\"" + op + "\",\"identifier\":\"" + order.identifier +
             "\",\"market\":\"" + order.market.code() + "\",\"status\":" + status + ",\"body\":";

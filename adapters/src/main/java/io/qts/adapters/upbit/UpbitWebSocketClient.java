@@ -82,6 +82,29 @@ public final class UpbitWebSocketClient implements AutoCloseable
     private byte[] downNote;
     /** Null until the first note; guarded by this. */
     private Boolean linkUp;
+    /** What stands between a subscription and the up note; null: nothing. */
+    private UpGate upGate;
+    /** Down notes asked for so far (changes or not); guarded by this. A gated up note is put in only if none came since. */
+    private long downs;
+
+    /**
+     * Holds the up note back after a (re)subscription until something is done first: the private stream's orders are
+     * reconciled over REST before the engine may take new positions again.
+     */
+    public interface UpGate
+    {
+        /** The link is down (at start and on each loss). Called under the client's lock: must not block. */
+        void down();
+
+        /**
+         * Subscribed: call {@code up} once the up note may go in (from any thread); it does nothing if the link went
+         * down again meanwhile. Called on the client's event loop: must not block.
+         */
+        void subscribed(Runnable up);
+
+        /** A message the stream delivered, after it went in; {@code bytes} is reused after the call. On the event loop. */
+        void heard(byte[] bytes, int length);
+    }
 
     /**
      * @param name             for log lines ("market-data", "my-order").
@@ -136,6 +159,13 @@ public final class UpbitWebSocketClient implements AutoCloseable
     {
         this.upNote = upNote.clone();
         this.downNote = downNote.clone();
+    }
+
+    /** As {@link #reportLinkState(byte[], byte[])}, with the up note held back by {@code gate} after each subscription. */
+    public void reportLinkState(final byte[] upNote, final byte[] downNote, final UpGate gate)
+    {
+        reportLinkState(upNote, downNote);
+        this.upGate = gate;
     }
 
     /** Connects (and keeps reconnecting until closed). */
@@ -224,9 +254,30 @@ public final class UpbitWebSocketClient implements AutoCloseable
         });
     }
 
+    private synchronized long downs()
+    {
+        return downs;
+    }
+
+    private synchronized void upUnlessDownSince(final long downsAtSubscribe)
+    {
+        if (downs == downsAtSubscribe && !closed)
+        {
+            linkState(true);
+        }
+    }
+
     /** Puts the up or down note in, if that is a change. */
     private synchronized void linkState(final boolean up)
     {
+        if (!up)
+        {
+            downs++;
+            if (upGate != null)
+            {
+                upGate.down();
+            }
+        }
         if (linkUp != null && linkUp == up)
         {
             return;
@@ -283,6 +334,10 @@ public final class UpbitWebSocketClient implements AutoCloseable
         }
         content.getBytes(content.readerIndex(), scratch.byteArray(), 0, length);
         input.publish(sourceId, EntryHeader.FORMAT_JSON, scratch, 0, length);
+        if (upGate != null)
+        {
+            upGate.heard(scratch.byteArray(), length);
+        }
     }
 
     private final class Frames extends SimpleChannelInboundHandler<WebSocketFrame>
@@ -298,7 +353,12 @@ public final class UpbitWebSocketClient implements AutoCloseable
                 ctx.writeAndFlush(new TextWebSocketFrame(subscribeRequest.get()));
                 subscriptions.incrementAndGet();
                 log.println("upbit " + name + ": connected to " + uri + " and subscribed");
-                if (upNote != null)
+                if (upNote != null && upGate != null)
+                {
+                    final long downsAtSubscribe = downs();
+                    upGate.subscribed(() -> upUnlessDownSince(downsAtSubscribe));
+                }
+                else if (upNote != null)
                 {
                     linkState(true);
                 }

@@ -133,12 +133,63 @@ class SessionRecoveryTest
             + " BTC, which a new session would not know"), fresh.output());
 
         final EngineProcess accepted = engine(varDir, "--param", "fast=3", "--accept-session-change");
+        final String recovered = accepted.awaitLine("recovered the session from", START_MS);
+        // The first process's inputs are decided again with the parameters they were decided with: its position comes back.
+        final String position = recovered.substring(recovered.indexOf("position ") + 9, recovered.indexOf(", cash"));
+        assertEquals(0, new BigDecimal(held.path("positionQty").asText()).compareTo(new BigDecimal(position)), recovered);
         assertTrue(accepted.awaitLine("reconciled with the venue", START_MS).endsWith("0 order(s) queried, 0 fill(s) recovered, 0 mismatch(es)"),
             accepted.output());
+        // The first process's orderly stop left the session halted; reconciled, it trades again.
+        accepted.awaitLine("the orderly stop's halt is lifted", START_MS);
+        // The process decides under fast=3 from here: trades played to it reach its strategy.
+        for (int i = 0; i < 12; i++)
+        {
+            sim.step(1);
+            Thread.sleep(100);
+        }
         accepted.stop();
         final JsonNode lastRun = JSON.readTree(varDir.resolve("last-run.json").toFile());
         assertTrue(lastRun.path("recovered").asBoolean());
         assertEquals("3", lastRun.path("params").path("fast").asText(), "continued with the accepted parameters");
+        final Path runDir = Path.of(lastRun.path("journal").asText()).getParent();
+        assertEquals("2", JSON.readTree(runDir.resolve("session.json").toFile()).path("params").path("fast").asText(),
+            "session.json keeps the settings the session started with");
+        // The whole session, fast=2 then fast=3 from the journaled change on, replays to the live digest.
+        assertEquals(lastRun.path("digest").asText(), replayDigest(Path.of(lastRun.path("journal").asText())));
+    }
+
+    @Test
+    void anOperatorsHaltOutlivesTheProcessesThatAnOrderlyStopsHaltDoesNot() throws Exception
+    {
+        final Path varDir = dir.resolve("var");
+        final EngineProcess first = engine(varDir);
+        awaitSubscribed();
+        stepUntilAnOrderIsPlaced();
+        assertEquals(1, sim.step(1));
+        first.stop();
+        // The operator halts the next process at its start (a time long past goes in at once), then it stops in order.
+        final EngineProcess halted = engine(varDir, "--admin", "2020-01-01T00:00:00Z halt");
+        halted.awaitLine("reconciled with the venue", START_MS);
+        halted.stop();
+        assertFalse(halted.output().contains("halt is lifted"), halted.output());
+        final EngineProcess next = engine(varDir);
+        next.awaitLine("reconciled with the venue", START_MS);
+        next.stop();
+        assertFalse(next.output().contains("halt is lifted"), "the operator's halt stays until an operator resumes\n" + next.output());
+    }
+
+    @Test
+    void anAcceptedChangeOfASettingOtherThanAStrategyParameterIsRefusedByName() throws Exception
+    {
+        final Path varDir = dir.resolve("var");
+        final EngineProcess first = engine(varDir);
+        awaitSubscribed();
+        stepUntilAnOrderIsPlaced();
+        assertEquals(1, sim.step(1));
+        first.stop();
+        final EngineProcess changed = engine(varDir, List.of("-Dqts.run.size=0.002"), "--accept-session-change");
+        assertEquals(1, changed.waitFor());
+        assertTrue(changed.output().contains("these cannot change within a session: run.size "), changed.output());
     }
 
     @Test

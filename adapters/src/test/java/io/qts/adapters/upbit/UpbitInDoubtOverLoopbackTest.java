@@ -27,6 +27,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,6 +206,148 @@ class UpbitInDoubtOverLoopbackTest
         assertEquals(venue.get("KRW").movePointRight(8).longValueExact(), result.finalCash(), "the venue's cash: " + venue);
         assertEquals(1_000_000, result.position(), "961,230 KRW at 96,123,000: 0.01 BTC");
         assertEquals(9_038_289_385L * KRW / 1_000, result.finalCash(), "10,000,000 - 961,230 - 480.615 fee");
+    }
+
+    /**
+     * The create reaches the book but every answer about it is lost (the simulator's drop_answers), so the gateway
+     * gives up and holds the order in doubt; meanwhile the order is cancelled at the venue (a DELETE by identifier, as
+     * from the venue's site). The next query's answer, state cancel with nothing executed, ends the order: no fill,
+     * books unchanged, and the strategy may decide again.
+     */
+    @Test
+    void anOrderInDoubtThatTheVenueCancelledIsEndedByTheGatewaysQuery() throws Exception
+    {
+        final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        final PrintStream log = new PrintStream(logBytes, true);
+        final EngineResult result;
+        final Map<String, BigDecimal> venue;
+        try (ExchangeSimulator sim = new ExchangeSimulator(tape(), new SimSettings().market("KRW-BTC").autoPlay(false)
+                .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log((line) -> { }));
+            Journal in = Journal.openForAppend(dir.resolve("in"));
+            LivePipeline pipeline = new LivePipeline(noStreamContext(), in, OutputListener.NONE))
+        {
+            final int port = sim.start(0);
+            pipeline.start();
+            final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
+            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
+            UpbitInstruments.define(List.of(btc), input);
+            // The create and its 2 x 2 queries lose their answers; asked again 3 s after giving up.
+            sim.inject(Fault.dropAnswers(5));
+            try (UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
+                    Map.of(1, btc), 2_000, 2, 20, 200, 60_000, 1_000, 1, 3_000), new UpbitAuth("ak", SECRET), IDS, pipeline::pollOrders,
+                    input, null, new SplittableRandom(3), log))
+            {
+                gateway.start();
+                buySignal(input);
+                Recorded.await(() -> logBytes.toString().contains("in doubt"), 15_000, "the gateway giving up\n" + logBytes);
+                final String identifier = logBytes.toString().replaceAll("(?s).*order (\\S+) has no answer.*", "$1");
+                assertEquals(200, cancelAtVenue(port, identifier), "cancelled at the venue");
+                Recorded.await(() -> pipeline.resultSoFar().ordersInFlight().length == 0, 15_000,
+                    "the order ended by the query's answer\n" + logBytes);
+                venue = sim.balances("ak");
+            }
+            result = pipeline.stop();
+        }
+        assertEquals(1, result.ordersInDoubt(), logBytes.toString());
+        assertEquals(0, result.fills(), "nothing executed");
+        assertEquals(0, result.rejectedOrders(), "cancelled, not rejected");
+        assertEquals(0, result.ordersInFlight().length);
+        assertEquals(0, result.position());
+        assertEquals(10_000_000 * KRW, result.finalCash());
+        assertEquals(0, venue.getOrDefault("BTC", BigDecimal.ZERO).signum(), "the venue holds no coin: " + venue);
+        assertEquals(10_000_000 * KRW, venue.get("KRW").movePointRight(8).longValueExact(), "nor spent any KRW: " + venue);
+    }
+
+    /**
+     * Both sends of a create are lost in transit (the simulator's lose_orders): the order never reaches the book. The
+     * gateway sends it again under the same identifier once, then asks until the never-arrived grace has passed; the
+     * venue's 404 then ends the order as never arrived (UNKNOWN_ORDER), and nothing was bought.
+     */
+    @Test
+    void anOrderThatNeverReachedTheVenueIsResolvedAsNeverArrivedAfterTheGrace() throws Exception
+    {
+        final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        final PrintStream log = new PrintStream(logBytes, true);
+        final EngineResult result;
+        final Map<String, BigDecimal> venue;
+        final long creates;
+        try (ExchangeSimulator sim = new ExchangeSimulator(tape(), new SimSettings().market("KRW-BTC").autoPlay(false)
+                .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log((line) -> { }));
+            Journal in = Journal.openForAppend(dir.resolve("in"));
+            LivePipeline pipeline = new LivePipeline(noStreamContext(), in, OutputListener.NONE))
+        {
+            final int port = sim.start(0);
+            pipeline.start();
+            final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
+            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
+            UpbitInstruments.define(List.of(btc), input);
+            sim.inject(Fault.loseOrders(2));
+            try (UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
+                    Map.of(1, btc), 2_000, 2, 20, 200, 60_000, 1_000, 1, 500), new UpbitAuth("ak", SECRET), IDS, pipeline::pollOrders,
+                    input, null, new SplittableRandom(3), log))
+            {
+                gateway.start();
+                buySignal(input);
+                Recorded.await(() -> pipeline.figures().rejectedOrders() == 1, 15_000, "the order resolved as never arrived\n" + logBytes);
+                creates = gateway.ordersSent();
+                sim.step(1);
+                venue = sim.balances("ak");
+            }
+            result = pipeline.stop();
+        }
+        assertEquals(2, creates, "sent twice under one identifier, never under a new one\n" + logBytes);
+        assertTrue(logBytes.toString().contains("resolved as never arrived"), logBytes.toString());
+        assertEquals(1, result.rejectedOrders());
+        assertEquals(0, result.ordersInFlight().length, "ended: the strategy may decide again");
+        assertEquals(0, result.fills());
+        assertEquals(0, result.position());
+        assertEquals(10_000_000 * KRW, result.finalCash());
+        assertEquals(0, venue.getOrDefault("BTC", BigDecimal.ZERO).signum(), "nothing reached the book: " + venue);
+    }
+
+    private static List<SimTrade> tape()
+    {
+        final List<SimTrade> tape = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+        {
+            tape.add(new SimTrade(1_700_000_000_000L + i, new BigDecimal("96123000"), new BigDecimal("0.5"), "BID", 1_000 + i));
+        }
+        return tape;
+    }
+
+    private static EngineContext noStreamContext()
+    {
+        return new EngineContext()
+            .symbol("KRW-BTC")
+            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
+            .orderQty(1_000_000L)
+            .initialCash(10_000_000 * KRW)
+            .commissionRate(0)
+            .ringSize(1024)
+            .multiProducer(true)
+            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
+            .conclude();
+    }
+
+    /** Prices that make sma-cross 2/3 buy at the last one, 96,123,000. */
+    private static void buySignal(final SerializedInput input)
+    {
+        for (final long price : new long[] {96_200_000, 96_150_000, 96_100_000, 96_050_000, 96_000_000, 96_123_000})
+        {
+            final byte[] trade = ("{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":" + price +
+                ",\"trade_volume\":0.01,\"ask_bid\":\"BID\"}").getBytes(StandardCharsets.US_ASCII);
+            input.publish(Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, new UnsafeBuffer(trade), 0, trade.length);
+        }
+    }
+
+    /** DELETE /v1/order?identifier=, signed: the venue's own cancel, as from its site. */
+    private static int cancelAtVenue(final int port, final String identifier) throws Exception
+    {
+        final String query = "identifier=" + identifier;
+        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/order?" + query))
+            .header("Authorization", new UpbitAuth("ak", SECRET).authorization(query, java.util.UUID.randomUUID().toString()))
+            .DELETE().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /**

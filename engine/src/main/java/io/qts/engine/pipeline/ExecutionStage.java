@@ -65,6 +65,11 @@ public final class ExecutionStage
      */
     void screen(final InboundSlot slot)
     {
+        if (slot.type == EventType.ORDER_STATUS)
+        {
+            measureStatusFill(slot);
+            return;
+        }
         if (slot.type != EventType.ORDER_FILLED)
         {
             return;
@@ -79,6 +84,29 @@ public final class ExecutionStage
         {
             counters.duplicateFillsDropped++;
             slot.type = EventType.FILL_DROPPED;
+        }
+    }
+
+    /**
+     * What an order status will book (see {@link #onStatus}), told to the stages before execution: the quantity beyond
+     * the order's tally and its average price; 0 when it books nothing (a repeat, an order not ours or not found).
+     */
+    private void measureStatusFill(final InboundSlot slot)
+    {
+        slot.statusFillQty = 0;
+        slot.statusFillPrice = 0;
+        final int at = orders.find(slot.clientOrderId);
+        if (at < 0 || slot.venueOrderState == DecodedInput.VENUE_ORDER_NOT_FOUND || orders.instrumentId(at) != slot.instrumentId
+            || orders.side(at) != slot.side)
+        {
+            return;
+        }
+        final long qty = slot.qty - orders.filledQty(at);
+        final long funds = slot.funds - orders.filledFunds(at);
+        if (qty > 0 && funds > 0 && slot.commission - orders.filledFee(at) >= 0)
+        {
+            slot.statusFillQty = qty;
+            slot.statusFillPrice = averagePrice(slot.instrumentId, funds, qty);
         }
     }
 

@@ -69,6 +69,12 @@ public final class InboundSlot
     long funds;
     /** ORDER_STATUS: {@link DecodedInput#VENUE_ORDER_OPEN}, {@code _ENDED} or {@code _NOT_FOUND}. */
     int venueOrderState;
+    /**
+     * ORDER_STATUS, set by the execution stage's screen before risk sees it: the quantity the status books beyond the
+     * order's tally (0 for none) and its average price, so risk treats it as the fill it is (the stop's entry price).
+     */
+    long statusFillQty;
+    long statusFillPrice;
     /** Set by an input decoder for a message it read and found nothing in for the engine. */
     boolean ignored;
 

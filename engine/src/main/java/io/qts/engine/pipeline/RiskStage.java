@@ -113,6 +113,20 @@ public final class RiskStage
                     stop.onEntryFill(slot.instrumentId, slot.price, slot.qty);
                 }
                 break;
+            case EventType.ORDER_STATUS:
+                // The venue's answer for one of our orders: booked by execution beyond its tally, a fill like a stream's.
+                if (slot.venueOrderState == DecodedInput.VENUE_ORDER_NOT_FOUND)
+                {
+                    breaker.onReject(slot.clientOrderId, timeNs);
+                    break;
+                }
+                breaker.onSuccess(slot.clientOrderId, timeNs);
+                if (slot.statusFillQty > 0 && slot.side == Sides.BUY && Instruments.validId(slot.instrumentId) &&
+                    portfolio.state[slot.instrumentId] == Portfolio.ENTERING)
+                {
+                    stop.onEntryFill(slot.instrumentId, slot.statusFillPrice, slot.statusFillQty);
+                }
+                break;
             case EventType.ORDER_REJECTED:
             case EventType.ORDER_IN_DOUBT:
                 // In doubt is no answer: a failure for the breaker, like a time-out, though the order stays in flight.

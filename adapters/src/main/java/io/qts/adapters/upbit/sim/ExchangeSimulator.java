@@ -108,6 +108,9 @@ public final class ExchangeSimulator implements AutoCloseable
 
     private final AtomicLong delayAcksMs = new AtomicLong();
     private final AtomicInteger malformedRemaining = new AtomicInteger();
+    private volatile boolean privateStreamDown;
+    private final AtomicInteger ordersToLose = new AtomicInteger();
+    private final AtomicInteger answersToDrop = new AtomicInteger();
     private final Deque<Fault.HttpError> httpErrors = new ArrayDeque<>();
     private final AtomicInteger httpErrorRemaining = new AtomicInteger();
 
@@ -357,6 +360,29 @@ public final class ExchangeSimulator implements AutoCloseable
                 log.accept("fault: the next " + e.count() + " REST call(s) get HTTP " + e.status()
                     + (e.status() == 418 ? " (banned " + e.banSeconds() + " s)" : ""));
             }
+            else if (fault instanceof Fault.LoseOrders l)
+            {
+                ordersToLose.addAndGet(l.count());
+                log.accept("fault: the next " + l.count() + " order create(s) lost in transit");
+            }
+            else if (fault instanceof Fault.DropAnswers d)
+            {
+                answersToDrop.addAndGet(d.count());
+                log.accept("fault: the answers of the next " + d.count() + " signed REST call(s) dropped");
+            }
+            else if (fault instanceof Fault.PrivateStream p)
+            {
+                privateStreamDown = p.down();
+                if (p.down())
+                {
+                    log.accept("fault: private stream down, closing " + privateSubs.size() + " private connection(s)");
+                    privateSubs.keySet().forEach(Channel::close);
+                }
+                else
+                {
+                    log.accept("fault: private stream up again");
+                }
+            }
             else if (fault instanceof Fault.MalformedJson m)
             {
                 malformedRemaining.addAndGet(m.count());
@@ -553,6 +579,12 @@ public final class ExchangeSimulator implements AutoCloseable
                 return;
             }
             privateStream = PRIVATE_PATH.equals(path);
+            if (privateStream && privateStreamDown)
+            {
+                log.accept("private stream refused: down (fault)");
+                respond(ctx, req, 503, error("server_error", "private stream unavailable"), null, 0);
+                return;
+            }
             if (privateStream)
             {
                 try
@@ -747,6 +779,13 @@ public final class ExchangeSimulator implements AutoCloseable
                 respond(ctx, req, 429, error("too_many_requests", "Too many API requests."), headers, delay);
                 return;
             }
+            if (orderGroup && ordersToLose.get() > 0 && ordersToLose.getAndDecrement() > 0)
+            {
+                log.accept(route + " lost (injected): never reaches the book");
+                ctx.close();
+                return;
+            }
+            final boolean dropAnswer = answersToDrop.get() > 0 && answersToDrop.getAndDecrement() > 0;
             try
             {
                 final JsonNode result;
@@ -767,7 +806,12 @@ public final class ExchangeSimulator implements AutoCloseable
                     case "GET /v1/orders/chance" -> result = exchange.chance(key, param(uri, "market"));
                     default -> result = exchange.accounts(key);
                 }
-                log.accept(route + " -> " + status);
+                log.accept(route + " -> " + status + (dropAnswer ? ", answer dropped (injected)" : ""));
+                if (dropAnswer)
+                {
+                    ctx.close();
+                    return;
+                }
                 respond(ctx, req, status, result, headers, delay);
             }
             catch (final SimError ex)
@@ -1091,8 +1135,11 @@ public final class ExchangeSimulator implements AutoCloseable
                     case "http_error" -> new Fault.HttpError(
                         f.path("status").asInt(0), f.path("count").asInt(1), f.path("ban_seconds").asLong(60));
                     case "malformed_json" -> Fault.malformedJson(f.path("count").asInt(1));
-                    default -> throw new IllegalArgumentException(
-                        "fault must be drop_connections, delay_acks, http_error or malformed_json");
+                    case "private_stream" -> new Fault.PrivateStream(f.path("down").asBoolean(true));
+                    case "lose_orders" -> Fault.loseOrders(f.path("count").asInt(1));
+                    case "drop_answers" -> Fault.dropAnswers(f.path("count").asInt(1));
+                    default -> throw new IllegalArgumentException("fault must be drop_connections, delay_acks, http_error, "
+                        + "malformed_json, private_stream, lose_orders or drop_answers");
                 });
             }
             catch (final IllegalArgumentException ex)

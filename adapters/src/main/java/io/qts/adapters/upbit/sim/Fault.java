@@ -58,6 +58,65 @@ public sealed interface Fault
         }
     }
 
+    /**
+     * Takes the private WebSocket down ({@code down} true): every private connection is closed and each new private
+     * handshake is refused with 503 until the fault is lifted ({@code down} false). What happens meanwhile (fills,
+     * state changes) is never sent to anyone, as Upbit does not replay missed {@code myOrder} messages; REST answers on.
+     */
+    record PrivateStream(boolean down) implements Fault
+    {
+    }
+
+    /**
+     * The next {@code count} order creates ({@code POST /v1/orders}) are lost in transit: the connection closes without
+     * an answer and the order never reaches the book.
+     */
+    record LoseOrders(int count) implements Fault
+    {
+        public LoseOrders
+        {
+            if (count < 1)
+            {
+                throw new IllegalArgumentException("count must be >= 1: " + count);
+            }
+        }
+    }
+
+    /**
+     * The answers of the next {@code count} signed REST calls (orders, queries, cancels, accounts) are lost: the call
+     * is carried out, then the connection closes without an answer.
+     */
+    record DropAnswers(int count) implements Fault
+    {
+        public DropAnswers
+        {
+            if (count < 1)
+            {
+                throw new IllegalArgumentException("count must be >= 1: " + count);
+            }
+        }
+    }
+
+    static Fault loseOrders(final int count)
+    {
+        return new LoseOrders(count);
+    }
+
+    static Fault dropAnswers(final int count)
+    {
+        return new DropAnswers(count);
+    }
+
+    static Fault privateStreamDown()
+    {
+        return new PrivateStream(true);
+    }
+
+    static Fault privateStreamUp()
+    {
+        return new PrivateStream(false);
+    }
+
     static Fault dropConnections()
     {
         return new DropConnections();
