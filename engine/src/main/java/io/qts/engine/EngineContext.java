@@ -306,8 +306,8 @@ public final class EngineContext
     }
 
     /**
-     * Fraction at 10^-8, 0 to 1, the equity may fall below its peak before the engine halts (DRAWDOWN); {@link
-     * #UNLIMITED} (the default) for none.
+     * Fraction at 10^-8, 0 to 1, the equity may fall below its peak before the engine halts (DRAWDOWN);
+     * {@link #UNLIMITED} (the default) for none.
      */
     public EngineContext maxDrawdown(final long maxDrawdown)
     {
@@ -429,7 +429,7 @@ public final class EngineContext
         return format >= 0 && format < inputDecoders.length ? inputDecoders[format] : null;
     }
 
-    /** A copy of the decoders by journal entry format (index); null where none is registered. */
+    /** Engine-internal. A copy of the decoders by journal entry format (index); null where none is registered. */
     public InputDecoder[] inputDecoders()
     {
         return inputDecoders.clone();
@@ -768,7 +768,8 @@ public final class EngineContext
     }
 
     /**
-     * The strategy's cool-down after a position is closed, in nanoseconds of event time; 0 before {@link #conclude()}.
+     * Engine-internal. The strategy's cool-down after a position is closed, in nanoseconds of event time; 0 before
+     * {@link #conclude()}.
      */
     public long cooldownNs()
     {

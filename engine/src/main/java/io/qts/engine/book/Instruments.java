@@ -6,7 +6,10 @@ import io.qts.engine.FixedPoint;
 /** Fixed-point scales per instrument id, learned from InstrumentDefinition inputs. */
 public final class Instruments
 {
-    /** Instrument ids run from 0 to this bound, exclusive: the size of every per-instrument array in the engine. */
+    /**
+     * Engine-internal. Instrument ids run from 0 to this bound, exclusive: the size of every per-instrument array in
+     * the engine.
+     */
     public static final int MAX_INSTRUMENTS = 256;
 
     private final boolean[] defined = new boolean[MAX_INSTRUMENTS];
@@ -18,15 +21,15 @@ public final class Instruments
     private final PriceTicks[] priceTicks = new PriceTicks[MAX_INSTRUMENTS];
     private int definedCount;
 
-    /** Whether an instrument id is within 0..{@link #MAX_INSTRUMENTS} - 1 (defined or not). */
+    /** Engine-internal. Whether an instrument id is within 0..{@link #MAX_INSTRUMENTS} - 1 (defined or not). */
     public static boolean validId(final int instrumentId)
     {
         return instrumentId >= 0 && instrumentId < MAX_INSTRUMENTS;
     }
 
     /**
-     * Records an instrument's scales (decimal digits of its raw prices and quantities) from its InstrumentDefinition; a
-     * second definition of the id replaces them.
+     * Engine-internal. Records an instrument's scales (decimal digits of its raw prices and quantities) from its
+     * InstrumentDefinition; a second definition of the id replaces them.
      *
      * @throws ArrayIndexOutOfBoundsException for an id outside 0..{@link #MAX_INSTRUMENTS} - 1.
      */
@@ -60,13 +63,13 @@ public final class Instruments
         return priceTicks(instrumentId).onGrid(price, priceScale[instrumentId]);
     }
 
-    /** Whether the id is valid and has been defined; false for an id out of range. */
+    /** Engine-internal. Whether the id is valid and has been defined; false for an id out of range. */
     public boolean isDefined(final int instrumentId)
     {
         return validId(instrumentId) && defined[instrumentId];
     }
 
-    /** How many distinct instrument ids have been defined. */
+    /** Engine-internal. How many distinct instrument ids have been defined. */
     public int definedCount()
     {
         return definedCount;
@@ -78,21 +81,21 @@ public final class Instruments
         return definedIds[index];
     }
 
-    /** The instrument's price scale (decimal digits); 0 if it was never defined. */
+    /** Engine-internal. The instrument's price scale (decimal digits); 0 if it was never defined. */
     public int priceScale(final int instrumentId)
     {
         return priceScale[instrumentId];
     }
 
-    /** The instrument's quantity scale (decimal digits); 0 if it was never defined. */
+    /** Engine-internal. The instrument's quantity scale (decimal digits); 0 if it was never defined. */
     public int qtyScale(final int instrumentId)
     {
         return qtyScale[instrumentId];
     }
 
     /**
-     * The notional of a quantity (at the instrument's quantity scale) at a price (at its price scale), as money at
-     * 10^-8, rounded half-even.
+     * Engine-internal. The notional of a quantity (at the instrument's quantity scale) at a price (at its price scale),
+     * as money at 10^-8, rounded half-even.
      *
      * @throws ArithmeticException if the notional does not fit a long.
      */

@@ -9,7 +9,7 @@ import org.agrona.collections.Long2LongHashMap;
  */
 public final class OrderBook
 {
-    /** The most orders in flight at once; {@link #hasRoom()} is false beyond it. */
+    /** Engine-internal. The most orders in flight at once; {@link #hasRoom()} is false beyond it. */
     public static final int CAPACITY = 1024;
     static final int RECENTLY_ENDED = 64;
     private static final long MISSING = -1;
@@ -31,7 +31,7 @@ public final class OrderBook
     private final long[] ended = new long[RECENTLY_ENDED];
     private int endedNext;
 
-    /** An empty book with room for {@link #CAPACITY} orders; allocates here and never after. */
+    /** Engine-internal. An empty book with room for {@link #CAPACITY} orders; allocates here and never after. */
     public OrderBook()
     {
         for (int i = 0; i < CAPACITY; i++)
@@ -40,14 +40,15 @@ public final class OrderBook
         }
     }
 
-    /** Whether another order can be added. */
+    /** Engine-internal. Whether another order can be added. */
     public boolean hasRoom()
     {
         return freeCount > 0;
     }
 
     /**
-     * Adds an order in flight (side a {@link Sides} value) with nothing filled yet; check {@link #hasRoom()} first.
+     * Engine-internal. Adds an order in flight (side a {@link Sides} value) with nothing filled yet; check
+     * {@link #hasRoom()} first.
      *
      * @throws ArrayIndexOutOfBoundsException if the book is full.
      */
@@ -73,13 +74,13 @@ public final class OrderBook
         return filledQty[slot];
     }
 
-    /** Money (10^-8) the order's fills booked so far moved: their notional. */
+    /** Engine-internal. Money (10^-8) the order's fills booked so far moved: their notional. */
     public long filledFunds(final int slot)
     {
         return filledFunds[slot];
     }
 
-    /** Commission (money at 10^-8) of the order's fills booked so far. */
+    /** Engine-internal. Commission (money at 10^-8) of the order's fills booked so far. */
     public long filledFee(final int slot)
     {
         return filledFee[slot];
@@ -91,19 +92,19 @@ public final class OrderBook
         return (int)slotById.get(clientOrderId);
     }
 
-    /** The instrument of the order in the slot. */
+    /** Engine-internal. The instrument of the order in the slot. */
     public int instrumentId(final int slot)
     {
         return instrumentId[slot];
     }
 
-    /** The side of the order in the slot, a {@link Sides} value. */
+    /** Engine-internal. The side of the order in the slot, a {@link Sides} value. */
     public int side(final int slot)
     {
         return side[slot];
     }
 
-    /** Quantity of the order booked as filled so far, at the instrument's quantity scale. */
+    /** Engine-internal. Quantity of the order booked as filled so far, at the instrument's quantity scale. */
     public long filledQty(final int slot)
     {
         return filledQty[slot];
@@ -121,21 +122,24 @@ public final class OrderBook
         return endedAtQty[slot] >= 0 && filledQty[slot] >= endedAtQty[slot];
     }
 
-    /** Marks the order as one the gateway could not confirm; it stays in flight until the venue answers for it. */
+    /**
+     * Engine-internal. Marks the order as one the gateway could not confirm; it stays in flight until the venue answers
+     * for it.
+     */
     public void markInDoubt(final int slot)
     {
         inDoubt[slot] = true;
     }
 
-    /** Whether the order was marked in doubt. */
+    /** Engine-internal. Whether the order was marked in doubt. */
     public boolean inDoubt(final int slot)
     {
         return inDoubt[slot];
     }
 
     /**
-     * Ends the order: frees its slot and remembers its id among the recently ended. Does nothing for an id not in
-     * flight.
+     * Engine-internal. Ends the order: frees its slot and remembers its id among the recently ended. Does nothing for
+     * an id not in flight.
      */
     public void remove(final long clientOrderId)
     {

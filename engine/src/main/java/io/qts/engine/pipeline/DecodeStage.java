@@ -113,8 +113,8 @@ public final class DecodeStage
     }
 
     /**
-     * Fills the slot's type and typed fields from its raw bytes; an input it cannot decode is typed MALFORMED and
-     * counted.
+     * Engine-internal. Fills the slot's type and typed fields from its raw bytes; an input it cannot decode is typed
+     * MALFORMED and counted.
      */
     public void onEvent(final InboundSlot slot)
     {

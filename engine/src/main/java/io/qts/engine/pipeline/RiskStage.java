@@ -91,9 +91,9 @@ public final class RiskStage
     }
 
     /**
-     * Applies the risk controls to one input: updates the loss limits, ATR, stop and breaker from it, handles admin
-     * halts, kills and parameter changes, and refuses (clears) an order intent that breaks a limit, recording the
-     * reject. May turn the input into an exit order (stop, kill).
+     * Engine-internal. Applies the risk controls to one input: updates the loss limits, ATR, stop and breaker from it,
+     * handles admin halts, kills and parameter changes, and refuses (clears) an order intent that breaks a limit,
+     * recording the reject. May turn the input into an exit order (stop, kill).
      */
     public void onEvent(final InboundSlot slot)
     {
@@ -409,15 +409,15 @@ public final class RiskStage
         changes.record(timeNs, EngineState.HALTED, reason);
     }
 
-    /** True while the market-data feed is reported stale (entries refused with FEED_STALE). */
+    /** Engine-internal. True while the market-data feed is reported stale (entries refused with FEED_STALE). */
     public boolean feedStale()
     {
         return feedStale;
     }
 
     /**
-     * True while halted (an operator halt or kill, a daily-loss or drawdown breach) until a resume: no new entries. A
-     * halt window refuses entries without setting this.
+     * Engine-internal. True while halted (an operator halt or kill, a daily-loss or drawdown breach) until a resume: no
+     * new entries. A halt window refuses entries without setting this.
      */
     public boolean halted()
     {
@@ -431,15 +431,15 @@ public final class RiskStage
     }
 
     /**
-     * The circuit breaker's state: {@link CircuitBreaker#CLOSED}, {@link CircuitBreaker#OPEN} or {@link
-     * CircuitBreaker#HALF_OPEN}.
+     * Engine-internal. The circuit breaker's state: {@link CircuitBreaker#CLOSED}, {@link CircuitBreaker#OPEN} or
+     * {@link CircuitBreaker#HALF_OPEN}.
      */
     public int breakerState()
     {
         return breaker.state();
     }
 
-    /** The daily-loss and drawdown tracker (its equity marks), for figures and tests. */
+    /** Engine-internal. The daily-loss and drawdown tracker (its equity marks), for figures and tests. */
     public LossLimits lossLimits()
     {
         return lossLimits;
