@@ -21,7 +21,10 @@ public final class EngineFigures
 {
     /** {@link #breakerState()} values. */
     public static final int BREAKER_CLOSED = CircuitBreaker.CLOSED;
-    /** {@link #breakerState()}: the breaker is open, no orders go to the venue until the cool-down ends. */
+    /**
+     * {@link #breakerState()}: the breaker is open; no new order (entry or exit) goes to the venue until the cool-down
+     * ends, cancels still do.
+     */
     public static final int BREAKER_OPEN = CircuitBreaker.OPEN;
     /** {@link #breakerState()}: the cool-down ended; one probe order may go to the venue. */
     public static final int BREAKER_HALF_OPEN = CircuitBreaker.HALF_OPEN;

@@ -13,7 +13,11 @@ public final class Backoff
     private final RandomGenerator random;
     private int attempt;
 
-    /** @throws IllegalArgumentException unless 0 &lt; initialMs &lt;= maxMs. */
+    /**
+     * Delays from {@code initialMs}, doubling up to {@code maxMs}, jittered by {@code random}.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; initialMs &lt;= maxMs.
+     */
     public Backoff(final long initialMs, final long maxMs, final RandomGenerator random)
     {
         if (initialMs <= 0 || maxMs < initialMs)

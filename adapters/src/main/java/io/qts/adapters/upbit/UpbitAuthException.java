@@ -12,8 +12,8 @@ public final class UpbitAuthException extends RuntimeException
     private final String errorName;
 
     /**
-     * @param errorName Upbit's error name from the answer's {@code error.name}. @param message   what went wrong,
-     * without a key or a token.
+     * @param errorName the name Upbit gives this failure in an answer's {@code error.name}.
+     * @param message   what went wrong, without a key or a token.
      */
     public UpbitAuthException(final String errorName, final String message)
     {

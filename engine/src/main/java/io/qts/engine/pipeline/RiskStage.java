@@ -417,7 +417,7 @@ public final class RiskStage
 
     /**
      * Engine-internal. True while halted (an operator halt or kill, a daily-loss or drawdown breach) until a resume: no
-     * new entries. A halt window refuses entries without setting this.
+     * new entries. A halt window refuses new orders without setting this.
      */
     public boolean halted()
     {

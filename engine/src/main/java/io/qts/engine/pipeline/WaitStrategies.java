@@ -24,8 +24,8 @@ public final class WaitStrategies
     /**
      * A new Disruptor wait strategy for a name in {@link #NAMES}.
      *
-     * @throws IllegalArgumentException for any other name, listing the known ones. @throws NullPointerException for a
-     * null name.
+     * @throws IllegalArgumentException for any other name, listing the known ones.
+     * @throws NullPointerException     for a null name.
      */
     public static WaitStrategy create(final String name)
     {
