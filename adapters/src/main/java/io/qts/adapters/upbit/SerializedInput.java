@@ -25,8 +25,8 @@ public final class SerializedInput
     }
 
     /**
-     * The live receive-time clock: the system's wall clock in nanoseconds since the epoch (microsecond or finer
-     * resolution, as the platform gives). Adapters only; the engine never reads a clock.
+     * The live receive-time clock: the system's wall clock in nanoseconds since the epoch, at the resolution the
+     * platform gives. Adapters only; the engine never reads a clock.
      */
     public static java.util.function.LongSupplier systemClock()
     {

@@ -19,7 +19,7 @@ public final class OrderIntent
     public static final int LIMIT_FOK = OrderType.LIMIT_FOK.value();
     /** Engine-internal. Action: a new order (SBE OrderAction NEW). */
     public static final int NEW = OrderAction.NEW.value();
-    /** Engine-internal. Action: cancel the instrument's current order (SBE OrderAction CANCEL). */
+    /** Engine-internal. Action: cancel the order the intent names (SBE OrderAction CANCEL). */
     public static final int CANCEL = OrderAction.CANCEL.value();
     /** Not an SBE action: a replace goes out as a CANCEL of the old order and a NEW of its successor. */
     public static final int REPLACE = 100;
