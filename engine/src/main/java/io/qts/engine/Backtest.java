@@ -13,6 +13,13 @@ public final class Backtest
     private final InlineEngine engine;
     private final SimulatedExchange exchange;
 
+    /**
+     * A backtest of the context's strategy against a {@link SimulatedVenue} charging the context's commission rate; the
+     * output stream (orders, fills, rejects, state changes) goes to the listener on the calling thread. Nothing is
+     * journaled.
+     *
+     * @throws IllegalStateException if {@link EngineContext#conclude()} was not called.
+     */
     public Backtest(final EngineContext context, final OutputListener listener)
     {
         final QueuedOrders orders = new QueuedOrders();
@@ -26,6 +33,10 @@ public final class Backtest
         return exchange;
     }
 
+    /**
+     * Delivers the orders decided on the last input (accepted, never filled), stops the engine and returns what it
+     * ended with. Call once, after the last input.
+     */
     public EngineResult finish()
     {
         exchange.finish();

@@ -23,19 +23,33 @@ import java.util.TreeMap;
  */
 public final class EngineContext
 {
+    /** The value of a limit or money setting that switches it off (no limit): {@link Long#MAX_VALUE}. */
     public static final long UNLIMITED = Long.MAX_VALUE;
+    /**
+     * {@code engine.topology} value: one engine thread runs journal, decode, signal, risk and execution in turn (the
+     * default).
+     */
     public static final String CHAIN = "chain";
+    /**
+     * {@code engine.topology} value: journal and decode/signal run on two threads side by side, then risk/execution
+     * after both.
+     */
     public static final String PARALLEL = "parallel";
+    /** The accepted values of {@code engine.topology}, {@value #CHAIN} first. */
     public static final List<String> TOPOLOGIES = List.of(CHAIN, PARALLEL);
     /** The value of {@code engine.cpuAffinity} that pins nothing. */
     public static final String NO_AFFINITY = "none";
     /** The value of an optional risk setting that switches it off. */
     public static final String NONE = "none";
+    /** The accepted values of {@code risk.sizing}, the default ({@value EntrySizing#FIXED_QTY}) first. */
     public static final List<String> SIZINGS = List.of(EntrySizing.FIXED_QTY, EntrySizing.FIXED_NOTIONAL, EntrySizing.EQUITY_FRACTION);
+    /** The accepted values of {@code risk.stop}, the default ({@value AtrStop#NONE}) first. */
     public static final List<String> STOPS = List.of(AtrStop.NONE, AtrStop.INITIAL, AtrStop.TRAILING);
     /** {@code risk.restingOrders}: cancel resting limit orders at a halt or kill (the default), or keep them resting. */
     public static final String CANCEL_RESTING = "cancel";
+    /** {@code risk.restingOrders}: keep resting limit orders at the venue at a halt or kill. */
     public static final String KEEP_RESTING = "keep";
+    /** The accepted values of {@code risk.restingOrders}, the default ({@value #CANCEL_RESTING}) first. */
     public static final List<String> RESTING_ORDERS = List.of(CANCEL_RESTING, KEEP_RESTING);
     /**
      * An admin HALT's paramValue: what happens to resting limit orders at this halt. 0: {@code risk.restingOrders}
@@ -43,7 +57,11 @@ public final class EngineContext
      * the choice is in the journal.
      */
     public static final long HALT_RESTING_AS_CONFIGURED = 0;
+    /**
+     * An admin HALT's paramValue: cancel resting limit orders at this halt, whatever {@code risk.restingOrders} says.
+     */
     public static final long HALT_CANCEL_RESTING = 1;
+    /** An admin HALT's paramValue: keep resting limit orders at this halt, whatever {@code risk.restingOrders} says. */
     public static final long HALT_KEEP_RESTING = 2;
     private static final long MAX_MS = Long.MAX_VALUE / 1_000_000L;
 
@@ -98,6 +116,7 @@ public final class EngineContext
         return this;
     }
 
+    /** The traded instrument's price grid for limit orders; {@link PriceTicks#ONE_UNIT} unless set. */
     public PriceTicks priceTicks()
     {
         return priceTicks;
@@ -110,17 +129,26 @@ public final class EngineContext
         return this;
     }
 
+    /** {@value #CANCEL_RESTING} or {@value #KEEP_RESTING} as set; checked by {@link #conclude()}. */
     public String restingOrders()
     {
         return restingOrders;
     }
 
+    /**
+     * This engine's id, 1 to {@link ClientOrderIds#MAX_ENGINE_ID} (default 1): the top bits of its client order ids
+     * (see {@link ClientOrderIds}). Checked by {@link #conclude()}.
+     */
     public EngineContext engineId(final int engineId)
     {
         this.engineId = engineId;
         return this;
     }
 
+    /**
+     * One traded instrument by its venue symbol (e.g. "KRW-BTC"); null or empty leaves none, which {@link #conclude()}
+     * refuses.
+     */
     public EngineContext symbol(final String symbol)
     {
         this.symbols = symbol == null ? List.of() : List.of(symbol);
@@ -138,6 +166,10 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * The strategy by its registered name (see {@link Strategies}) and its parameters as text, key to value; replaces
+     * earlier ones. {@link #conclude()} checks both and builds one instance per symbol.
+     */
     public EngineContext strategy(final String name, final Map<String, String> params)
     {
         this.strategyName = name;
@@ -146,30 +178,41 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * Size of each entry in units of the instrument at 10^-8 (rescaled to the instrument's quantity scale once it is
+     * defined); must be positive.
+     */
     public EngineContext orderQty(final long orderQty)
     {
         this.orderQty = orderQty;
         return this;
     }
 
+    /** Starting cash in money units (10^-8 of the quote currency), 0 to {@link FixedPoint#MAX_CASH}. */
     public EngineContext initialCash(final long initialCash)
     {
         this.initialCash = initialCash;
         return this;
     }
 
+    /** Commission per fill as a rate of its notional at 10^-8 (e.g. 50_000 for 0.05%), from 0 to below 1. */
     public EngineContext commissionRate(final long commissionRate)
     {
         this.commissionRate = commissionRate;
         return this;
     }
 
+    /**
+     * Largest position per instrument in units at 10^-8 (compared after rescaling the position); {@link #UNLIMITED}
+     * (the default) for none.
+     */
     public EngineContext maxPositionQty(final long maxPositionQty)
     {
         this.maxPositionQty = maxPositionQty;
         return this;
     }
 
+    /** Largest notional of one order in money units (10^-8); {@link #UNLIMITED} (the default) for none. */
     public EngineContext maxOrderNotional(final long maxOrderNotional)
     {
         this.maxOrderNotional = maxOrderNotional;
@@ -197,6 +240,10 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * Most instruments that may hold a position or an order in flight at once; {@link #UNLIMITED} (the default) for
+     * none.
+     */
     public EngineContext maxOpenPositions(final long maxOpenPositions)
     {
         this.maxOpenPositions = maxOpenPositions;
@@ -217,6 +264,7 @@ public final class EngineContext
         return this;
     }
 
+    /** Bars in the average true range (Wilder's N), 1 to 10000; default 14. */
     public EngineContext atrBars(final int atrBars)
     {
         this.atrBars = atrBars;
@@ -230,24 +278,37 @@ public final class EngineContext
         return this;
     }
 
+    /** The ATR stop's distance from its reference price in ATRs, at 10^-8 (default 3); must be positive. */
     public EngineContext stopAtrMultiple(final long stopAtrMultiple)
     {
         this.stopAtrMultiple = stopAtrMultiple;
         return this;
     }
 
+    /**
+     * Volatility filter: no entries while ATR / last price is above this fraction at 10^-8; {@link #UNLIMITED} (the
+     * default) for none.
+     */
     public EngineContext maxAtrFraction(final long maxAtrFraction)
     {
         this.maxAtrFraction = maxAtrFraction;
         return this;
     }
 
+    /**
+     * Money (10^-8) the equity may fall below its value at the first market event of the UTC day before the engine
+     * halts (DAILY_LOSS); {@link #UNLIMITED} (the default) for none.
+     */
     public EngineContext dailyLossLimit(final long dailyLossLimit)
     {
         this.dailyLossLimit = dailyLossLimit;
         return this;
     }
 
+    /**
+     * Fraction at 10^-8, 0 to 1, the equity may fall below its peak before the engine halts (DRAWDOWN);
+     * {@link #UNLIMITED} (the default) for none.
+     */
     public EngineContext maxDrawdown(final long maxDrawdown)
     {
         this.maxDrawdown = maxDrawdown;
@@ -261,12 +322,20 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * Event-time milliseconds within which {@link #breakerFailures(int)} failures, first to last, open the breaker;
+     * default 60000.
+     */
     public EngineContext breakerWindowMs(final long breakerWindowMs)
     {
         this.breakerWindowMs = breakerWindowMs;
         return this;
     }
 
+    /**
+     * Event-time milliseconds the opened breaker waits before it lets one probe order through (half-open); default
+     * 30000.
+     */
     public EngineContext breakerCoolDownMs(final long breakerCoolDownMs)
     {
         this.breakerCoolDownMs = breakerCoolDownMs;
@@ -287,12 +356,14 @@ public final class EngineContext
         return this;
     }
 
+    /** Slots in the engine's input ring: a power of two, at least 64; default 4096. */
     public EngineContext ringSize(final int ringSize)
     {
         this.ringSize = ringSize;
         return this;
     }
 
+    /** How the engine thread waits for input: one of {@link WaitStrategies#NAMES}; default "yielding". */
     public EngineContext waitStrategy(final String waitStrategy)
     {
         this.waitStrategy = waitStrategy;
@@ -346,6 +417,7 @@ public final class EngineContext
         return this;
     }
 
+    /** Whether inputs are published from more than one thread; false unless set. */
     public boolean multiProducer()
     {
         return multiProducer;
@@ -357,6 +429,7 @@ public final class EngineContext
         return format >= 0 && format < inputDecoders.length ? inputDecoders[format] : null;
     }
 
+    /** Engine-internal. A copy of the decoders by journal entry format (index); null where none is registered. */
     public InputDecoder[] inputDecoders()
     {
         return inputDecoders.clone();
@@ -475,6 +548,7 @@ public final class EngineContext
         }
     }
 
+    /** This engine's id, 1 unless set. */
     public int engineId()
     {
         return engineId;
@@ -498,41 +572,49 @@ public final class EngineContext
         return symbols;
     }
 
+    /** The strategy's registered name; null before one is given. */
     public String strategyName()
     {
         return strategyName;
     }
 
+    /** The strategy's parameters as given, as text, ordered by key (the live map, not a copy). */
     public SortedMap<String, String> strategyParams()
     {
         return strategyParams;
     }
 
+    /** Size of each entry in units at 10^-8. */
     public long orderQty()
     {
         return orderQty;
     }
 
+    /** Starting cash in money units (10^-8 of the quote currency). */
     public long initialCash()
     {
         return initialCash;
     }
 
+    /** Commission rate at 10^-8. */
     public long commissionRate()
     {
         return commissionRate;
     }
 
+    /** Largest position per instrument in units at 10^-8; {@link #UNLIMITED} for none. */
     public long maxPositionQty()
     {
         return maxPositionQty;
     }
 
+    /** Largest order notional in money units (10^-8); {@link #UNLIMITED} for none. */
     public long maxOrderNotional()
     {
         return maxOrderNotional;
     }
 
+    /** One of {@link #SIZINGS}, as set. */
     public String sizing()
     {
         return sizing;
@@ -544,81 +626,100 @@ public final class EngineContext
         return EntrySizing.EQUITY_FRACTION.equals(sizing) ? equityFraction : orderNotional;
     }
 
+    /** Money per entry at 10^-8 for fixed-notional sizing; {@link #UNLIMITED} unless set. */
     public long orderNotional()
     {
         return orderNotional;
     }
 
+    /** Fraction of equity per entry at 10^-8 for equity-fraction sizing; {@link #UNLIMITED} unless set. */
     public long equityFraction()
     {
         return equityFraction;
     }
 
+    /** Most instruments holding a position or an order in flight at once; {@link #UNLIMITED} for none. */
     public long maxOpenPositions()
     {
         return maxOpenPositions;
     }
 
+    /**
+     * Largest deviation of an entry's price from the prior market price, a fraction at 10^-8; {@link #UNLIMITED} for
+     * none.
+     */
     public long priceBand()
     {
         return priceBand;
     }
 
+    /** Orders per sliding second of event time; 0 for no limit. */
     public int maxOrdersPerSecond()
     {
         return maxOrdersPerSecond;
     }
 
+    /** Bars in the average true range. */
     public int atrBars()
     {
         return atrBars;
     }
 
+    /** One of {@link #STOPS}, as set. */
     public String stop()
     {
         return stop;
     }
 
+    /** The ATR stop's distance in ATRs, at 10^-8. */
     public long stopAtrMultiple()
     {
         return stopAtrMultiple;
     }
 
+    /** Largest ATR / last price at which entries are allowed, at 10^-8; {@link #UNLIMITED} for none. */
     public long maxAtrFraction()
     {
         return maxAtrFraction;
     }
 
+    /** Daily loss limit in money units (10^-8); {@link #UNLIMITED} for none. */
     public long dailyLossLimit()
     {
         return dailyLossLimit;
     }
 
+    /** Largest drawdown from peak equity, a fraction at 10^-8; {@link #UNLIMITED} for none. */
     public long maxDrawdown()
     {
         return maxDrawdown;
     }
 
+    /** Venue failures in a row that open the circuit breaker; 0 for no breaker. */
     public int breakerFailures()
     {
         return breakerFailures;
     }
 
+    /** The breaker's failure window in event-time milliseconds. */
     public long breakerWindowMs()
     {
         return breakerWindowMs;
     }
 
+    /** The breaker's cool-down in event-time milliseconds. */
     public long breakerCoolDownMs()
     {
         return breakerCoolDownMs;
     }
 
+    /** Event-time milliseconds after which an unanswered order counts as a failure; {@link #UNLIMITED} for never. */
     public long orderTimeoutMs()
     {
         return orderTimeoutMs;
     }
 
+    /** The halt windows as given (unparsed); "none" for none. See {@link #haltSchedule()} for the parsed form. */
     public String haltWindows()
     {
         return haltWindows;
@@ -630,21 +731,25 @@ public final class EngineContext
         return haltSchedule;
     }
 
+    /** Slots in the engine's input ring. */
     public int ringSize()
     {
         return ringSize;
     }
 
+    /** The wait strategy's name, one of {@link WaitStrategies#NAMES}. */
     public String waitStrategy()
     {
         return waitStrategy;
     }
 
+    /** {@value #CHAIN} or {@value #PARALLEL}. */
     public String topology()
     {
         return topology;
     }
 
+    /** The CPU ids as given, or {@value #NO_AFFINITY}. */
     public String cpuAffinity()
     {
         return cpuAffinity;
@@ -662,11 +767,16 @@ public final class EngineContext
         return List.of(RiskParams.KEYS);
     }
 
+    /**
+     * Engine-internal. The strategy's cool-down after a position is closed, in nanoseconds of event time; 0 before
+     * {@link #conclude()}.
+     */
     public long cooldownNs()
     {
         return cooldownNs;
     }
 
+    /** The measurement hook called after each stage; {@link StageProbe#NONE} unless set. */
     public StageProbe stageProbe()
     {
         return stageProbe;
@@ -679,6 +789,11 @@ public final class EngineContext
         return strategies.clone();
     }
 
+    /**
+     * The strategy instance of the first traded symbol.
+     *
+     * @throws IllegalStateException if {@link #conclude()} was not called.
+     */
     public ConfiguredStrategy builtStrategy()
     {
         if (strategy == null)

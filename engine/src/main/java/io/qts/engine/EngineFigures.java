@@ -21,7 +21,12 @@ public final class EngineFigures
 {
     /** {@link #breakerState()} values. */
     public static final int BREAKER_CLOSED = CircuitBreaker.CLOSED;
+    /**
+     * {@link #breakerState()}: the breaker is open; no new order (entry or exit) goes to the venue until the cool-down
+     * ends, cancels still do.
+     */
     public static final int BREAKER_OPEN = CircuitBreaker.OPEN;
+    /** {@link #breakerState()}: the cool-down ended; one probe order may go to the venue. */
     public static final int BREAKER_HALF_OPEN = CircuitBreaker.HALF_OPEN;
 
     private final EngineCore core;
@@ -29,6 +34,7 @@ public final class EngineFigures
     private final RiskStage risk;
     private final PnlBook pnl;
 
+    /** Engine-internal. A view of the core's own fields; built by {@link EngineCore#figures()}. */
     public EngineFigures(final EngineCore core)
     {
         this.core = core;
@@ -57,6 +63,7 @@ public final class EngineFigures
         return counters.events;
     }
 
+    /** Of {@link #events()}, inputs from the market-data source. */
     public long marketEvents()
     {
         return counters.marketEvents;
@@ -68,11 +75,13 @@ public final class EngineFigures
         return counters.venueEvents;
     }
 
+    /** New orders sent to the venue (cancels not counted). */
     public long orders()
     {
         return counters.orders;
     }
 
+    /** Fills booked: executions of our orders. */
     public long fills()
     {
         return counters.fills;
@@ -84,21 +93,25 @@ public final class EngineFigures
         return counters.rejectedOrders;
     }
 
+    /** Orders the venue rejected (included in {@link #rejectedOrders()}). */
     public long venueRejects()
     {
         return counters.venueRejects;
     }
 
+    /** Inputs that could not be decoded: journaled, then skipped. */
     public long malformed()
     {
         return counters.malformed;
     }
 
+    /** Venue answers about orders that are not ours or no longer in flight. */
     public long unknownOrderEvents()
     {
         return counters.unknownOrderEvents;
     }
 
+    /** Venue trades received again (same trade id, e.g. after a reconnect): journaled, dropped in decode. */
     public long duplicateTradesDropped()
     {
         return counters.duplicateTradesDropped;
@@ -110,6 +123,7 @@ public final class EngineFigures
         return counters.stateChanges;
     }
 
+    /** Admin SET_PARAM commands that changed nothing: unknown key, or a strategy parameter value out of range. */
     public long ignoredParamChanges()
     {
         return counters.ignoredParamChanges;

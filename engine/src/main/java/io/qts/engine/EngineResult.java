@@ -34,6 +34,10 @@ public final class EngineResult
     private final String digest;
     private final long[] ordersInFlight;
 
+    /**
+     * Engine-internal. Copies the core's counts, books and digest as they stand; built by {@link EngineCore#result()}
+     * on the engine thread or after it stopped.
+     */
     public EngineResult(final EngineCore core)
     {
         final Counters counters = core.counters;
@@ -67,26 +71,31 @@ public final class EngineResult
         ordersInFlight = core.execution.ordersInFlight();
     }
 
+    /** Inputs decoded, of every source. */
     public long events()
     {
         return events;
     }
 
+    /** Of {@link #events()}, inputs from the market-data source. */
     public long marketEvents()
     {
         return marketEvents;
     }
 
+    /** New orders sent to the venue (cancels not counted). */
     public long orders()
     {
         return orders;
     }
 
+    /** Fills booked: executions of our orders. */
     public long fills()
     {
         return fills;
     }
 
+    /** Orders refused by the risk checks plus orders the venue rejected. */
     public long rejectedOrders()
     {
         return rejectedOrders;
@@ -134,7 +143,6 @@ public final class EngineResult
         return duplicateTradesDropped;
     }
 
-    /** Times the market-data feed was reported stale. */
     /** Fills booked from the venue's order status at reconciliation (made while the engine was not listening). */
     public long fillsRecovered()
     {
@@ -147,11 +155,13 @@ public final class EngineResult
         return ordersNeverArrived;
     }
 
+    /** Times the market-data feed was reported stale. */
     public long feedStale()
     {
         return feedStale;
     }
 
+    /** Cash at the end in money units (10^-8 of the quote currency). */
     public long finalCash()
     {
         return finalCash;
@@ -163,16 +173,22 @@ public final class EngineResult
         return finalValue;
     }
 
+    /**
+     * The traded instrument's position at the end, at its quantity scale ({@link #qtyScale()}); 0 if it was never
+     * defined.
+     */
     public long position()
     {
         return position;
     }
 
+    /** The traded instrument's price scale (decimal digits); 0 if it was never defined. */
     public int priceScale()
     {
         return priceScale;
     }
 
+    /** The traded instrument's quantity scale (decimal digits); 0 if it was never defined. */
     public int qtyScale()
     {
         return qtyScale;

@@ -14,6 +14,7 @@ public final class FixedPoint
     public static final int MONEY_SCALE = 8;
     /** Rates (commission) are held at 10^-8. */
     public static final int RATE_SCALE = 8;
+    /** The largest scale (decimal digits after the point) supported: 10^18 is the largest power of ten in a long. */
     public static final int MAX_SCALE = 18;
     /**
      * The most cash a run may start with, in money units: 2^61 (23,058,430,092.13693952 of the quote currency), a
@@ -38,6 +39,11 @@ public final class FixedPoint
     {
     }
 
+    /**
+     * 10^exponent, for an exponent from 0 to {@link #MAX_SCALE}.
+     *
+     * @throws ArrayIndexOutOfBoundsException for an exponent outside 0..{@link #MAX_SCALE}.
+     */
     public static long pow10(final int exponent)
     {
         return POW10[exponent];

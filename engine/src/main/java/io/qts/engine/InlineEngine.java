@@ -46,6 +46,9 @@ public final class InlineEngine implements InputSink, AutoCloseable
         return core.figures();
     }
 
+    /**
+     * What the engine counts and holds now, copied; call it from the feeding thread (usually after {@link #close()}).
+     */
     public EngineResult result()
     {
         return core.result();

@@ -54,6 +54,12 @@ public final class LivePipeline implements AutoCloseable
     private boolean recovering;
     private long lastRecoveredNs = Long.MIN_VALUE;
 
+    /**
+     * A pipeline for a concluded context: every input is written to the journal before any stage acts on it, and the
+     * output stream goes to the listener on the engine thread. No thread runs until {@link #start()}.
+     *
+     * @throws IllegalStateException if {@link EngineContext#conclude()} was not called.
+     */
     public LivePipeline(final EngineContext context, final Journal journal, final OutputListener listener)
     {
         outbound.addGatingSequences(poller.getSequence());
@@ -76,6 +82,7 @@ public final class LivePipeline implements AutoCloseable
         inbound = disruptor.getRingBuffer();
     }
 
+    /** Starts the engine thread(s) on the inbound ring; call once, after {@link #recover} if the session is resumed. */
     public void start()
     {
         started = true;

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The strategies QTS knows, built-in first, then those loaded from strategy jars ({@link #addLoaded}), and
+ * The strategies QTS knows, built-in first, then those loaded from strategy jars ({@link #useLoaded}), and
  * builds them by name from their parameters, checking every parameter once, up front: unknown names, missing
  * values, values out of range and values that do not fit together are each an error naming the strategy and
  * the key. Every strategy also takes {@value #COOLDOWN_SECONDS}.

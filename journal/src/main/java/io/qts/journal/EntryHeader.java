@@ -13,12 +13,19 @@ import java.util.zip.CRC32C;
  */
 public final class EntryHeader
 {
+    /** Byte offset of the entry's receive time: 8 bytes, ns since the epoch. */
     public static final int TIME_NS_OFFSET = 0;
+    /** Byte offset of the entry's sequence: 8 bytes, dense from 0 across the journal. */
     public static final int SEQUENCE_OFFSET = 8;
+    /** Byte offset of the source id: 2 bytes, a {@link Sources} value. */
     public static final int SOURCE_ID_OFFSET = 16;
+    /** Byte offset of the payload format: 2 bytes, {@link #FORMAT_SBE}, {@link #FORMAT_JSON} or a journal record's. */
     public static final int FORMAT_OFFSET = 18;
+    /** Byte offset of the payload length: 4 bytes. */
     public static final int LENGTH_OFFSET = 20;
+    /** Byte offset of the CRC32C checksum: 4 bytes, over the header bytes before it, then the payload. */
     public static final int CHECKSUM_OFFSET = 24;
+    /** Bytes in the header: the payload starts here. */
     public static final int LENGTH = 28;
 
     /**
@@ -44,6 +51,7 @@ public final class EntryHeader
     {
     }
 
+    /** A format's name for tools and messages ("sbe", "json", "opened", "closed"), or "format-N" for an unknown N. */
     public static String formatName(final int format)
     {
         switch (format)

@@ -22,6 +22,10 @@ public final class EventText
 {
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
 
+    /**
+     * Appends the first {@code length} bytes of {@code buffer} as text: JSON as received, an SBE message of the QTS
+     * schema as its fields, anything else as a short placeholder naming its size and format.
+     */
     public void append(final int format, final DirectBuffer buffer, final int length, final StringBuilder out)
     {
         if (format == EntryHeader.FORMAT_JSON)

@@ -222,6 +222,7 @@ public final class Journal implements AutoCloseable
         return SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).blockSize(BLOCK_SIZE_BYTES);
     }
 
+    /** The journal's directory. */
     public Path dir()
     {
         return dir;
@@ -283,6 +284,7 @@ public final class Journal implements AutoCloseable
         appenderOpen.set(false);
     }
 
+    /** A new reader from the journal's start; close it when done. */
     public JournalReader reader()
     {
         return new JournalReader(dir, queue.createTailer());

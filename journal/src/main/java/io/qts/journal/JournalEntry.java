@@ -44,36 +44,43 @@ public final class JournalEntry
         return index;
     }
 
+    /** The receive time the entry was journaled with, ns since the epoch. */
     public long timeNs()
     {
         return timeNs;
     }
 
+    /** The entry's sequence, dense from 0 across the journal. */
     public long sequence()
     {
         return sequence;
     }
 
+    /** The entry's source, a {@link Sources} value. */
     public int sourceId()
     {
         return sourceId;
     }
 
+    /** The payload's format ({@link EntryHeader#FORMAT_SBE}, {@link EntryHeader#FORMAT_JSON}, ...). */
     public int format()
     {
         return format;
     }
 
+    /** Payload bytes in this entry. */
     public int length()
     {
         return length;
     }
 
+    /** The payload in its first {@link #length()} bytes; the array is reused by the next read (copy what is kept). */
     public byte[] payload()
     {
         return payload;
     }
 
+    /** {@link #payload()} wrapped as a buffer, reused likewise. */
     public UnsafeBuffer payloadBuffer()
     {
         return payloadBuffer;

@@ -7,6 +7,7 @@ public final class JournalException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;
 
+    /** @param message one line for the operator, naming the journal and what went wrong. */
     public JournalException(final String message)
     {
         super(message);

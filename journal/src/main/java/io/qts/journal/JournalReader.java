@@ -21,11 +21,13 @@ public final class JournalReader implements AutoCloseable
         this.tailer = tailer;
     }
 
+    /** Moves to the entry at a Chronicle index ({@link JournalEntry#index()}); false if there is none. */
     public boolean moveToIndex(final long index)
     {
         return tailer.moveToIndex(index);
     }
 
+    /** Moves back to the journal's first entry. */
     public void toStart()
     {
         tailer.toStart();

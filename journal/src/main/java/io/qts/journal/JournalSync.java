@@ -18,9 +18,12 @@ package io.qts.journal;
  */
 public record JournalSync(long intervalMs)
 {
+    /** {@code journal.sync: none}: never forced; the operating system writes pages back. */
     public static final JournalSync NONE = new JournalSync(Long.MAX_VALUE);
+    /** {@code journal.sync: every-entry}: each append is forced to the disk before it returns. */
     public static final JournalSync EVERY_ENTRY = new JournalSync(0);
 
+    /** @throws IllegalArgumentException if {@code intervalMs} is negative. */
     public JournalSync
     {
         if (intervalMs < 0)

@@ -108,11 +108,13 @@ public final class JournalVerifier
             }
         }
 
+        /** The journal's kind, from its header. */
         public JournalKind kind()
         {
             return kind;
         }
 
+        /** The format version the journal was written in, from its header. */
         public int formatVersion()
         {
             return formatVersion;
@@ -124,11 +126,16 @@ public final class JournalVerifier
             return entries;
         }
 
+        /** Entries whose checksum did not match (header or payload damaged). */
         public long corrupt()
         {
             return corrupt;
         }
 
+        /**
+         * Places where an entry's sequence was not one past the previous good entry's (entries or a cycle file
+         * missing).
+         */
         public long gaps()
         {
             return gaps;
@@ -146,21 +153,25 @@ public final class JournalVerifier
             return endedCleanly;
         }
 
+        /** The receive time of the first good input entry, ns since the epoch; 0 if there is none. */
         public long firstTimeNs()
         {
             return firstTimeNs;
         }
 
+        /** The receive time of the last good input entry, ns since the epoch; 0 if there is none. */
         public long lastTimeNs()
         {
             return lastTimeNs;
         }
 
+        /** The sequence of the first good input entry; -1 if there is none. */
         public long firstSequence()
         {
             return firstSequence;
         }
 
+        /** The sequence of the last good input entry; -1 if there is none. */
         public long lastSequence()
         {
             return lastSequence;

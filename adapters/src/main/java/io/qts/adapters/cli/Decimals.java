@@ -10,6 +10,11 @@ public final class Decimals
     {
     }
 
+    /**
+     * The decimal {@code text} at {@code scale} (e.g. 8: "1.5" is 150000000), exact.
+     *
+     * @throws UserError naming {@code key} if the text is missing, not a number, or has more decimals than the scale.
+     */
     public static long parse(final String key, final String text, final int scale)
     {
         if (text == null || text.isBlank())

@@ -26,6 +26,7 @@ public final class Main implements Runnable
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Runs one command line and exits the JVM with its exit code: 0, 1 for an error, 2 for a usage error. */
     public static void main(final String[] args)
     {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -271,6 +271,7 @@ public final class QtsConfig
         return name.toString();
     }
 
+    /** Where the configuration came from: the config file's path, or "embedded ..." for the built-in defaults. */
     public String origin()
     {
         return origin;
@@ -300,6 +301,11 @@ public final class QtsConfig
         return value == null || value.isBlank() ? defaultValue : value;
     }
 
+    /**
+     * The value of a key as a whole number (an int).
+     *
+     * @throws UserError naming the key and where its value came from if it is missing or not a whole number.
+     */
     public int getInt(final String key)
     {
         final String value = get(key);

@@ -19,6 +19,7 @@ public enum BadRowPolicy
         this.cliName = cliName;
     }
 
+    /** The policy's name on the command line ({@code --on-bad-row}). */
     public String cliName()
     {
         return cliName;

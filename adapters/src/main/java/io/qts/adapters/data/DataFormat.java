@@ -40,6 +40,7 @@ public enum DataFormat
         return names.toString();
     }
 
+    /** The format's name on the command line ({@code --format}). */
     public String cliName()
     {
         return cliName;

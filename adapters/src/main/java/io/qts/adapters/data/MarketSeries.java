@@ -41,23 +41,28 @@ public abstract class MarketSeries
         this.timesNs = timesNs;
     }
 
+    /** Whether the series holds bars or trades. */
     public abstract Kind kind();
 
+    /** The symbol the series was imported as. */
     public String symbol()
     {
         return symbol;
     }
 
+    /** The scale (decimal digits) of the series' prices. */
     public int priceScale()
     {
         return priceScale;
     }
 
+    /** The scale of the series' quantities: always 8. */
     public int qtyScale()
     {
         return CsvCursor.MAX_SCALE;
     }
 
+    /** The instrument id the series' inputs carry: always 1 (a file holds one instrument). */
     public int instrumentId()
     {
         return INSTRUMENT_ID;
@@ -80,11 +85,13 @@ public abstract class MarketSeries
         skipped = rows;
     }
 
+    /** The time of the first bar or trade, ns since the epoch. */
     public long firstTimeNs()
     {
         return timesNs[0];
     }
 
+    /** The time of the last bar or trade, ns since the epoch. */
     public long lastTimeNs()
     {
         return timesNs[timesNs.length - 1];

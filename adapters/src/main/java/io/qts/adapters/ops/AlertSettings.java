@@ -29,12 +29,15 @@ import java.util.Set;
 public record AlertSettings(URI slackWebhook, URI telegramApi, String telegramToken, String telegramChatId, long streamDownMs,
     long dedupeMs, int maxPerMinute)
 {
+    /** The environment variable holding the Slack incoming-webhook URL (a secret: the URL carries the token). */
     public static final String SLACK_ENV = "SLACK_WEBHOOK_URL";
+    /** The environment variable holding the Telegram bot token. */
     public static final String TELEGRAM_ENV = "TELEGRAM_BOT_TOKEN";
 
     /** No alerts. */
     public static final AlertSettings NONE = new AlertSettings(null, null, null, null, 60_000, 300_000, 20);
 
+    /** Whether any alert channel is configured (a Slack webhook or a Telegram chat). */
     public boolean enabled()
     {
         return slackWebhook != null || telegramChatId != null;

@@ -35,10 +35,15 @@ import java.util.List;
  */
 public final class LogSetup
 {
+    /** {@code ops.logFormat}: log events as text lines on stderr (the default). */
     public static final String TEXT = "text";
+    /** {@code ops.logFormat}: log events as JSON objects, one per line on stdout (logback's JsonEncoder). */
     public static final String JSON = "json";
+    /** The accepted values of {@code ops.logFormat} (and {@code --log-format}), the default first. */
     public static final List<String> FORMATS = List.of(TEXT, JSON);
+    /** The logging-context property holding the run's id, in every JSON event. */
     public static final String RUN_ID = "run_id";
+    /** The logging-context property holding the engine's id, in every JSON event. */
     public static final String ENGINE_ID = "engine_id";
     /** The logger of a run's progress lines in the JSON format. */
     public static final String PROGRESS = "qts.progress";

@@ -25,11 +25,20 @@ import java.nio.file.Path;
  */
 public final class OpsService implements SessionObserver, AutoCloseable
 {
+    /** Readiness condition: the engine thread is running. */
     public static final String ENGINE = "engine";
+    /** Readiness condition: the market-data stream is connected and fresh. */
     public static final String MARKET_DATA = "marketData";
+    /** Readiness condition: the private order stream is connected (always met by a paper session, which has none). */
     public static final String PRIVATE_STREAM = "privateStream";
+    /**
+     * Readiness condition: the engine has not stopped on an error and the journal directory is writable, with room to
+     * spare.
+     */
     public static final String JOURNAL = "journal";
+    /** Readiness condition: the engine takes new entries (not halted). */
     public static final String NOT_HALTED = "notHalted";
+    /** Readiness condition: the session's recovery and reconciliation finished (met at once by a new session). */
     public static final String RECOVERED = "recovered";
     /** Below this much free space the journal does not count as writable. */
     static final long MIN_FREE_BYTES = 64L << 20;

@@ -54,6 +54,7 @@ public record OpsSettings(int httpPort, InetAddress bindAddress, long lingerMs, 
         return new OpsSettings(httpPort, address(config), lingerSeconds * 1000, jmxPort, passwords, access);
     }
 
+    /** Whether the HTTP endpoint is served (its port is not {@link #OFF}). */
     public boolean httpEnabled()
     {
         return httpPort != OFF;

@@ -42,6 +42,7 @@ public final class Readiness
         });
     }
 
+    /** Drops the named condition; nothing happens if there is none. */
     public void remove(final String name)
     {
         conditions.remove(name);
@@ -58,6 +59,7 @@ public final class Readiness
         return evaluated;
     }
 
+    /** Whether every condition is met now; false while there is none. */
     public boolean ready()
     {
         return ready(conditions());

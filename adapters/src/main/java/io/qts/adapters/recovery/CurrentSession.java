@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public final class CurrentSession
 {
+    /** The marker file's name in the var directory; it holds the current session's directory name. */
     public static final String FILE_NAME = "current-session";
 
     private CurrentSession()

@@ -56,6 +56,7 @@ public final class SessionRecovery implements LiveSession.StartUp
 {
     /** Halt on unexplained balances (default) or report them and trade on. */
     public static final String HALT = "halt";
+    /** {@code venue.foreignActivity}: report unexplained balances in one line and trade on. */
     public static final String REPORT = "report";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUERY_ATTEMPTS = 5;
@@ -526,21 +527,27 @@ public final class SessionRecovery implements LiveSession.StartUp
         return continuing;
     }
 
+    /** Journal entries replayed to rebuild the session's state; 0 if this process started a new session. */
     public long recoveredInputs()
     {
         return recoveredInputs;
     }
 
+    /** Orders in flight at recovery whose state was asked of the venue by identifier. */
     public int ordersQueried()
     {
         return ordersQueried;
     }
 
+    /** Fills the venue's answers booked at reconciliation: made while no process was listening. */
     public long fillsRecovered()
     {
         return fillsRecovered;
     }
 
+    /**
+     * Balances (quote and base currency, so 0 to 2) that did not match the journal's account at the last comparison.
+     */
     public int mismatches()
     {
         return mismatches;

@@ -148,6 +148,7 @@ public final class BacktestReport
         ReportFiles.writeSet(dir, files);
     }
 
+    /** report.json's text: the run's inputs, strategy and parameters, trades, results and notes, pretty-printed. */
     public String toJson()
     {
         final int ps = ledger.priceScale();
@@ -245,6 +246,7 @@ public final class BacktestReport
         return csv.toString();
     }
 
+    /** Money at 10^-8 as plain decimal text, trailing zeros dropped (150000000 is "1.5"). */
     public static String money(final long value)
     {
         return FixedPoint.format(value, FixedPoint.MONEY_SCALE);
@@ -268,21 +270,25 @@ public final class BacktestReport
         return inputs;
     }
 
+    /** The run's performance metrics. */
     public Metrics metrics()
     {
         return metrics;
     }
 
+    /** What the engine ended with. */
     public EngineResult result()
     {
         return result;
     }
 
+    /** Cash plus open positions at their last price at the end, money at 10^-8. */
     public long finalValue()
     {
         return result.finalValue();
     }
 
+    /** The SHA-256 hex digest of the run's output stream. */
     public String digest()
     {
         return result.digest();

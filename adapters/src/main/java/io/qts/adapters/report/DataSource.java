@@ -27,6 +27,11 @@ public record DataSource(String kind, Path path, String format, String sha256, S
 {
     private static final int BUFFER_BYTES = 64 * 1024;
 
+    /**
+     * A data file as the source (path made absolute, SHA-256 of its bytes taken now), with no skipped rows.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read.
+     */
     public static DataSource dataFile(final Path file, final String format)
     {
         return dataFile(file, format, SkippedRows.NONE);

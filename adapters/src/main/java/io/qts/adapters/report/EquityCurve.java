@@ -57,6 +57,7 @@ public final class EquityCurve implements OutputListener
     private final long[] firstPrice;
     private long cash;
 
+    /** A curve for one traded symbol starting at {@code initialCash}, money at 10^-8. */
     public EquityCurve(final String symbol, final long initialCash)
     {
         this(List.of(symbol), initialCash);
@@ -215,11 +216,13 @@ public final class EquityCurve implements OutputListener
         }
     }
 
+    /** Points on the curve so far. */
     public int size()
     {
         return timesNs.size();
     }
 
+    /** The event time of point {@code i}, ns since the epoch. */
     public long timeNs(final int i)
     {
         return timesNs.getLong(i);

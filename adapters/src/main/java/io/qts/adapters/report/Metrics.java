@@ -361,6 +361,7 @@ public record Metrics(
         }
     }
 
+    /** A value as plain decimal text (no exponent), "0" for zero, "" for null (undefined). */
     public static String plain(final BigDecimal value)
     {
         return value == null ? "" : value.signum() == 0 ? "0" : value.toPlainString();

@@ -47,6 +47,7 @@ public final class TradeLedger implements OutputListener
         }
     }
 
+    /** Refused orders (risk and venue) by RejectReason name, with their counts, in name order. */
     public SortedMap<String, Long> rejectsByReason()
     {
         return rejectsByReason;
@@ -175,21 +176,28 @@ public final class TradeLedger implements OutputListener
                 FixedPoint.mulDiv(cost, 1, Math.multiplyExact(qty, FixedPoint.pow10(-exponent)));
         }
 
+        /** The round trips closed so far, in the order they closed. */
         public List<Trade> trades()
         {
             return trades;
         }
 
+        /** The position still open, at the instrument's quantity scale; 0 when flat. */
         public long openQty()
         {
             return openQty;
         }
 
+        /** The event time (ns since the epoch) of the fill that opened the current position; meaningless when flat. */
         public long openTimeNs()
         {
             return openTimeNs;
         }
 
+        /**
+         * The open position's average entry price at the instrument's price scale (commissions not included); 0 when
+         * flat.
+         */
         public long openEntryPrice()
         {
             return openQty == 0 ? 0 : entryPrice(openCost, openQty);

@@ -109,6 +109,7 @@ public final class ParamGrid
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
+    /** The parameter keys of the grid, in the order combinations list them. */
     public List<String> keys()
     {
         return List.copyOf(axes.keySet());

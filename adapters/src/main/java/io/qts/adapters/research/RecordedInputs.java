@@ -45,6 +45,7 @@ public final class RecordedInputs
     {
     }
 
+    /** The inputs of {@code replay} held in memory, with one traded symbol's bars and trades as the market events. */
     public static RecordedInputs record(final String symbol, final Consumer<InputSink> replay)
     {
         return record(List.of(symbol), replay);

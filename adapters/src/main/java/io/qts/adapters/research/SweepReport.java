@@ -25,6 +25,10 @@ public final class SweepReport
     private final List<SweepRow> ranked;
     private final List<SweepRow> skipped;
 
+    /**
+     * A report of these rows: the ones that ran ranked best first by {@code rankMetric}, and the ones the strategy
+     * refused.
+     */
     public SweepReport(final String strategy, final String symbol, final String rankMetric, final List<String> keys,
         final List<SweepRow> rows)
     {
@@ -36,11 +40,13 @@ public final class SweepReport
         this.skipped = rows.stream().filter(row -> !row.ran()).toList();
     }
 
+    /** The combinations that ran, best first by the rank metric. */
     public List<SweepRow> ranked()
     {
         return ranked;
     }
 
+    /** The combinations the strategy refused, each with its reason, in the order given. */
     public List<SweepRow> skipped()
     {
         return skipped;

@@ -15,6 +15,7 @@ public record SweepRow(Map<String, String> params, Metrics metrics, String final
         return new SweepRow(params, null, null, null, reason);
     }
 
+    /** Whether the combination ran (false when the strategy refused it). */
     public boolean ran()
     {
         return skipped == null;

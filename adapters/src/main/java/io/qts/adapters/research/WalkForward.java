@@ -52,6 +52,10 @@ public final class WalkForward
     {
     }
 
+    /**
+     * A walk-forward of {@code combinations} over {@code inputs}: windows of {@code train} market events, then
+     * {@code test} market events, ranked by {@code metric}; money at 10^-8 ({@code initialCash}).
+     */
     public WalkForward(final Sweep sweep, final RecordedInputs inputs, final List<Map<String, String>> combinations,
         final List<String> keys, final String metric, final int train, final int test, final long initialCash)
     {
@@ -71,6 +75,11 @@ public final class WalkForward
         return events < (long)train + test ? 0 : (int)((events - (long)train) / test);
     }
 
+    /**
+     * Runs every whole window, reporting progress to {@code err}.
+     *
+     * @throws UserError if {@code train} plus {@code test} is more than the series' market events.
+     */
     public void run(final PrintWriter err)
     {
         final int count = windowCount(inputs.marketEvents(), train, test);

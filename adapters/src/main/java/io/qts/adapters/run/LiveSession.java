@@ -71,6 +71,7 @@ public final class LiveSession
      */
     public interface StartUp
     {
+        /** Does nothing around going live: a session on an in-process venue. */
         StartUp NONE = new StartUp()
         {
         };

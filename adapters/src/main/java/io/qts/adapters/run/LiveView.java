@@ -12,8 +12,10 @@ public interface LiveView
     /** The session's run id (its journal directory's name). */
     String runId();
 
+    /** The engine's id ({@code engine.id}), 1 to ClientOrderIds.MAX_ENGINE_ID. */
     int engineId();
 
+    /** What the engine counts and holds, read live from its own fields (see {@link EngineFigures}). */
     EngineFigures figures();
 
     /** Free inbound ring slots. */
@@ -22,11 +24,13 @@ public interface LiveView
     /** True once the engine stopped on an error (a journal it cannot write, a failing stage). */
     boolean engineFailed();
 
+    /** Whether the market-data connection is open now; false once the session has closed. */
     boolean marketDataConnected();
 
     /** False for a paper session, which has no private stream. */
     boolean hasPrivateStream();
 
+    /** Whether the private order stream's connection is open now; false without one (paper) or once closed. */
     boolean privateStreamConnected();
 
     /** Orders the gateway sent to the venue (a paper session: orders the engine decided). */

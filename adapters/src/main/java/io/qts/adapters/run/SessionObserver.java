@@ -5,6 +5,7 @@ import io.qts.engine.EngineResult;
 /** Told when a live session's engine and clients are up, and when it has ended; called on the session's thread. */
 public interface SessionObserver
 {
+    /** An observer that does nothing. */
     SessionObserver NONE = new SessionObserver()
     {
         @Override

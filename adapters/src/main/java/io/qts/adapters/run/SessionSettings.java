@@ -45,6 +45,7 @@ public record SessionSettings(
     String maxOrderNotional,
     SortedMap<String, String> risk)
 {
+    /** The file these settings are written to in the session's directory, beside its journals. */
     public static final String FILE_NAME = "session.json";
 
     /** The engine these settings describe, not yet concluded (the caller adds its thread settings). */

@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class VarDirLock implements AutoCloseable
 {
+    /** The lock file's name in the var directory; it holds the pid of the last holder. */
     public static final String FILE_NAME = "qts.lock";
 
     private final FileChannel channel;

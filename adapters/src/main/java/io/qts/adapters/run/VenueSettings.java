@@ -30,9 +30,13 @@ public record VenueSettings(
     URI websocket,
     URI privateWebsocket)
 {
+    /** {@code run.venue}: the in-process simulated venue in lockstep with the engine, no sockets. */
     public static final String LOCAL = "local";
+    /** {@code run.venue}: the Upbit-compatible exchange simulator, in-process, over loopback sockets (the default). */
     public static final String SIM = "sim";
+    /** {@code run.venue}: Upbit itself (api.upbit.com unless the venue URLs are configured otherwise). */
     public static final String UPBIT = "upbit";
+    /** The accepted values of {@code run.venue} (and {@code --venue}). */
     public static final List<String> NAMES = List.of(LOCAL, SIM, UPBIT);
 
     static VenueSettings from(final QtsConfig config, final String nameOverride, final boolean paperOverride)
@@ -81,6 +85,10 @@ public record VenueSettings(
         }
     }
 
+    /**
+     * The traded market as the order gateway knows it: {@code symbol} (e.g. KRW-BTC) as instrument id 1, with the
+     * configured price and quantity scales ({@code venue.priceScale}, {@code venue.qtyScale}).
+     */
     public UpbitOrderGateway.Market market(final String symbol)
     {
         return new UpbitOrderGateway.Market(symbol, 1, priceScale, qtyScale);

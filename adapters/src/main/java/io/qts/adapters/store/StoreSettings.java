@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public record StoreSettings(String url, String user, String password)
 {
+    /** The environment variable holding the store's database password. */
     public static final String PASSWORD_ENV = "TRADE_STORE_PASSWORD";
 
     /**
@@ -44,6 +45,7 @@ public record StoreSettings(String url, String user, String password)
         return new StoreSettings(url, user.equals("none") ? null : user, env.get(PASSWORD_ENV));
     }
 
+    /** Whether trades are written to a store ({@code store.url} is not {@code none}). */
     public boolean enabled()
     {
         return url != null;

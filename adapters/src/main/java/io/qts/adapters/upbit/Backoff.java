@@ -13,6 +13,11 @@ public final class Backoff
     private final RandomGenerator random;
     private int attempt;
 
+    /**
+     * Delays from {@code initialMs}, doubling up to {@code maxMs}, jittered by {@code random}.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; initialMs &lt;= maxMs.
+     */
     public Backoff(final long initialMs, final long maxMs, final RandomGenerator random)
     {
         if (initialMs <= 0 || maxMs < initialMs)
@@ -39,6 +44,7 @@ public final class Backoff
         attempt = 0;
     }
 
+    /** Delays handed out since the start or the last {@link #reset()}: the number of the next attempt, from 0. */
     public int attempt()
     {
         return attempt;

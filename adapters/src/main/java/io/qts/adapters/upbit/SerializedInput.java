@@ -24,6 +24,10 @@ public final class SerializedInput
         this.epochNanos = epochNanos;
     }
 
+    /**
+     * The live receive-time clock: the system's wall clock in nanoseconds since the epoch, at the resolution the
+     * platform gives. Adapters only; the engine never reads a clock.
+     */
     public static java.util.function.LongSupplier systemClock()
     {
         return () ->

@@ -39,6 +39,11 @@ public final class UpbitAuth
     private final String accessKey;
     private final byte[] secretKey;
 
+    /**
+     * Signs requests with these keys; the secret is copied, so the caller may clear its array.
+     *
+     * @throws IllegalArgumentException if either key is null or empty (the message names no key).
+     */
     public UpbitAuth(final String accessKey, final byte[] secretKey)
     {
         if (accessKey == null || accessKey.isEmpty())
@@ -53,6 +58,7 @@ public final class UpbitAuth
         this.secretKey = secretKey.clone();
     }
 
+    /** The access key (it goes into every token's payload). Never log it. */
     public String accessKey()
     {
         return accessKey;

@@ -11,12 +11,17 @@ public final class UpbitAuthException extends RuntimeException
 
     private final String errorName;
 
+    /**
+     * @param errorName the name Upbit gives this failure in an answer's {@code error.name}.
+     * @param message   what went wrong, without a key or a token.
+     */
     public UpbitAuthException(final String errorName, final String message)
     {
         super(message);
         this.errorName = errorName;
     }
 
+    /** Upbit's error name, e.g. {@code jwt_verification}. */
     public String errorName()
     {
         return errorName;

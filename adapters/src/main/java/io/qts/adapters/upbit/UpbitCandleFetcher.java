@@ -37,6 +37,7 @@ import java.util.function.Consumer;
  */
 public final class UpbitCandleFetcher
 {
+    /** Most candles Upbit returns per request ({@code count} at most 200). */
     public static final int MAX_PAGE = 200;
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

@@ -17,7 +17,9 @@ import java.util.Set;
  */
 public final class UpbitKeys
 {
+    /** The environment variable holding the Upbit access key. */
     public static final String ACCESS_ENV = "UPBIT_ACCESS_KEY";
+    /** The environment variable holding the Upbit secret key. */
     public static final String SECRET_ENV = "UPBIT_SECRET_KEY";
 
     private UpbitKeys()
@@ -34,6 +36,11 @@ public final class UpbitKeys
         return keyFile != null ? fromFile(keyFile) : fromEnvironment(env);
     }
 
+    /**
+     * The keys from {@value #ACCESS_ENV} and {@value #SECRET_ENV}, trimmed.
+     *
+     * @throws IllegalArgumentException naming both variables if either is missing or blank.
+     */
     public static UpbitAuth fromEnvironment(final Map<String, String> env)
     {
         final String access = env.get(ACCESS_ENV);
@@ -46,6 +53,13 @@ public final class UpbitKeys
         return new UpbitAuth(access.trim(), secret.trim().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The keys from a properties file ({@code access_key=...}, {@code secret_key=...}), trimmed. On a POSIX file system
+     * the file must be neither readable nor writable by group or others.
+     *
+     * @throws IllegalArgumentException naming the file (never a key) if it is missing, not a regular file, open to
+     * group or others, unreadable, or lacks either key.
+     */
     public static UpbitAuth fromFile(final Path file)
     {
         if (!Files.isRegularFile(file))

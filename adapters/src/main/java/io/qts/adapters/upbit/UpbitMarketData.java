@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
  */
 public final class UpbitMarketData implements AutoCloseable
 {
+    /** Upbit's public WebSocket endpoint. */
     public static final URI UPBIT_URL = URI.create("wss://api.upbit.com/websocket/v1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,6 +37,7 @@ public final class UpbitMarketData implements AutoCloseable
         URI url, List<String> codes, boolean orderbook, boolean ticker, long pingIntervalMs, long staleAfterMs,
         long connectTimeoutMs, long backoffInitialMs, long backoffMaxMs)
     {
+        /** @throws IllegalArgumentException if no market code is given, or one is not shaped like KRW-BTC. */
         public Config
         {
             codes = List.copyOf(codes);
@@ -96,26 +98,34 @@ public final class UpbitMarketData implements AutoCloseable
         codes.forEach(array::add);
     }
 
+    /**
+     * Connects (on a Netty event loop, not this thread), subscribes, and reconnects with back-off whenever the
+     * connection is lost, until {@link #close()}.
+     */
     public void start()
     {
         client.start();
     }
 
+    /** Reconnect attempts scheduled since start. */
     public long reconnects()
     {
         return client.reconnects();
     }
 
+    /** Whole messages received since start. */
     public long messages()
     {
         return client.messages();
     }
 
+    /** Times the feed went stale (no message for {@code staleAfterMs}). */
     public long staleEvents()
     {
         return client.staleEvents();
     }
 
+    /** Whether the WebSocket connection is open now. */
     public boolean connected()
     {
         return client.connected();

@@ -21,6 +21,7 @@ import java.util.random.RandomGenerator;
  */
 public final class UpbitMyOrders implements AutoCloseable
 {
+    /** Upbit's private WebSocket endpoint (myOrder, signed). */
     public static final URI UPBIT_URL = URI.create("wss://api.upbit.com/websocket/v1/private");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,12 +45,22 @@ public final class UpbitMyOrders implements AutoCloseable
         client.reportLinkState(UP, DOWN);
     }
 
+    /**
+     * With Upbit's usual settings: ping every 30 s, connect timeout 5 s, reconnect back-off 0.5 s to 30 s with jitter
+     * from {@code jitter}.
+     *
+     * @param codes markets to hear about; empty for all.
+     */
     public UpbitMyOrders(final URI url, final List<String> codes, final UpbitAuth auth, final SerializedInput input,
         final RandomGenerator jitter, final PrintStream log)
     {
         this(url, codes, auth, 30_000, 5_000, new Backoff(500, 30_000, jitter), input, log);
     }
 
+    /**
+     * {@code [{"ticket":UUID},{"type":"myOrder","codes":[...]},{"format":"DEFAULT"}]} (no codes: all markets), a fresh
+     * ticket each time.
+     */
     public static String subscribeRequest(final List<String> codes)
     {
         final ArrayNode request = JSON.createArrayNode();
@@ -75,16 +86,22 @@ public final class UpbitMyOrders implements AutoCloseable
         client.reportLinkState(UP, DOWN, gate);
     }
 
+    /**
+     * Connects (on a Netty event loop, not this thread) with a signed handshake, subscribes, and reconnects with
+     * back-off whenever the connection is lost, until {@link #close()}.
+     */
     public void start()
     {
         client.start();
     }
 
+    /** Reconnect attempts scheduled since start. */
     public long reconnects()
     {
         return client.reconnects();
     }
 
+    /** Whether the WebSocket connection is open now. */
     public boolean connected()
     {
         return client.connected();

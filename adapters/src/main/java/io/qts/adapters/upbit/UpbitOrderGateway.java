@@ -100,6 +100,7 @@ import javax.net.ssl.SSLException;
  */
 public final class UpbitOrderGateway implements AutoCloseable
 {
+    /** Upbit's REST endpoint. */
     public static final URI UPBIT_URL = URI.create("https://api.upbit.com");
     static final String ORDER_GROUP = "order";
     static final String DEFAULT_GROUP = "default";
@@ -132,6 +133,10 @@ public final class UpbitOrderGateway implements AutoCloseable
         /** The default grace before an order the venue does not know is resolved as never arrived. */
         public static final long NEVER_ARRIVED_GRACE_MS = 10_000;
 
+        /**
+         * @throws IllegalArgumentException if the request timeout, attempts, poll interval, rate window or
+         * never-arrived grace is not positive, or the ban default is negative.
+         */
         public Config
         {
             markets = Map.copyOf(markets);
@@ -153,6 +158,10 @@ public final class UpbitOrderGateway implements AutoCloseable
                 pollIntervalMs, NEVER_ARRIVED_GRACE_MS);
         }
 
+        /**
+         * Upbit's endpoint with the usual settings: request timeout 3 s, 3 attempts, back-off 250 ms to 5 s, a 418
+         * without a duration taken as 60 s, rate window 1 s, outbound polled every 1 ms.
+         */
         public static Config upbit(final Map<Integer, Market> markets)
         {
             return new Config(UPBIT_URL, markets, 3_000, 3, 250, 5_000, 60_000, 1_000, 1);
@@ -1267,6 +1276,7 @@ public final class UpbitOrderGateway implements AutoCloseable
         return ordersSent.get();
     }
 
+    /** HTTP requests sent to the venue, of every kind (creates, cancels, queries, accounts), retries included. */
     public long requestsSent()
     {
         return requestsSent.get();
@@ -1278,16 +1288,19 @@ public final class UpbitOrderGateway implements AutoCloseable
         return rejectedByVenue.get();
     }
 
+    /** Requests that got no answer within the request timeout. */
     public long timeouts()
     {
         return timeouts.get();
     }
 
+    /** Answers with status 429 (too many requests). */
     public long tooManyRequests()
     {
         return tooMany.get();
     }
 
+    /** Answers with status 418: the venue blocked us for a while. */
     public long bans()
     {
         return bans.get();

@@ -35,6 +35,7 @@ import java.util.function.IntConsumer;
  */
 public final class UpbitTradeFetcher
 {
+    /** Most trades Upbit returns per request ({@code count} at most 500). */
     public static final int PAGE = 500;
 
     private static final String HEADER = "timestamp,trade_id,price,quantity,buyer_maker";

@@ -413,6 +413,7 @@ public final class UpbitWebSocketClient implements AutoCloseable
         return reconnects.get();
     }
 
+    /** Whole messages received since start (oversized ones included). */
     public long messages()
     {
         return messages.get();
@@ -424,6 +425,7 @@ public final class UpbitWebSocketClient implements AutoCloseable
         return oversized.get();
     }
 
+    /** Pong frames received (answers to our keep-alive pings). */
     public long pongs()
     {
         return pongs.get();
@@ -441,6 +443,7 @@ public final class UpbitWebSocketClient implements AutoCloseable
         return subscriptions.get();
     }
 
+    /** Whether the WebSocket connection is open now. */
     public boolean connected()
     {
         final Channel c = channel;

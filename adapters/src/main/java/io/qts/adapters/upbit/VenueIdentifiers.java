@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class VenueIdentifiers
 {
+    /** Length of a session nonce: 32 lowercase hex digits (128 bits). */
     public static final int NONCE_HEX_DIGITS = 32;
     private static final Pattern NONCE = Pattern.compile("[0-9a-f]{" + NONCE_HEX_DIGITS + "}");
     private static final int MAX_ENGINE_ID_DIGITS = 5;
@@ -52,6 +53,7 @@ public final class VenueIdentifiers
         return new VenueIdentifiers(nonce);
     }
 
+    /** This session's nonce, 32 lowercase hex digits. */
     public String nonce()
     {
         return nonce;

@@ -11,6 +11,7 @@ package io.qts.engine.book;
 public final class ClientOrderIds
 {
     static final int SEQUENCE_BITS = 48;
+    /** The largest engine id an id can carry: 2^15 - 1 (15 bits above the 48-bit sequence). */
     public static final int MAX_ENGINE_ID = (1 << 15) - 1;
     /** The largest input sequence an id can carry: 2^48 - 1 (28 years of inputs at 300 000 a second). */
     public static final long MAX_SEQUENCE = (1L << SEQUENCE_BITS) - 1;

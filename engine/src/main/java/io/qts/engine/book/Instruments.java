@@ -6,6 +6,10 @@ import io.qts.engine.FixedPoint;
 /** Fixed-point scales per instrument id, learned from InstrumentDefinition inputs. */
 public final class Instruments
 {
+    /**
+     * Engine-internal. Instrument ids run from 0 to this bound, exclusive: the size of every per-instrument array in
+     * the engine.
+     */
     public static final int MAX_INSTRUMENTS = 256;
 
     private final boolean[] defined = new boolean[MAX_INSTRUMENTS];
@@ -17,11 +21,18 @@ public final class Instruments
     private final PriceTicks[] priceTicks = new PriceTicks[MAX_INSTRUMENTS];
     private int definedCount;
 
+    /** Engine-internal. Whether an instrument id is within 0..{@link #MAX_INSTRUMENTS} - 1 (defined or not). */
     public static boolean validId(final int instrumentId)
     {
         return instrumentId >= 0 && instrumentId < MAX_INSTRUMENTS;
     }
 
+    /**
+     * Engine-internal. Records an instrument's scales (decimal digits of its raw prices and quantities) from its
+     * InstrumentDefinition; a second definition of the id replaces them.
+     *
+     * @throws ArrayIndexOutOfBoundsException for an id outside 0..{@link #MAX_INSTRUMENTS} - 1.
+     */
     public void define(final int instrumentId, final int priceScale, final int qtyScale)
     {
         if (!defined[instrumentId])
@@ -52,11 +63,13 @@ public final class Instruments
         return priceTicks(instrumentId).onGrid(price, priceScale[instrumentId]);
     }
 
+    /** Engine-internal. Whether the id is valid and has been defined; false for an id out of range. */
     public boolean isDefined(final int instrumentId)
     {
         return validId(instrumentId) && defined[instrumentId];
     }
 
+    /** Engine-internal. How many distinct instrument ids have been defined. */
     public int definedCount()
     {
         return definedCount;
@@ -68,16 +81,24 @@ public final class Instruments
         return definedIds[index];
     }
 
+    /** Engine-internal. The instrument's price scale (decimal digits); 0 if it was never defined. */
     public int priceScale(final int instrumentId)
     {
         return priceScale[instrumentId];
     }
 
+    /** Engine-internal. The instrument's quantity scale (decimal digits); 0 if it was never defined. */
     public int qtyScale(final int instrumentId)
     {
         return qtyScale[instrumentId];
     }
 
+    /**
+     * Engine-internal. The notional of a quantity (at the instrument's quantity scale) at a price (at its price scale),
+     * as money at 10^-8, rounded half-even.
+     *
+     * @throws ArithmeticException if the notional does not fit a long.
+     */
     public long notional(final int instrumentId, final long qty, final long price)
     {
         return FixedPoint.notional(qty, qtyScale[instrumentId], price, priceScale[instrumentId]);

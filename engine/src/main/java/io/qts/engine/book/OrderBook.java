@@ -9,6 +9,7 @@ import org.agrona.collections.Long2LongHashMap;
  */
 public final class OrderBook
 {
+    /** Engine-internal. The most orders in flight at once; {@link #hasRoom()} is false beyond it. */
     public static final int CAPACITY = 1024;
     static final int RECENTLY_ENDED = 64;
     private static final long MISSING = -1;
@@ -30,6 +31,7 @@ public final class OrderBook
     private final long[] ended = new long[RECENTLY_ENDED];
     private int endedNext;
 
+    /** Engine-internal. An empty book with room for {@link #CAPACITY} orders; allocates here and never after. */
     public OrderBook()
     {
         for (int i = 0; i < CAPACITY; i++)
@@ -38,11 +40,18 @@ public final class OrderBook
         }
     }
 
+    /** Engine-internal. Whether another order can be added. */
     public boolean hasRoom()
     {
         return freeCount > 0;
     }
 
+    /**
+     * Engine-internal. Adds an order in flight (side a {@link Sides} value) with nothing filled yet; check
+     * {@link #hasRoom()} first.
+     *
+     * @throws ArrayIndexOutOfBoundsException if the book is full.
+     */
     public void add(final long clientOrderId, final int instrumentId, final int side)
     {
         final int slot = freeSlots[--freeCount];
@@ -65,11 +74,13 @@ public final class OrderBook
         return filledQty[slot];
     }
 
+    /** Engine-internal. Money (10^-8) the order's fills booked so far moved: their notional. */
     public long filledFunds(final int slot)
     {
         return filledFunds[slot];
     }
 
+    /** Engine-internal. Commission (money at 10^-8) of the order's fills booked so far. */
     public long filledFee(final int slot)
     {
         return filledFee[slot];
@@ -81,16 +92,19 @@ public final class OrderBook
         return (int)slotById.get(clientOrderId);
     }
 
+    /** Engine-internal. The instrument of the order in the slot. */
     public int instrumentId(final int slot)
     {
         return instrumentId[slot];
     }
 
+    /** Engine-internal. The side of the order in the slot, a {@link Sides} value. */
     public int side(final int slot)
     {
         return side[slot];
     }
 
+    /** Engine-internal. Quantity of the order booked as filled so far, at the instrument's quantity scale. */
     public long filledQty(final int slot)
     {
         return filledQty[slot];
@@ -108,16 +122,25 @@ public final class OrderBook
         return endedAtQty[slot] >= 0 && filledQty[slot] >= endedAtQty[slot];
     }
 
+    /**
+     * Engine-internal. Marks the order as one the gateway could not confirm; it stays in flight until the venue answers
+     * for it.
+     */
     public void markInDoubt(final int slot)
     {
         inDoubt[slot] = true;
     }
 
+    /** Engine-internal. Whether the order was marked in doubt. */
     public boolean inDoubt(final int slot)
     {
         return inDoubt[slot];
     }
 
+    /**
+     * Engine-internal. Ends the order: frees its slot and remembers its id among the recently ended. Does nothing for
+     * an id not in flight.
+     */
     public void remove(final long clientOrderId)
     {
         final long slot = slotById.remove(clientOrderId);

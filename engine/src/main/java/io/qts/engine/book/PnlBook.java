@@ -17,8 +17,14 @@ public final class PnlBook
     /** What the open position in each instrument cost, commissions included. */
     final long[] openCost = new long[Instruments.MAX_INSTRUMENTS];
     private final long[] roundTripPnl = new long[Instruments.MAX_INSTRUMENTS];
+    /**
+     * Engine-internal. PnL realised by sells so far, money at 10^-8 of the quote currency, commissions of both sides
+     * included.
+     */
     public long realised;
+    /** Engine-internal. Round trips (position back to zero) whose realised PnL was above zero. */
     public long winningRoundTrips;
+    /** Engine-internal. Round trips whose realised PnL was zero or below. */
     public long losingRoundTrips;
 
     /**

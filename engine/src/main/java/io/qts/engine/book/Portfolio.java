@@ -10,18 +10,30 @@ import io.qts.engine.FixedPoint;
  */
 public final class Portfolio
 {
+    /** Engine-internal. Position state: no position and no order in flight; the only state that may enter. */
     public static final int FLAT = 0;
     /** A buy is in flight: no second entry until it is answered. */
     public static final int ENTERING = 1;
+    /** Engine-internal. Position state: a position is held and no order is in flight; the only state that may exit. */
     public static final int LONG = 2;
     /** A sell is in flight: no second exit until it is answered. */
     public static final int EXITING = 3;
     /** The position was closed less than {@link #cooldownNs} of event time ago: no entry yet. */
     public static final int COOLING_DOWN = 4;
 
+    /** Engine-internal. Cash, money at 10^-8 of the quote currency. */
     public long cash;
+    /** Engine-internal. Position per instrument id, at the instrument's quantity scale. */
     public final long[] position = new long[Instruments.MAX_INSTRUMENTS];
+    /**
+     * Engine-internal. Last market price per instrument id (trade price, bar close), at the instrument's price scale; 0
+     * before any.
+     */
     public final long[] lastPrice = new long[Instruments.MAX_INSTRUMENTS];
+    /**
+     * Engine-internal. Position state per instrument id: {@link #FLAT}, {@link #ENTERING}, {@link #LONG},
+     * {@link #EXITING} or {@link #COOLING_DOWN}.
+     */
     public final int[] state = new int[Instruments.MAX_INSTRUMENTS];
     final long[] cooldownEndNs = new long[Instruments.MAX_INSTRUMENTS];
     /**
@@ -31,7 +43,12 @@ public final class Portfolio
     public final long[] openOrderId = new long[Instruments.MAX_INSTRUMENTS];
     /** The current order's type (an SBE OrderType value), side, limit price and quantity. */
     public final int[] openOrderType = new int[Instruments.MAX_INSTRUMENTS];
+    /**
+     * Engine-internal. The current order's price at the instrument's price scale: its limit, or for a market order the
+     * market price it was decided at.
+     */
     public final long[] openOrderPrice = new long[Instruments.MAX_INSTRUMENTS];
+    /** Engine-internal. The current order's quantity at the instrument's quantity scale. */
     public final long[] openOrderQty = new long[Instruments.MAX_INSTRUMENTS];
     /** A cancel or replace of the current order went out: no second one until the order ends. */
     public final boolean[] cancelSent = new boolean[Instruments.MAX_INSTRUMENTS];
@@ -40,6 +57,7 @@ public final class Portfolio
     /** Realised PnL and cost of the open positions, kept beside cash from the same fills. */
     public final PnlBook pnl = new PnlBook();
 
+    /** Engine-internal. A portfolio with this cash (money at 10^-8), no positions, every instrument {@link #FLAT}. */
     public Portfolio(final long initialCash)
     {
         this.cash = initialCash;

@@ -53,6 +53,7 @@ public final class Counters
     public long breakerTrips;
     /** Inputs written to the journal, and their bytes as received (entry headers not counted). */
     public long journalEntries;
+    /** Engine-internal. Of those inputs, their bytes as received (entry headers not counted). */
     public long journalBytes;
     /** The last EngineStateChanged's reason, as its StateChangeReason value; 0 before the first. */
     public int lastStateChangeReason;

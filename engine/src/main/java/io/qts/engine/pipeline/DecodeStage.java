@@ -61,6 +61,10 @@ public final class DecodeStage
     private final InputDecoder[] decoders;
     private final DecodedInput decoded;
 
+    /**
+     * Engine-internal. A decode stage for one traded symbol, with no strategy parameter keys and no decoders for
+     * formats other than SBE (benchmarks and tests); inputs of another format are malformed.
+     */
     public DecodeStage(final String tradedSymbol, final Counters counters)
     {
         this(tradedSymbol, counters, new String[0]);
@@ -108,6 +112,10 @@ public final class DecodeStage
         return padded;
     }
 
+    /**
+     * Engine-internal. Fills the slot's type and typed fields from its raw bytes; an input it cannot decode is typed
+     * MALFORMED and counted.
+     */
     public void onEvent(final InboundSlot slot)
     {
         slot.type = decode(slot);

@@ -21,7 +21,9 @@ import java.util.Arrays;
  */
 public final class DecodedInput
 {
+    /** A buy, the side a decoder reports with {@link #filled} and {@link #orderStatus} ({@link Sides#BUY}). */
     public static final int BUY = Sides.BUY;
+    /** A sell, the side a decoder reports with {@link #filled} and {@link #orderStatus} ({@link Sides#SELL}). */
     public static final int SELL = Sides.SELL;
     /** Fill's leaves quantity when the venue does not say (an amount-based market buy): the order stays open until done. */
     public static final long LEAVES_UNKNOWN = Long.MAX_VALUE;
@@ -113,41 +115,51 @@ public final class DecodedInput
         }
     }
 
+    /** The instrument id the last decode reported; read after {@link #decode} (standalone use). */
     public int decodedInstrumentId()
     {
         return slot.instrumentId;
     }
 
+    /** The last decode's price (trade or fill) at the instrument's price scale. */
     public long price()
     {
         return slot.price;
     }
 
+    /**
+     * The last decode's quantity (trade, fill, or an order status's executed total) at the instrument's quantity scale.
+     */
     public long qty()
     {
         return slot.qty;
     }
 
+    /** The last decoded quote's best bid at the instrument's price scale. */
     public long bidPrice()
     {
         return slot.bidPrice;
     }
 
+    /** The last decoded quote's best ask at the instrument's price scale. */
     public long askPrice()
     {
         return slot.askPrice;
     }
 
+    /** The client order id of the order event the last decode reported. */
     public long clientOrderId()
     {
         return slot.clientOrderId;
     }
 
+    /** The side of the last decoded fill or order status, {@link #BUY} or {@link #SELL}. */
     public int side()
     {
         return slot.side;
     }
 
+    /** The last decoded fill's leaves quantity at the instrument's quantity scale, or {@link #LEAVES_UNKNOWN}. */
     public long leavesQty()
     {
         return slot.leavesQty;
@@ -165,6 +177,7 @@ public final class DecodedInput
         return slot.venueOrderState;
     }
 
+    /** The last decoded fill's commission, or an order status's paid fee: money at 10^-8 of the quote currency. */
     public long commission()
     {
         return slot.commission;
@@ -176,26 +189,33 @@ public final class DecodedInput
         return slot.executedQty;
     }
 
+    /** Our own fills dropped as repeats so far (same venue trade id). */
     public long duplicateFillsDropped()
     {
         return counters.duplicateFillsDropped;
     }
 
+    /** The last decoded rejection's reason, a RejectReason value. */
     public int rejectReason()
     {
         return slot.rejectReason;
     }
 
+    /**
+     * The last decoded trade's venue time, ns since the epoch as the venue stamped it; 0 where the decoder had none.
+     */
     public long venueTimeNs()
     {
         return slot.venueTimeNs;
     }
 
+    /** The time the last decoded venue block lasts until, ns of event time. */
     public long blockedUntilNs()
     {
         return slot.blockedUntilNs;
     }
 
+    /** What the last decoded feed-state input said: true for stale. */
     public boolean feedIsStale()
     {
         return slot.feedStale;
@@ -207,6 +227,7 @@ public final class DecodedInput
         return counters.malformed;
     }
 
+    /** Market trades dropped as repeats so far (same venue trade id among the last {@value #RECENT_TRADE_IDS}). */
     public long duplicateTradesDropped()
     {
         return counters.duplicateTradesDropped;
@@ -251,6 +272,7 @@ public final class DecodedInput
         return slot.type != EventType.NONE || slot.ignored;
     }
 
+    /** The event time of the input being decoded, ns (the receive time the input was journaled with). */
     public long timeNs()
     {
         return slot.timeNs;
@@ -347,6 +369,7 @@ public final class DecodedInput
         slot.type = EventType.QUOTE;
     }
 
+    /** The venue accepted the order (it works it now). */
     public void accepted(final long clientOrderId, final int instrumentId)
     {
         slot.clientOrderId = clientOrderId;
@@ -435,6 +458,7 @@ public final class DecodedInput
         slot.type = EventType.ORDER_STATUS;
     }
 
+    /** The venue cancelled the order; how much was executed before is unknown (see the three-argument form). */
     public void cancelled(final long clientOrderId, final int instrumentId)
     {
         cancelled(clientOrderId, instrumentId, EXECUTED_UNKNOWN);
@@ -503,6 +527,7 @@ public final class DecodedInput
         slot.type = EventType.ORDER_STREAM_STATE;
     }
 
+    /** What the last decoded order-stream input said: true for down. */
     public boolean orderStreamIsDown()
     {
         return slot.orderStreamDown;

@@ -24,7 +24,9 @@ public final class InboundSlot
     public long sequence;
 
     // Filled by the decode stage.
+    /** The decoded input's kind, an {@link EventType} value; NONE until decoded. */
     public int type;
+    /** The instrument the input is about (id from its InstrumentDefinition); meaningless for inputs about none. */
     public int instrumentId;
     /** Trade price, bar close, or fill price. */
     public long price;
@@ -79,7 +81,11 @@ public final class InboundSlot
     boolean ignored;
 
     // Filled by the signal stage, cleared by risk if rejected.
+    /** The order intent's side, a {@link Sides} value; {@link Sides#NONE} when the input decided no order. */
     public int intentSide;
+    /**
+     * The order intent's quantity at the instrument's quantity scale (risk resizes an entry by the configured sizing).
+     */
     public long intentQty;
     /** The market price for reference (market orders), or the limit price. */
     public long intentPrice;
@@ -117,6 +123,7 @@ public final class InboundSlot
         this.orderSent = false;
     }
 
+    /** The input's sequence: its dense position in the journal (live) or the input stream (backtest). */
     public long sequence()
     {
         return sequence;
@@ -128,6 +135,9 @@ public final class InboundSlot
         return timeNs;
     }
 
+    /**
+     * The source the input came from, a journal {@code Sources} value (reference, market data, venue, timer, admin).
+     */
     public int sourceId()
     {
         return sourceId;

@@ -17,5 +17,9 @@ import org.agrona.DirectBuffer;
 @FunctionalInterface
 public interface InputDecoder
 {
+    /**
+     * Decodes {@code length} bytes of {@code payload} from offset 0, an input from source {@code sourceId} (a journal
+     * {@code Sources} value), reporting one outcome through {@code out}.
+     */
     void decode(int sourceId, DirectBuffer payload, int length, DecodedInput out);
 }

@@ -21,6 +21,7 @@ public final class JournaledOrderFeed implements OrderFeed
     private final OrderConsumer journalThenForward = this::onOrder;
     private OrderConsumer next;
 
+    /** Forwards the commands {@code source} yields, each appended to {@code appender} (the out/ journal) first. */
     public JournaledOrderFeed(final OrderFeed source, final JournalAppender appender)
     {
         this.source = source;

@@ -10,5 +10,9 @@ import org.agrona.DirectBuffer;
 @FunctionalInterface
 public interface OrderSender
 {
+    /**
+     * Offers one encoded OrderCommand ({@code length} bytes of {@code buffer} from {@code offset}); true if it was
+     * taken, false if there was no room.
+     */
     boolean send(DirectBuffer buffer, int offset, int length);
 }

@@ -16,6 +16,7 @@ public final class QueuedOrders implements OrderSender, OrderFeed
     private final int[] lengths = new int[CAPACITY];
     private int count;
 
+    /** An empty queue with room for 64 commands of up to 128 bytes each; {@link #send} refuses more. */
     public QueuedOrders()
     {
         for (int i = 0; i < CAPACITY; i++)

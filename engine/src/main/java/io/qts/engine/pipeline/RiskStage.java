@@ -64,6 +64,10 @@ public final class RiskStage
     /** Entries wait while the private order stream is down: a fill it carried would be missed. */
     private boolean orderStreamDown;
 
+    /**
+     * Engine-internal. A risk stage with the context's limits, sizing, stop, breaker and halt windows; it records
+     * refusals and state changes in {@code output}.
+     */
     public RiskStage(
         final EngineContext context, final Instruments instruments, final Portfolio portfolio, final OutputRecorder output,
         final Counters counters)
@@ -86,6 +90,11 @@ public final class RiskStage
         this.haltSchedule = context.haltSchedule();
     }
 
+    /**
+     * Engine-internal. Applies the risk controls to one input: updates the loss limits, ATR, stop and breaker from it,
+     * handles admin halts, kills and parameter changes, and refuses (clears) an order intent that breaks a limit,
+     * recording the reject. May turn the input into an exit order (stop, kill).
+     */
     public void onEvent(final InboundSlot slot)
     {
         final long timeNs = slot.timeNs;
@@ -400,11 +409,16 @@ public final class RiskStage
         changes.record(timeNs, EngineState.HALTED, reason);
     }
 
+    /** Engine-internal. True while the market-data feed is reported stale (entries refused with FEED_STALE). */
     public boolean feedStale()
     {
         return feedStale;
     }
 
+    /**
+     * Engine-internal. True while halted (an operator halt or kill, a daily-loss or drawdown breach) until a resume: no
+     * new entries. A halt window refuses new orders without setting this.
+     */
     public boolean halted()
     {
         return halted;
@@ -416,11 +430,16 @@ public final class RiskStage
         return flattening;
     }
 
+    /**
+     * Engine-internal. The circuit breaker's state: {@link CircuitBreaker#CLOSED}, {@link CircuitBreaker#OPEN} or
+     * {@link CircuitBreaker#HALF_OPEN}.
+     */
     public int breakerState()
     {
         return breaker.state();
     }
 
+    /** Engine-internal. The daily-loss and drawdown tracker (its equity marks), for figures and tests. */
     public LossLimits lossLimits()
     {
         return lossLimits;

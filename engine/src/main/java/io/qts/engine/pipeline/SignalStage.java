@@ -95,6 +95,11 @@ public final class SignalStage
         return paramKeys.clone();
     }
 
+    /**
+     * Engine-internal. Runs the strategies on one input: defines traded instruments, records market prices and hands
+     * market data, timers, order events and parameter changes to the strategy of the instrument; an order the strategy
+     * asks for is left in the slot's intent fields for risk.
+     */
     public void onEvent(final InboundSlot slot)
     {
         switch (slot.type)

@@ -11,12 +11,22 @@ import java.util.List;
 /** Wait strategies by their configuration names. Busy-spin belongs on isolated cores only. */
 public final class WaitStrategies
 {
+    /**
+     * The accepted names of {@code engine.waitStrategy}: Disruptor's busy-spin, yielding, sleeping and blocking
+     * strategies.
+     */
     public static final List<String> NAMES = List.of("busy-spin", "yielding", "sleeping", "blocking");
 
     private WaitStrategies()
     {
     }
 
+    /**
+     * A new Disruptor wait strategy for a name in {@link #NAMES}.
+     *
+     * @throws IllegalArgumentException for any other name, listing the known ones.
+     * @throws NullPointerException     for a null name.
+     */
     public static WaitStrategy create(final String name)
     {
         switch (name)

@@ -54,6 +54,7 @@ public final class StrategyParameter
         return new StrategyParameter(name, false, FixedPoint.parse(min, 8), FixedPoint.parse(max, 8), defaultText, description);
     }
 
+    /** The parameter's key, as given on the command line ({@code --param name=value}) and in an admin SET_PARAM. */
     public String name()
     {
         return name;

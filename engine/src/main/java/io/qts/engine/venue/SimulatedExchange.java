@@ -21,6 +21,10 @@ public final class SimulatedExchange implements InputSink
     private final InputSink engine;
     private final OrderConsumer toVenue;
 
+    /**
+     * Plays inputs into {@code engine} against {@code venue}, delivering to the venue the orders {@code orders} yields
+     * before each input.
+     */
     public SimulatedExchange(final SimulatedVenue venue, final OrderFeed orders, final InputSink engine)
     {
         this.venue = venue;

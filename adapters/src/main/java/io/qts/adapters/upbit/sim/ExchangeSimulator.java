@@ -80,7 +80,9 @@ import java.util.function.Consumer;
  */
 public final class ExchangeSimulator implements AutoCloseable
 {
+    /** The path of the public WebSocket (trades, order books), as Upbit's. */
     public static final String PUBLIC_PATH = "/websocket/v1";
+    /** The path of the private WebSocket (myOrder), as Upbit's. */
     public static final String PRIVATE_PATH = "/websocket/v1/private";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -124,6 +126,11 @@ public final class ExchangeSimulator implements AutoCloseable
     private long played;
     private volatile boolean finished;
 
+    /**
+     * A simulator that plays {@code tape} in order; nothing listens until {@link #start(int)}.
+     *
+     * @throws IllegalArgumentException if the tape is empty.
+     */
     public ExchangeSimulator(final List<SimTrade> tape, final SimSettings settings)
     {
         if (tape.isEmpty())
@@ -140,6 +147,11 @@ public final class ExchangeSimulator implements AutoCloseable
         this.quotation = new Quotation(settings.market, feed);
     }
 
+    /**
+     * A simulator playing the trades {@link MarketTape#of} makes from a recorded series.
+     *
+     * @throws IllegalArgumentException if the series yields no trade.
+     */
     public static ExchangeSimulator of(final MarketSeries series, final SimSettings settings)
     {
         return new ExchangeSimulator(MarketTape.of(series), settings);
@@ -204,6 +216,7 @@ public final class ExchangeSimulator implements AutoCloseable
         return bound;
     }
 
+    /** The port the server listens on (127.0.0.1); call after {@link #start(int)}. */
     public int port()
     {
         return ((InetSocketAddress)server.localAddress()).getPort();
@@ -233,6 +246,7 @@ public final class ExchangeSimulator implements AutoCloseable
         }, 0, periodNs, TimeUnit.NANOSECONDS);
     }
 
+    /** Stops timed playback after the trade in progress; {@link #play()} resumes it. No-op when not playing. */
     public synchronized void pause()
     {
         if (playing != null)
@@ -280,6 +294,7 @@ public final class ExchangeSimulator implements AutoCloseable
         return publicSubs.size();
     }
 
+    /** Trades published so far, over every loop of the tape. */
     public long tradesPlayed()
     {
         synchronized (playLock)
@@ -288,6 +303,7 @@ public final class ExchangeSimulator implements AutoCloseable
         }
     }
 
+    /** True once playback reached the end of the tape without {@code loop}; never with it. */
     public boolean finished()
     {
         return finished;

@@ -13,6 +13,7 @@ public sealed interface Fault
     /** Delays every REST response by {@code millis} from now on; 0 ends the delay. */
     record DelayAcks(long millis) implements Fault
     {
+        /** @throws IllegalArgumentException if millis is negative. */
         public DelayAcks
         {
             if (millis < 0)
@@ -29,6 +30,10 @@ public sealed interface Fault
      */
     record HttpError(int status, int count, long banSeconds) implements Fault
     {
+        /**
+         * @throws IllegalArgumentException unless status is 429, 418 or 500, count is at least 1 and banSeconds is not
+         * negative.
+         */
         public HttpError
         {
             if (status != 429 && status != 418 && status != 500)
@@ -49,6 +54,7 @@ public sealed interface Fault
     /** Sends {@code count} malformed JSON frames on the public stream, each just before the next market message. */
     record MalformedJson(int count) implements Fault
     {
+        /** @throws IllegalArgumentException if count is below 1. */
         public MalformedJson
         {
             if (count < 1)
@@ -73,6 +79,7 @@ public sealed interface Fault
      */
     record LoseOrders(int count) implements Fault
     {
+        /** @throws IllegalArgumentException if count is below 1. */
         public LoseOrders
         {
             if (count < 1)
@@ -88,6 +95,7 @@ public sealed interface Fault
      */
     record DropAnswers(int count) implements Fault
     {
+        /** @throws IllegalArgumentException if count is below 1. */
         public DropAnswers
         {
             if (count < 1)

@@ -30,6 +30,7 @@ public final class MarketTape
     {
     }
 
+    /** The trades for a series, in playing order, as described above. */
     public static List<SimTrade> of(final MarketSeries series)
     {
         final List<long[]> raw = new ArrayList<>();

@@ -175,6 +175,7 @@ public final class SimSettings
         return this;
     }
 
+    /** A log sink that prints each line to {@code out} as "sim-exchange HH:mm:ss.SSS line" (UTC wall-clock time). */
     public static Consumer<String> stderr(final PrintStream out)
     {
         return line -> out.println("sim-exchange " + LocalTime.now(ZoneOffset.UTC).format(TIME) + " " + line);
