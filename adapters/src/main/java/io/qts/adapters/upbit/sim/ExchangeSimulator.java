@@ -525,7 +525,9 @@ public final class ExchangeSimulator implements AutoCloseable
             fanout(accessKey, "myOrder", code, message);
             log.accept("order " + message.get("uuid").asText() + " " + message.get("state").asText()
                 + ("trade".equals(message.get("state").asText())
-                    ? " " + message.get("volume").asText() + " @ " + message.get("price").asText() : ""));
+                    ? " " + message.get("volume").asText() + " @ " + message.get("price").asText() : "")
+                // Which market, where there are several to tell apart.
+                + (feeds.size() > 1 ? " in " + code : ""));
         }
 
         @Override
