@@ -532,13 +532,8 @@ final class RunCommand implements Callable<Integer>
     private static Map<String, MarketSeries> readFeeds(final RunSettings settings, final QtsConfig loaded)
     {
         final List<String> markets = RunMarkets.given(loaded.get("run.symbol"), loaded.source("run.symbol"));
+        // As many files as markets: checked with run.symbol (RunSettings).
         final List<Path> files = loaded.paths("run.feed");
-        if (files != null && files.size() != markets.size())
-        {
-            throw new UserError("config key 'run.feed' names " + files.size() + " file(s) for the " + markets.size()
-                + " market(s) of run.symbol (" + String.join(",", markets) + "): one feed per market, in the same order (from "
-                + loaded.source("run.feed") + ")");
-        }
         final Map<String, MarketSeries> feeds = new TreeMap<>();
         if (files != null)
         {
@@ -547,10 +542,6 @@ final class RunCommand implements Callable<Integer>
                 feeds.put(markets.get(i), MarketDataFile.read(files.get(i), settings.feedFormat(), markets.get(i)));
             }
             return feeds;
-        }
-        if (markets.size() > 1)
-        {
-            throw new UserError("config key 'run.symbol' names " + markets.size() + " markets; give run.feed one file per market");
         }
         feeds.put(markets.get(0), readEmbeddedFeed(settings));
         return feeds;

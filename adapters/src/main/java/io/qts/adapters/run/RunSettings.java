@@ -125,8 +125,8 @@ public record RunSettings(
 
     /**
      * {@code run.symbol}'s markets, checked once: several only on a venue over sockets (sim, upbit) and not on paper
-     * (the in-process venues fill one market), and all on one Upbit price grid (the engine holds one grid for limit
-     * prices).
+     * (the in-process venues fill one market), on sim with one {@code run.feed} file each, and all on one Upbit price
+     * grid (the engine holds one grid for limit prices).
      */
     private static List<String> markets(final QtsConfig config, final VenueSettings venue)
     {
@@ -140,6 +140,13 @@ public record RunSettings(
             throw new UserError("config key 'run.symbol' names " + markets.size() + " markets (" + String.join(",", markets)
                 + "); the " + (venue.paper() ? "paper venue" : "local venue") + " trades one: run several on venue sim or upbit"
                 + " without paper (from " + config.source("run.symbol") + ")");
+        }
+        final int feeds = config.get("run.feed").split(",", -1).length;
+        if (VenueSettings.SIM.equals(venue.name()) && feeds != markets.size())
+        {
+            throw new UserError("config key 'run.feed' names " + feeds + " file(s) for the " + markets.size()
+                + " market(s) of run.symbol (" + String.join(",", markets) + "): one feed per market, in the same order (from "
+                + config.source("run.feed") + ")");
         }
         for (final String market : markets)
         {

@@ -7,6 +7,10 @@ import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.data.MarketSeries;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
+import io.qts.journal.EntryHeader;
+import io.qts.journal.Journal;
+import io.qts.journal.JournalEntry;
+import io.qts.journal.JournalReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -111,5 +116,111 @@ class SeveralMarketsRunTest
         final JsonNode replayed = JSON.readTree(replay.out);
         assertEquals(last.get("digest").asText(), replayed.get("digest").asText());
         assertEquals(last.get("fills").asLong(), replayed.get("fills").asLong());
+    }
+
+    /**
+     * The default in-process simulator with two feeds: the shared data has one Upbit market with 1-minute bars, so the
+     * same file plays under both names. The two instruments then see the same prices and trade alike: each ends with
+     * the same position, and the replay gives the live digest.
+     */
+    @Test
+    void theInProcessSimulatorPlaysOneFeedPerMarket() throws Exception
+    {
+        final Path sample = Path.of("../config/samples/upbit-krw-btc-1m.csv").toAbsolutePath();
+        final Path config = config("symbol: KRW-BTC,KRW-ETH", "feed: " + sample + "," + sample);
+        final Path var = dir.resolve("var");
+        final Cli run = Cli.run("run", "--config", config.toString(), "--var-dir", var.toString());
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("exchange simulator on 127.0.0.1:"), run.out);
+        final JsonNode last = JSON.readTree(var.resolve("last-run.json").toFile());
+        final JsonNode instruments = last.get("instruments");
+        assertEquals("KRW-BTC", instruments.get(0).get("symbol").asText());
+        assertEquals("KRW-ETH", instruments.get(1).get("symbol").asText());
+        // Both markets traded over REST (the same prices give them the same signals; how many orders each got can still
+        // differ by one where an order was in flight at a signal, so only that each traded is asserted).
+        final List<String> creates = outboundCreates(Path.of(last.get("outJournal").asText()));
+        final long btc = creates.stream().filter(c -> c.contains("market=KRW-BTC&")).count();
+        final long eth = creates.stream().filter(c -> c.contains("market=KRW-ETH&")).count();
+        assertTrue(btc > 0, creates.size() + " creates");
+        assertTrue(eth > 0, creates.size() + " creates");
+        assertEquals(last.get("ordersSent").asLong(), btc + eth, last.toString());
+        final Cli replay = Cli.run("replay", "--json", "--journal", last.get("journal").asText());
+        assertEquals(0, replay.exitCode, replay.err);
+        assertEquals(last.get("digest").asText(), JSON.readTree(replay.out).get("digest").asText());
+    }
+
+    @Test
+    void severalMarketsAreRefusedWithOneLineWhereTheyCannotBeTraded() throws Exception
+    {
+        final Path sample = Path.of("../config/samples/upbit-krw-btc-1m.csv").toAbsolutePath();
+        assertRefused(config("symbol: KRW-BTC,KRW-BTC", "feed: " + sample), List.of(),
+            "config key 'run.symbol' names KRW-BTC twice: each market once");
+        assertRefused(config("symbol: KRW-BTC,KRW-ETH", "feed: " + sample), List.of(),
+            "config key 'run.feed' names 1 file(s) for the 2 market(s) of run.symbol (KRW-BTC,KRW-ETH): one feed per market");
+        assertRefused(config("symbol: KRW-BTC,KRW-ETH", "feed: " + sample + "," + sample), List.of("--venue", "local"),
+            "the local venue trades one: run several on venue sim or upbit");
+        assertRefused(config("symbol: KRW-BTC,KRW-ETH", "feed: " + sample + "," + sample), List.of("--paper"),
+            "the paper venue trades one");
+        assertRefused(config("symbol: KRW-BTC,BTC-ETH", "feed: " + sample + "," + sample), List.of(),
+            "config key 'run.symbol': KRW-BTC and BTC-ETH have different Upbit price grids");
+        assertRefused(config("symbol: KRW-BTC,", "feed: " + sample), List.of(), "config key 'run.symbol' has an empty market");
+
+        final Cli sim = Cli.run("sim-exchange", "--port", "0", "--data", sample.toString(), "--data", sample.toString(),
+            "--symbol", "KRW-BTC");
+        assertEquals(1, sim.exitCode, sim.err);
+        assertTrue(sim.err.contains("each --data FILE needs its own --symbol MARKET (the i-th --symbol names the i-th --data): "
+            + "got 2 --data and 1 --symbol"), sim.err);
+        final Cli twice = Cli.run("sim-exchange", "--port", "0", "--data", sample.toString(), "--symbol", "KRW-BTC",
+            "--data", sample.toString(), "--symbol", "KRW-BTC");
+        assertEquals(1, twice.exitCode, twice.err);
+        assertTrue(twice.err.contains("--symbol KRW-BTC is given twice: each market once"), twice.err);
+    }
+
+    /** The order create requests of an outbound journal, as journaled (JSON). */
+    private static List<String> outboundCreates(final Path outJournal)
+    {
+        final List<String> creates = new java.util.ArrayList<>();
+        final JournalEntry entry = new JournalEntry();
+        try (Journal journal = Journal.openForRead(outJournal); JournalReader reader = journal.reader())
+        {
+            while (reader.next(entry))
+            {
+                if (entry.format() == EntryHeader.FORMAT_JSON)
+                {
+                    final byte[] bytes = new byte[entry.length()];
+                    entry.payloadBuffer().getBytes(0, bytes);
+                    final String text = new String(bytes, StandardCharsets.UTF_8);
+                    if (text.contains("\"op\":\"create\""))
+                    {
+                        creates.add(text);
+                    }
+                }
+            }
+        }
+        return creates;
+    }
+
+    private void assertRefused(final Path config, final List<String> options, final String message)
+    {
+        final List<String> args = new java.util.ArrayList<>(List.of("run", "--config", config.toString(), "--var-dir",
+            dir.resolve("var").toString()));
+        args.addAll(options);
+        final Cli run = Cli.run(args.toArray(String[]::new));
+        assertEquals(1, run.exitCode, run.out + run.err);
+        assertTrue(run.err.contains(message), run.err);
+        assertEquals(1, run.err.strip().lines().count(), "one line: " + run.err);
+        assertFalse(Files.exists(dir.resolve("var")), "a refused start leaves nothing behind: " + message);
+    }
+
+    /** The shipped config/qts.yml with its symbol and feed lines replaced. */
+    private Path config(final String symbolLine, final String feedLine) throws Exception
+    {
+        final String shipped = Files.readString(Path.of("../config/qts.yml"), StandardCharsets.UTF_8);
+        final String text = shipped.replace("  symbol: KRW-BTC\n", "  " + symbolLine + "\n")
+            .replaceFirst("  feed: samples/upbit-krw-btc-1m.csv", "  " + feedLine);
+        assertTrue(text.contains(symbolLine) && text.contains(feedLine), "the shipped config has the lines replaced");
+        final Path file = Files.createTempFile(dir, "qts-", ".yml");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
     }
 }
