@@ -50,29 +50,14 @@ class SeveralMarketsRunTest
     @Test
     void bothMarketsTradeTheBooksEqualTheVenuesAccountsAndTheReplayGivesTheDigest() throws Exception
     {
-        final Path keyFile = dir.resolve("upbit.keys");
-        Files.writeString(keyFile, "access_key=" + ACCESS + "\nsecret_key=" + new String(SECRET, StandardCharsets.US_ASCII) + "\n",
-            StandardCharsets.US_ASCII);
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        final Path keyFile = keyFile();
         final Path var = dir.resolve("var");
-        final Map<String, MarketSeries> tapes = new TreeMap<>();
-        tapes.put("KRW-BTC", MarketDataFile.read(Path.of("../config/samples/upbit-krw-btc-1m.csv"), DataFormat.OHLCV, "KRW-BTC"));
-        tapes.put("KRW-ETH", MarketDataFile.read(SharedData.file("smtm_upbit/upbit_3m_20200220_170000-20200220_200000.json"),
-            DataFormat.UPBIT_CANDLES, "KRW-ETH"));
         final JsonNode last;
         final Map<String, BigDecimal> venue;
-        try (ExchangeSimulator sim = ExchangeSimulator.of(tapes,
+        try (ExchangeSimulator sim = ExchangeSimulator.of(twoTapes(),
             new SimSettings().speed(400).autoPlay(false).key(ACCESS, SECRET).log(simLog::add)))
         {
-            final int port = sim.start(0);
-            final List<String> props = List.of(
-                "qts.venue.restUrl=http://127.0.0.1:" + port,
-                "qts.venue.websocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PUBLIC_PATH,
-                "qts.venue.privateWebsocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH,
-                "qts.venue.keyFile=" + keyFile,
-                "qts.run.symbol=KRW-BTC,KRW-ETH",
-                "qts.run.params.fast=3",
-                "qts.run.params.slow=8");
+            final List<String> props = properties(sim.start(0), keyFile);
             try (EngineProcess engine = EngineProcess.start(dir, "engine", props, "run", "--venue", "upbit", "--var-dir", var.toString()))
             {
                 assertTrue(engine.awaitOutput((line) -> line.startsWith("  [") && line.contains("inputs processed"), 60_000),
@@ -116,6 +101,112 @@ class SeveralMarketsRunTest
         final JsonNode replayed = JSON.readTree(replay.out);
         assertEquals(last.get("digest").asText(), replayed.get("digest").asText());
         assertEquals(last.get("fills").asLong(), replayed.get("fills").asLong());
+    }
+
+    /**
+     * SIGKILL in the middle of a two-market session, the simulator playing on while the engine is down, then a restart on
+     * the same var dir: the session continues, recovery and reconciliation take both markets (no mismatch: each coin
+     * is explained by its instrument's fills), both trade on, and at the end the books equal the venue's per coin and
+     * the replay of the whole session gives the live digest.
+     */
+    @Test
+    void aKilledTwoMarketSessionContinuesBothMarketsAfterARestart() throws Exception
+    {
+        final Path keyFile = keyFile();
+        final Path var = dir.resolve("var");
+        final JsonNode last;
+        final Map<String, BigDecimal> venue;
+        try (ExchangeSimulator sim = ExchangeSimulator.of(twoTapes(),
+            new SimSettings().speed(200).autoPlay(false).key(ACCESS, SECRET).log(simLog::add)))
+        {
+            final List<String> props = properties(sim.start(0), keyFile);
+            try (EngineProcess first = EngineProcess.start(dir, "first", props, "run", "--venue", "upbit", "--var-dir", var.toString()))
+            {
+                assertTrue(first.awaitOutput((line) -> line.startsWith("  [") && line.contains("inputs processed"), 60_000),
+                    first.out() + first.err());
+                sim.play();
+                final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!(traded("KRW-BTC") && traded("KRW-ETH")) && System.nanoTime() < deadlineNs)
+                {
+                    Thread.sleep(5);
+                }
+                assertTrue(traded("KRW-BTC") && traded("KRW-ETH"), "both markets traded before the kill: " + simLog);
+                first.process.destroyForcibly();
+                assertTrue(first.process.waitFor(30, TimeUnit.SECONDS));
+            }
+            final int fillsBeforeRestart = fills();
+            try (EngineProcess second = EngineProcess.start(dir, "second", props, "run", "--venue", "upbit", "--var-dir", var.toString()))
+            {
+                assertTrue(second.awaitOutput((line) -> line.startsWith("  reconciled with the venue: "), 60_000),
+                    second.out() + second.err());
+                assertTrue(second.out().matches("(?s).*  recovered the session from \\d+ journaled inputs: position KRW-BTC \\S+, "
+                    + "KRW-ETH \\S+, cash .*"), second.out());
+                assertTrue(second.out().contains(", 0 mismatch(es)"), second.out());
+                final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!sim.finished() && System.nanoTime() < deadlineNs)
+                {
+                    Thread.sleep(20);
+                }
+                assertTrue(sim.finished(), "the tapes played: " + sim.tradesPlayed());
+                assertTrue(fills() > fillsBeforeRestart, "it traded on after the restart");
+                Thread.sleep(2_000);
+                second.process.destroy();
+                assertTrue(second.process.waitFor(60, TimeUnit.SECONDS), "it ended: " + second.out() + second.err());
+                assertEquals(0, second.process.exitValue(), second.out() + second.err());
+                last = JSON.readTree(var.resolve("last-run.json").toFile());
+                venue = sim.balances(ACCESS);
+            }
+        }
+        assertTrue(last.get("recovered").asBoolean(), last.toString());
+        assertEquals(0, last.get("reconciliation").get("mismatches").asInt(), last.toString());
+        final JsonNode instruments = last.get("instruments");
+        assertEquals(0, new BigDecimal(last.get("cash").asText()).compareTo(venue.get("KRW")), last + " vs " + venue);
+        assertEquals(0, new BigDecimal(instruments.get(0).get("positionQty").asText()).compareTo(venue.get("BTC")), last + " vs " + venue);
+        assertEquals(0, new BigDecimal(instruments.get(1).get("positionQty").asText()).compareTo(venue.get("ETH")), last + " vs " + venue);
+        final Cli replay = Cli.run("replay", "--json", "--journal", last.get("journal").asText());
+        assertEquals(0, replay.exitCode, replay.err);
+        assertEquals(last.get("digest").asText(), JSON.readTree(replay.out).get("digest").asText());
+    }
+
+    private boolean traded(final String market)
+    {
+        return simLog.stream().anyMatch(line -> line.matches("order \\S+ trade .* in " + market));
+    }
+
+    private int fills()
+    {
+        return (int)simLog.stream().filter(line -> line.matches("order \\S+ trade .*")).count();
+    }
+
+    private Path keyFile() throws Exception
+    {
+        final Path keyFile = dir.resolve("upbit.keys");
+        Files.writeString(keyFile, "access_key=" + ACCESS + "\nsecret_key=" + new String(SECRET, StandardCharsets.US_ASCII) + "\n",
+            StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        return keyFile;
+    }
+
+    /** Upbit KRW-BTC 1-minute bars as KRW-BTC, smtm's 3-minute candles of the same morning as KRW-ETH. */
+    private static Map<String, MarketSeries> twoTapes()
+    {
+        final Map<String, MarketSeries> tapes = new TreeMap<>();
+        tapes.put("KRW-BTC", MarketDataFile.read(Path.of("../config/samples/upbit-krw-btc-1m.csv"), DataFormat.OHLCV, "KRW-BTC"));
+        tapes.put("KRW-ETH", MarketDataFile.read(SharedData.file("smtm_upbit/upbit_3m_20200220_170000-20200220_200000.json"),
+            DataFormat.UPBIT_CANDLES, "KRW-ETH"));
+        return tapes;
+    }
+
+    private static List<String> properties(final int port, final Path keyFile)
+    {
+        return List.of(
+            "qts.venue.restUrl=http://127.0.0.1:" + port,
+            "qts.venue.websocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PUBLIC_PATH,
+            "qts.venue.privateWebsocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH,
+            "qts.venue.keyFile=" + keyFile,
+            "qts.run.symbol=KRW-BTC,KRW-ETH",
+            "qts.run.params.fast=3",
+            "qts.run.params.slow=8");
     }
 
     /**
