@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -333,7 +334,7 @@ public final class QtsConfig
      */
     public List<Path> paths(final String key)
     {
-        final List<Path> paths = new java.util.ArrayList<>();
+        final List<Path> paths = new ArrayList<>();
         for (final String part : get(key).split(",", -1))
         {
             if (part.isBlank())

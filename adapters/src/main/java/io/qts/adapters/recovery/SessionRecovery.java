@@ -31,6 +31,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -242,7 +243,7 @@ public final class SessionRecovery implements LiveSession.StartUp
         {
             final Map<String, BigDecimal> totals = accountTotals();
             baseline = new Balances(total(totals, quote), baseTotals(totals), initialCash,
-                java.util.Collections.nCopies(markets.size(), 0L));
+                Collections.nCopies(markets.size(), 0L));
             publishJson(input, Sources.VENUE, balancesNote("start", baseline, false));
         }
     }

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -176,7 +177,7 @@ public final class LiveSession
             throw new IllegalArgumentException("a session trades at least one market, a paper session one: " + markets);
         }
         final UpbitOrderGateway.Market market = markets.get(0);
-        final Map<Integer, UpbitOrderGateway.Market> byInstrument = new java.util.TreeMap<>();
+        final Map<Integer, UpbitOrderGateway.Market> byInstrument = new TreeMap<>();
         markets.forEach(m -> byInstrument.put(m.instrumentId(), m));
         final long startNs;
         final long sentByGateway;

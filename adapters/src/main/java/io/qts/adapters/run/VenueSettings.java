@@ -10,6 +10,7 @@ import io.qts.engine.FixedPoint;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,7 +97,7 @@ public record VenueSettings(
     public List<UpbitOrderGateway.Market> markets(final String symbols)
     {
         final List<String> codes = RunMarkets.sorted(symbols);
-        final List<UpbitOrderGateway.Market> markets = new java.util.ArrayList<>();
+        final List<UpbitOrderGateway.Market> markets = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++)
         {
             markets.add(new UpbitOrderGateway.Market(codes.get(i), i + 1, priceScale, qtyScale));

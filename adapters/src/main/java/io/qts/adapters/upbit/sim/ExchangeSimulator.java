@@ -54,6 +54,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -161,7 +162,7 @@ public final class ExchangeSimulator implements AutoCloseable
             quotations.put(market, new Quotation(market, feed));
         }
         // A stable sort: ties keep the sorted-market order they were added in, and each tape its own order.
-        merged.sort(java.util.Comparator.comparingLong(p -> p.trade().tradeTimestampMs()));
+        merged.sort(Comparator.comparingLong(p -> p.trade().tradeTimestampMs()));
         this.tape = List.copyOf(merged);
         this.settings = settings;
         this.log = settings.log;
