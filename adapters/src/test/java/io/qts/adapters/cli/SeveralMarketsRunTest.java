@@ -261,16 +261,6 @@ class SeveralMarketsRunTest
         assertRefused(config("symbol: KRW-BTC,BTC-ETH", "feed: " + sample + "," + sample), List.of(),
             "config key 'run.symbol': KRW-BTC and BTC-ETH have different Upbit price grids");
         assertRefused(config("symbol: KRW-BTC,", "feed: " + sample), List.of(), "config key 'run.symbol' has an empty market");
-
-        final Cli sim = Cli.run("sim-exchange", "--port", "0", "--data", sample.toString(), "--data", sample.toString(),
-            "--symbol", "KRW-BTC");
-        assertEquals(1, sim.exitCode, sim.err);
-        assertTrue(sim.err.contains("each --data FILE needs its own --symbol MARKET (the i-th --symbol names the i-th --data): "
-            + "got 2 --data and 1 --symbol"), sim.err);
-        final Cli twice = Cli.run("sim-exchange", "--port", "0", "--data", sample.toString(), "--symbol", "KRW-BTC",
-            "--data", sample.toString(), "--symbol", "KRW-BTC");
-        assertEquals(1, twice.exitCode, twice.err);
-        assertTrue(twice.err.contains("--symbol KRW-BTC is given twice: each market once"), twice.err);
     }
 
     /** The order create requests of an outbound journal, as journaled (JSON). */
