@@ -33,6 +33,8 @@ public final class EngineResult
     private final boolean instrumentSeen;
     private final String digest;
     private final long[] ordersInFlight;
+    private final long[] positions;
+    private final int[] qtyScales;
 
     /**
      * Engine-internal. Copies the core's counts, books and digest as they stand; built by {@link EngineCore#result()}
@@ -69,6 +71,15 @@ public final class EngineResult
         qtyScale = instrumentSeen ? instruments.qtyScale(traded) : 0;
         digest = core.output.digestHex();
         ordersInFlight = core.execution.ordersInFlight();
+        final int count = core.signal.tradedCount();
+        positions = new long[count];
+        qtyScales = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            final int id = core.signal.tradedInstrument(i);
+            positions[i] = id >= 0 ? portfolio.position[id] : 0;
+            qtyScales[i] = id >= 0 ? instruments.qtyScale(id) : 0;
+        }
     }
 
     /** Inputs decoded, of every source. */
@@ -180,6 +191,21 @@ public final class EngineResult
     public long position()
     {
         return position;
+    }
+
+    /**
+     * The position in the {@code index}-th traded symbol (in {@link EngineContext#symbols()}' order) at its quantity
+     * scale ({@link #qtyScale(int)}); 0 if that symbol was never defined.
+     */
+    public long position(final int index)
+    {
+        return positions[index];
+    }
+
+    /** The quantity scale of the {@code index}-th traded symbol; 0 if it was never defined. */
+    public int qtyScale(final int index)
+    {
+        return qtyScales[index];
     }
 
     /** The traded instrument's price scale (decimal digits); 0 if it was never defined. */

@@ -152,6 +152,15 @@ public final class LivePipeline implements AutoCloseable
     }
 
     /**
+     * The instrument id of the order in flight {@code clientOrderId} ({@link #openOrderIds}), or -1 if none is; call it
+     * when {@link #openOrderIds} may be called.
+     */
+    public int openOrderInstrument(final long clientOrderId)
+    {
+        return core.execution.instrumentOfOrder(clientOrderId);
+    }
+
+    /**
      * What the engine holds now. Waits until it has finished every input published so far; call it when no
      * other thread is publishing (the disruptor's sequence barrier orders the engine thread's writes before this read).
      */

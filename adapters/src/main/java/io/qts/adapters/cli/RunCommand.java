@@ -3,6 +3,7 @@ package io.qts.adapters.cli;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.MarketDataFile;
@@ -19,6 +20,7 @@ import io.qts.adapters.store.StoreSettings;
 import io.qts.adapters.run.AdminSchedule;
 import io.qts.adapters.run.PaperSession;
 import io.qts.adapters.run.LiveSession;
+import io.qts.adapters.run.RunMarkets;
 import io.qts.adapters.run.RunSettings;
 import io.qts.adapters.run.VenueSettings;
 import io.qts.adapters.recovery.CurrentSession;
@@ -214,13 +216,13 @@ final class RunCommand implements Callable<Integer>
         if (continued == null && venueAccount && !force)
         {
             // Before anything of the new session is written: a refused start leaves nothing behind.
-            SessionRecovery.requireNothingOpen(account, venueSettings.market(configured.engine().symbol()).code());
+            SessionRecovery.requireNothingOpen(account, RunMarkets.sorted(configured.session().symbol()));
         }
         // Absolute, so the printed follow-up commands work from any working directory.
         final Path runDir = continued != null ? continued : uniqueDir(configured.varDir().toAbsolutePath().normalize().resolve("journal"), runId);
         final Path inDir = runDir.resolve("in");
         final Path outDir = runDir.resolve("out");
-        final MarketSeries feed = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeed(configured, loaded);
+        final Map<String, MarketSeries> feeds = VenueSettings.UPBIT.equals(venueSettings.name()) ? null : readFeeds(configured, loaded);
         // A continued session keeps its nonce, so the identifiers this process sends continue the session's.
         final SessionSettings started = continued != null ? SessionSettings.readFrom(runDir) : null;
         final RunSettings requested = continued != null
@@ -250,13 +252,13 @@ final class RunCommand implements Callable<Integer>
         final RunSettings settings = continued != null ? requested.decidedBy(started) : configured;
         final EngineContext engine = settings.engine();
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
-            engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
+            engine.strategyParams(), settings.session().symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
         final OpsService ops = opsPorts == null ? null : OpsService.start(opsPorts, alertSettings, engine, inDir, out);
         try
         {
             final SessionRecovery recovery = venueAccount
-                ? new SessionRecovery(continued != null, account, venueSettings.market(engine.symbol()).code(), engine.initialCash(),
+                ? new SessionRecovery(continued != null, account, RunMarkets.sorted(settings.session().symbol()), engine.initialCash(),
                     venueSettings.qtyScale(), foreignActivity, acceptedChanges, acceptedParams, settings.session().identifiers(),
                     ops != null ? ops.readiness() : null, out)
                 : null;
@@ -281,6 +283,7 @@ final class RunCommand implements Callable<Integer>
             final List<String> unresolvedOrders;
             if (VenueSettings.LOCAL.equals(venueSettings.name()))
             {
+                final MarketSeries feed = feeds.values().iterator().next();
                 out.printf("  %d feed events from %s through the in-process simulated venue, in lockstep%n", feed.size(), settings.feed());
                 final PaperSession.Outcome outcome = PaperSession.run(settings, feed, adminSchedule, inDir, outDir, out);
                 result = outcome.result();
@@ -294,7 +297,7 @@ final class RunCommand implements Callable<Integer>
             {
                 final LiveProjection projection = storeSettings.enabled() ? LiveProjection.start(storeSettings, inDir) : null;
                 final LiveSession.Outcome outcome = VenueSettings.SIM.equals(venueSettings.name())
-                    ? runOnSimulator(settings, feed, adminSchedule, stop, inDir, outDir, out, ops)
+                    ? runOnSimulator(settings, feeds, adminSchedule, stop, inDir, outDir, out, ops)
                     : runOnUpbit(settings, upbitKeys, adminSchedule, stop, inDir, outDir, out, ops,
                         recovery != null ? recovery : LiveSession.StartUp.NONE);
                 if (projection != null)
@@ -340,7 +343,7 @@ final class RunCommand implements Callable<Integer>
             summary.put("venue", venueSettings.name());
             summary.put("nonce", settings.session().nonce());
             summary.put("paper", venueSettings.paper());
-            summary.put("symbol", engine.symbol());
+            summary.put("symbol", settings.session().symbol());
             summary.put("strategy", engine.strategyName());
             final ObjectNode paramsNode = summary.putObject("params");
             engine.strategyParams().forEach(paramsNode::put);
@@ -376,6 +379,15 @@ final class RunCommand implements Callable<Integer>
             }
             summary.put("replayCommand", Launcher.command() + " replay --journal " + inDir);
             summary.put("positionQty", FixedPoint.format(result.position(), result.qtyScale()));
+            // One entry per traded market, in instrument-id order (the top-level positionQty is the first one's).
+            final ArrayNode instruments = summary.putArray("instruments");
+            boolean flat = true;
+            for (int i = 0; i < engine.symbols().size(); i++)
+            {
+                instruments.addObject().put("symbol", engine.symbols().get(i))
+                    .put("positionQty", FixedPoint.format(result.position(i), result.qtyScale(i)));
+                flat &= result.position(i) == 0;
+            }
             summary.put("cash", FixedPoint.format(result.finalCash(), FixedPoint.MONEY_SCALE));
             summary.put("ordersInFlight", result.ordersInFlight().length);
             summary.put("recovered", recovery != null && recovery.recovered());
@@ -391,7 +403,7 @@ final class RunCommand implements Callable<Integer>
             unresolvedOrders.forEach(summary.putArray("unresolvedOrders")::add);
             // A session ends when a process leaves it flat with nothing in flight, unless its reconciliation halted it:
             // then it stays in progress, halted, until an operator resumes it.
-            if (venueAccount && result.position() == 0 && result.ordersInFlight().length == 0 && !recovery.halted())
+            if (venueAccount && flat && result.ordersInFlight().length == 0 && !recovery.halted())
             {
                 CurrentSession.clear(settings.varDir());
             }
@@ -415,15 +427,15 @@ final class RunCommand implements Callable<Integer>
 
     /** The exchange simulator in-process on loopback, playing the configured feed; traded over real sockets with a one-run key. */
     private static LiveSession.Outcome runOnSimulator(
-        final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final StopSignal stop, final Path inDir,
-        final Path outDir, final PrintWriter out, final OpsService ops) throws InterruptedException
+        final RunSettings settings, final Map<String, MarketSeries> feeds, final AdminSchedule admin, final StopSignal stop,
+        final Path inDir, final Path outDir, final PrintWriter out, final OpsService ops) throws InterruptedException
     {
         // The simulator's own log goes beside the journals, not between the progress lines.
         final Path simLogFile = inDir.getParent().resolve("sim-exchange.log");
         try (PrintStream simLog = new PrintStream(Files.newOutputStream(simLogFile), true, StandardCharsets.UTF_8))
         {
             out.printf("  sim log     %s%n", simLogFile);
-            return runOnSimulator(settings, feed, admin, stop, inDir, outDir, out, ops, simLog);
+            return runOnSimulator(settings, feeds, admin, stop, inDir, outDir, out, ops, simLog);
         }
         catch (final IOException ex)
         {
@@ -432,8 +444,9 @@ final class RunCommand implements Callable<Integer>
     }
 
     private static LiveSession.Outcome runOnSimulator(
-        final RunSettings settings, final MarketSeries feed, final AdminSchedule admin, final StopSignal stop, final Path inDir,
-        final Path outDir, final PrintWriter out, final OpsService ops, final PrintStream simLog) throws InterruptedException
+        final RunSettings settings, final Map<String, MarketSeries> feeds, final AdminSchedule admin, final StopSignal stop,
+        final Path inDir, final Path outDir, final PrintWriter out, final OpsService ops, final PrintStream simLog)
+        throws InterruptedException
     {
         final VenueSettings venue = settings.venue();
         settings.engine().stageProbe(ops.stageProbe());
@@ -442,17 +455,17 @@ final class RunCommand implements Callable<Integer>
         final byte[] secretKey = new byte[32];
         random.nextBytes(secretKey);
         final SimSettings simSettings = new SimSettings()
-            .market(settings.engine().symbol())
             .speed(venue.simSpeed())
             .autoPlay(false)
             .feeRate(new BigDecimal(settings.session().commission()))
             .key(accessKey, secretKey)
             .initialBalance("KRW", new BigDecimal(settings.session().cash()))
             .log(SimSettings.stderr(simLog));
-        try (ExchangeSimulator simulator = ExchangeSimulator.of(feed, simSettings))
+        try (ExchangeSimulator simulator = ExchangeSimulator.of(feeds, simSettings))
         {
             final int port = simulator.start(0);
-            out.printf("  exchange simulator on 127.0.0.1:%d: %d trades from %s at %s trades/s%n", port, feed.size() * 4L,
+            final long bars = feeds.values().stream().mapToLong(MarketSeries::size).sum();
+            out.printf("  exchange simulator on 127.0.0.1:%d: %d trades from %s at %s trades/s%n", port, bars * 4L,
                 settings.feed(), venue.simSpeed());
             final LiveSession.Venue endpoints = new LiveSession.Venue("the simulator",
                 URI.create("ws://127.0.0.1:" + port + ExchangeSimulator.PUBLIC_PATH),
@@ -460,9 +473,9 @@ final class RunCommand implements Callable<Integer>
                 URI.create("http://127.0.0.1:" + port),
                 venue.paper() ? null : new UpbitAuth(accessKey, secretKey), venue.staleAfterMs());
             final long deadlineNs = deadline(venue);
-            return LiveSession.run(settings, endpoints, venue.paper(), venue.market(settings.engine().symbol()), admin,
+            return LiveSession.run(settings, endpoints, venue.paper(), venue.markets(settings.session().symbol()), admin,
                 () -> playOnceSubscribed(simulator), () -> simulator.finished() || System.nanoTime() >= deadlineNs, stop, inDir, outDir,
-                out, VENUE_LOG, ops);
+                out, VENUE_LOG, ops, LiveSession.StartUp.NONE);
         }
     }
 
@@ -500,7 +513,7 @@ final class RunCommand implements Callable<Integer>
             venue.durationSeconds() > 0 ? "for " + venue.durationSeconds() + " s" : "until Ctrl-C");
         final long deadlineNs = deadline(venue);
         return LiveSession.run(settings, new LiveSession.Venue("Upbit", venue.websocket(), venue.privateWebsocket(), venue.rest(),
-            keys, venue.staleAfterMs()), venue.paper(), venue.market(settings.engine().symbol()), admin, () -> { },
+            keys, venue.staleAfterMs()), venue.paper(), venue.markets(settings.session().symbol()), admin, () -> { },
             () -> System.nanoTime() >= deadlineNs, stop, inDir, outDir, out, VENUE_LOG, ops, startUp);
     }
 
@@ -512,14 +525,31 @@ final class RunCommand implements Callable<Integer>
         return venue.durationSeconds() == 0 || now > Long.MAX_VALUE - durationNs ? Long.MAX_VALUE : now + durationNs;
     }
 
-    /** The feed is a file (see {@link QtsConfig#path}), or the sample inside the jar for the embedded config. */
-    private static MarketSeries readFeed(final RunSettings settings, final QtsConfig loaded)
+    /**
+     * One feed per market of run.symbol: run.feed names one file per market, the i-th for the i-th market as run.symbol
+     * lists them (see {@link QtsConfig#paths}), or the sample inside the jar for the embedded config's one market.
+     */
+    private static Map<String, MarketSeries> readFeeds(final RunSettings settings, final QtsConfig loaded)
     {
-        final Path file = loaded.path("run.feed");
-        if (file != null)
+        final List<String> markets = RunMarkets.given(loaded.get("run.symbol"), loaded.source("run.symbol"));
+        // As many files as markets: checked with run.symbol (RunSettings).
+        final List<Path> files = loaded.paths("run.feed");
+        final Map<String, MarketSeries> feeds = new TreeMap<>();
+        if (files != null)
         {
-            return MarketDataFile.read(file, settings.feedFormat(), settings.engine().symbol());
+            for (int i = 0; i < markets.size(); i++)
+            {
+                feeds.put(markets.get(i), MarketDataFile.read(files.get(i), settings.feedFormat(), markets.get(i)));
+            }
+            return feeds;
         }
+        feeds.put(markets.get(0), readEmbeddedFeed(settings));
+        return feeds;
+    }
+
+    /** The sample inside the jar that the embedded config names. */
+    private static MarketSeries readEmbeddedFeed(final RunSettings settings)
+    {
         final String resource = RunSettings.EMBEDDED_PREFIX + settings.feed();
         Path copy = null;
         try (InputStream in = RunCommand.class.getResourceAsStream(resource))

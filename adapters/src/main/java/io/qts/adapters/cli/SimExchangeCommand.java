@@ -16,13 +16,19 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code qts sim-exchange}: an Upbit-compatible exchange simulator on loopback that plays a market-data file.
- * Runs until interrupted (Ctrl-C). See docs/sim-exchange.md.
+ * {@code qts sim-exchange}: an Upbit-compatible exchange simulator on loopback that plays a market-data file, or
+ * one file per market ({@code --data A --symbol KRW-BTC --data B --symbol KRW-ETH}, merged in time). Runs until
+ * interrupted (Ctrl-C). See docs/sim-exchange.md.
  */
 @Command(
     name = "sim-exchange",
@@ -39,16 +45,17 @@ public final class SimExchangeCommand implements Callable<Integer>
     @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port on 127.0.0.1 (0 = any free port).")
     String port;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The market-data CSV file to play.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+        description = "The market-data CSV file to play; repeat with one --symbol each to play several markets.")
+    List<Path> data;
 
     @Option(names = "--format", defaultValue = "ohlcv", paramLabel = "ohlcv|trades",
         description = "Layout of the file: ohlcv bars (each played as four trades) or trades (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--symbol", defaultValue = "KRW-BTC", paramLabel = "MARKET",
-        description = "The Upbit market code the data is played as (default: ${DEFAULT-VALUE}).")
-    String symbol;
+    @Option(names = "--symbol", paramLabel = "MARKET",
+        description = "The Upbit market code the data is played as (default: KRW-BTC); the i-th --symbol names the i-th --data.")
+    List<String> symbols = new ArrayList<>();
 
     @Option(names = "--speed", defaultValue = "10", paramLabel = "X",
         description = "Trades played per second of wall time (default: ${DEFAULT-VALUE}).")
@@ -83,22 +90,34 @@ public final class SimExchangeCommand implements Callable<Integer>
         {
             throw new UserError("--format must be ohlcv or trades");
         }
+        final List<String> markets = markets(data.size(), symbols);
         final SimSettings settings = new SimSettings();
         try
         {
-            settings.market(symbol).speed(speed).loop(loop).feeRate(decimal("--fee-rate", feeRate))
+            for (final String market : markets)
+            {
+                settings.market(market);
+            }
+            settings.speed(speed).loop(loop).feeRate(decimal("--fee-rate", feeRate))
                 .initialBalance("KRW", decimal("--krw", krw)).wsIdleTimeoutMs(wsIdleTimeoutMs);
         }
         catch (final IllegalArgumentException ex)
         {
             throw new UserError(ex.getMessage());
         }
-        if (!Files.exists(data))
+        for (final Path file : data)
         {
-            throw new UserError("cannot read " + data + ": no such file");
+            if (!Files.exists(file))
+            {
+                throw new UserError("cannot read " + file + ": no such file");
+            }
         }
         loadKeys(settings);
-        final MarketSeries series = MarketDataFile.read(data, dataFormat, symbol);
+        final Map<String, MarketSeries> series = new TreeMap<>();
+        for (int i = 0; i < data.size(); i++)
+        {
+            series.put(markets.get(i), MarketDataFile.read(data.get(i), dataFormat, markets.get(i)));
+        }
         final ExchangeSimulator simulator = ExchangeSimulator.of(series, settings);
         final int bound;
         try
@@ -120,6 +139,32 @@ public final class SimExchangeCommand implements Callable<Integer>
         }, "sim-exchange-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The market each --data file is played as: KRW-BTC for one file without --symbol, else one --symbol per --data
+     * (the i-th names the i-th), each market once.
+     */
+    static List<String> markets(final int files, final List<String> symbols)
+    {
+        if (symbols.isEmpty() && files == 1)
+        {
+            return List.of("KRW-BTC");
+        }
+        if (symbols.size() != files)
+        {
+            throw new UserError("each --data FILE needs its own --symbol MARKET (the i-th --symbol names the i-th --data): got "
+                + files + " --data and " + symbols.size() + " --symbol");
+        }
+        final Set<String> seen = new HashSet<>();
+        for (final String symbol : symbols)
+        {
+            if (!seen.add(symbol))
+            {
+                throw new UserError("--symbol " + symbol + " is given twice: each market once");
+            }
+        }
+        return List.copyOf(symbols);
     }
 
     static int port(final String text)

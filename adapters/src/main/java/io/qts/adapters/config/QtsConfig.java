@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -328,7 +329,37 @@ public final class QtsConfig
      */
     public Path path(final String key)
     {
-        final Path value = Path.of(get(key));
+        return resolve(key, get(key));
+    }
+
+    /**
+     * A list of paths separated by commas ({@code run.feed: a.csv,b.csv}), each resolved as {@link #path} does; null
+     * where {@link #path} gives null.
+     *
+     * @throws UserError for a missing file or an empty entry, naming the key and where it was set.
+     */
+    public List<Path> paths(final String key)
+    {
+        final List<Path> paths = new ArrayList<>();
+        for (final String part : get(key).split(",", -1))
+        {
+            if (part.isBlank())
+            {
+                throw new UserError(key + ": an empty path in '" + get(key) + "' (from " + source(key) + ")");
+            }
+            final Path p = resolve(key, part.trim());
+            if (p == null)
+            {
+                return null;
+            }
+            paths.add(p);
+        }
+        return paths;
+    }
+
+    private Path resolve(final String key, final String text)
+    {
+        final Path value = Path.of(text);
         final boolean fromFile = source(key).startsWith(origin + " line ");
         if (fromFile && folder == null)
         {

@@ -2,6 +2,7 @@ package io.qts.adapters.recovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.cli.UserError;
 import io.qts.adapters.ops.OpsService;
@@ -29,6 +30,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -66,9 +69,9 @@ public final class SessionRecovery implements LiveSession.StartUp
 
     private final boolean continuing;
     private final VenueAccount venue;
-    private final String market;
+    private final List<String> markets;
     private final String quote;
-    private final String base;
+    private final List<String> bases;
     private final long initialCash;
     private final int qtyScale;
     private final boolean haltOnMismatch;
@@ -90,8 +93,11 @@ public final class SessionRecovery implements LiveSession.StartUp
     private final Map<Long, byte[]> stillWorking = new TreeMap<>();
     private Journal journal;
 
-    /** The account's totals (balance + locked) and the engine's cash (10^-8) and position (qty scale) at that moment. */
-    record Balances(BigDecimal quoteTotal, BigDecimal baseTotal, long engineCash, long enginePosition)
+    /**
+     * The account's totals (balance + locked) and the engine's cash (10^-8) and positions (qty scale) at that moment;
+     * one base total and one position per market, in the markets' order.
+     */
+    record Balances(BigDecimal quoteTotal, List<BigDecimal> baseTotals, long engineCash, List<Long> enginePositions)
     {
     }
 
@@ -113,12 +119,32 @@ public final class SessionRecovery implements LiveSession.StartUp
         final String foreignActivity, final String acceptedChanges, final SortedMap<String, String> acceptedParams,
         final VenueIdentifiers identifiers, final Readiness readiness, final PrintWriter progress)
     {
+        this(continuing, venue, List.of(market), initialCash, qtyScale, foreignActivity, acceptedChanges, acceptedParams, identifiers,
+            readiness, progress);
+    }
+
+    /**
+     * As above for a session trading several markets: {@code markets} in instrument-id order (id 1 first, as
+     * io.qts.adapters.run.VenueSettings#markets numbers them), all quoted in one currency (the engine's one cash). Each
+     * base currency's total is compared with that market's position.
+     */
+    public SessionRecovery(
+        final boolean continuing, final VenueAccount venue, final List<String> markets, final long initialCash, final int qtyScale,
+        final String foreignActivity, final String acceptedChanges, final SortedMap<String, String> acceptedParams,
+        final VenueIdentifiers identifiers, final Readiness readiness, final PrintWriter progress)
+    {
         this.continuing = continuing;
         this.venue = venue;
-        this.market = market;
-        final int dash = market.indexOf('-');
-        this.quote = market.substring(0, dash);
-        this.base = market.substring(dash + 1);
+        this.markets = List.copyOf(markets);
+        this.quote = markets.get(0).substring(0, markets.get(0).indexOf('-'));
+        this.bases = markets.stream().map(m -> m.substring(m.indexOf('-') + 1)).toList();
+        for (final String m : markets)
+        {
+            if (!m.startsWith(quote + "-"))
+            {
+                throw new IllegalArgumentException("the markets of one session share one quote currency: " + markets);
+            }
+        }
         this.initialCash = initialCash;
         this.qtyScale = qtyScale;
         this.haltOnMismatch = HALT.equals(foreignActivity);
@@ -136,6 +162,20 @@ public final class SessionRecovery implements LiveSession.StartUp
      * @throws UserError naming what the venue shows (the open orders by identifier) and how to go on anyway.
      */
     public static void requireNothingOpen(final VenueAccount venue, final String market) throws InterruptedException
+    {
+        requireNothingOpen(venue, List.of(market));
+    }
+
+    /** As above for each of several markets: the first that shows a position or open orders is named. */
+    public static void requireNothingOpen(final VenueAccount venue, final List<String> markets) throws InterruptedException
+    {
+        for (final String market : markets)
+        {
+            requireNothingOpenIn(venue, market);
+        }
+    }
+
+    private static void requireNothingOpenIn(final VenueAccount venue, final String market) throws InterruptedException
     {
         final VenueAccount.Answer answer = venue.accounts();
         final Map<String, BigDecimal> totals;
@@ -178,8 +218,7 @@ public final class SessionRecovery implements LiveSession.StartUp
         openAtRecovery = pipeline.openOrderIds();
         final EngineResult state = pipeline.resultSoFar();
         progress.printf("  recovered the session from %d journaled inputs: position %s, cash %s, %d order(s) in flight%n",
-            recoveredInputs, FixedPoint.format(state.position(), qtyScale), FixedPoint.format(state.finalCash(), FixedPoint.MONEY_SCALE),
-            openAtRecovery.length);
+            recoveredInputs, positions(state), FixedPoint.format(state.finalCash(), FixedPoint.MONEY_SCALE), openAtRecovery.length);
         progress.flush();
         return lastJournaledNs;
     }
@@ -204,7 +243,8 @@ public final class SessionRecovery implements LiveSession.StartUp
         if (!continuing)
         {
             final Map<String, BigDecimal> totals = accountTotals();
-            baseline = new Balances(total(totals, quote), total(totals, base), initialCash, 0);
+            baseline = new Balances(total(totals, quote), baseTotals(totals), initialCash,
+                Collections.nCopies(markets.size(), 0L));
             publishJson(input, Sources.VENUE, balancesNote("start", baseline, false));
         }
     }
@@ -226,7 +266,7 @@ public final class SessionRecovery implements LiveSession.StartUp
                 Thread.sleep(RETRY_MS);
                 answer = venue.order(identifier);
             }
-            publishOrderAnswer(input, identifier, answer);
+            publishOrderAnswer(input, identifier, marketOf(pipeline.openOrderInstrument(clientOrderId)), answer);
             ordersQueried++;
             if (answer.status() == 200 && isWorking(answer.body()))
             {
@@ -336,7 +376,7 @@ public final class SessionRecovery implements LiveSession.StartUp
         Map<String, BigDecimal> totals = null;
         EngineResult state = null;
         BigDecimal quoteExpected = null;
-        BigDecimal baseExpected = null;
+        List<BigDecimal> baseExpected = null;
         // An order still working at the venue may fill between the two reads: read again before calling it foreign.
         for (int attempt = 0; attempt < BALANCE_ATTEMPTS; attempt++)
         {
@@ -347,20 +387,32 @@ public final class SessionRecovery implements LiveSession.StartUp
             totals = accountTotals();
             state = pipeline.resultSoFar();
             quoteExpected = baseline.quoteTotal.add(BigDecimal.valueOf(state.finalCash() - baseline.engineCash, FixedPoint.MONEY_SCALE));
-            baseExpected = baseline.baseTotal.add(BigDecimal.valueOf(state.position() - baseline.enginePosition, qtyScale));
-            mismatches = (total(totals, quote).compareTo(quoteExpected) != 0 ? 1 : 0)
-                + (total(totals, base).compareTo(baseExpected) != 0 ? 1 : 0);
+            baseExpected = new ArrayList<>();
+            mismatches = total(totals, quote).compareTo(quoteExpected) != 0 ? 1 : 0;
+            for (int i = 0; i < markets.size(); i++)
+            {
+                final BigDecimal expected = baseline.baseTotals.get(i)
+                    .add(BigDecimal.valueOf(state.position(i) - baseline.enginePositions.get(i), qtyScale));
+                baseExpected.add(expected);
+                mismatches += total(totals, bases.get(i)).compareTo(expected) != 0 ? 1 : 0;
+            }
             if (mismatches == 0)
             {
                 break;
             }
         }
-        final Balances now = new Balances(total(totals, quote), total(totals, base), state.finalCash(), state.position());
+        final Balances now = new Balances(total(totals, quote), baseTotals(totals), state.finalCash(), positionsOf(state));
         publishJson(input, Sources.VENUE, balancesNote("reconcile", now, mismatches > 0));
         if (mismatches > 0)
         {
-            final String line = String.format("reconciliation: the venue holds %s %s and %s %s, the session's own fills explain %s %s and %s %s",
-                plain(now.quoteTotal), quote, plain(now.baseTotal), base, plain(quoteExpected), quote, plain(baseExpected), base);
+            final StringBuilder held = new StringBuilder(plain(now.quoteTotal) + " " + quote);
+            final StringBuilder explained = new StringBuilder(plain(quoteExpected) + " " + quote);
+            for (int i = 0; i < markets.size(); i++)
+            {
+                held.append(" and ").append(plain(now.baseTotals.get(i))).append(' ').append(bases.get(i));
+                explained.append(" and ").append(plain(baseExpected.get(i))).append(' ').append(bases.get(i));
+            }
+            final String line = "reconciliation: the venue holds " + held + ", the session's own fills explain " + explained;
             if (haltOnMismatch)
             {
                 halted = true;
@@ -393,13 +445,63 @@ public final class SessionRecovery implements LiveSession.StartUp
         }
     }
 
+    /**
+     * The accounts note: the first market's base, total and position at the top (the one-market form), and with several
+     * markets each one's in {@code markets}.
+     */
     private ObjectNode balancesNote(final String phase, final Balances balances, final boolean mismatch)
     {
-        return JSON.createObjectNode().put("qts", "accounts").put("phase", phase)
+        final ObjectNode note = JSON.createObjectNode().put("qts", "accounts").put("phase", phase)
             .put("quote", quote).put("quote_total", plain(balances.quoteTotal))
-            .put("base", base).put("base_total", plain(balances.baseTotal))
-            .put("engine_cash", balances.engineCash).put("engine_position", balances.enginePosition)
+            .put("base", bases.get(0)).put("base_total", plain(balances.baseTotals.get(0)))
+            .put("engine_cash", balances.engineCash).put("engine_position", balances.enginePositions.get(0))
             .put("mismatch", mismatch);
+        if (markets.size() > 1)
+        {
+            final ArrayNode each = note.putArray("markets");
+            for (int i = 0; i < markets.size(); i++)
+            {
+                each.addObject().put("market", markets.get(i)).put("base", bases.get(i))
+                    .put("base_total", plain(balances.baseTotals.get(i))).put("engine_position", balances.enginePositions.get(i));
+            }
+        }
+        return note;
+    }
+
+    private List<BigDecimal> baseTotals(final Map<String, BigDecimal> totals)
+    {
+        return bases.stream().map(b -> total(totals, b)).toList();
+    }
+
+    private List<Long> positionsOf(final EngineResult state)
+    {
+        final List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < markets.size(); i++)
+        {
+            positions.add(state.position(i));
+        }
+        return positions;
+    }
+
+    /** The position text of the progress line: the one market's, or each market's by code. */
+    private String positions(final EngineResult state)
+    {
+        if (markets.size() == 1)
+        {
+            return FixedPoint.format(state.position(), qtyScale);
+        }
+        final List<String> each = new ArrayList<>();
+        for (int i = 0; i < markets.size(); i++)
+        {
+            each.add(markets.get(i) + " " + FixedPoint.format(state.position(i), qtyScale));
+        }
+        return String.join(", ", each);
+    }
+
+    /** The market of an instrument id (ids 1, 2, ... in the markets' order); the first for an unknown one. */
+    private String marketOf(final int instrumentId)
+    {
+        return instrumentId >= 1 && instrumentId <= markets.size() ? markets.get(instrumentId - 1) : markets.get(0);
     }
 
     /** The balances of the last accounts note in the journal: the base the next comparison starts from. */
@@ -416,8 +518,7 @@ public final class SessionRecovery implements LiveSession.StartUp
                     continue;
                 }
                 final JsonNode note = JSON.readTree(entry.payload(), 0, entry.length());
-                last = new Balances(new BigDecimal(note.path("quote_total").asText()), new BigDecimal(note.path("base_total").asText()),
-                    note.path("engine_cash").asLong(), note.path("engine_position").asLong());
+                last = balancesOf(note);
             }
         }
         catch (final IOException | NumberFormatException ex)
@@ -430,6 +531,32 @@ public final class SessionRecovery implements LiveSession.StartUp
                 + "reconciled (start a new session with --new-session)");
         }
         return last;
+    }
+
+    /** An accounts note's balances: each market's from {@code markets} when the note has several, else the top ones. */
+    private Balances balancesOf(final JsonNode note)
+    {
+        final List<BigDecimal> totals = new ArrayList<>();
+        final List<Long> positions = new ArrayList<>();
+        final JsonNode each = note.path("markets");
+        if (each.isArray())
+        {
+            for (final JsonNode m : each)
+            {
+                totals.add(new BigDecimal(m.path("base_total").asText()));
+                positions.add(m.path("engine_position").asLong());
+            }
+        }
+        else
+        {
+            totals.add(new BigDecimal(note.path("base_total").asText()));
+            positions.add(note.path("engine_position").asLong());
+        }
+        if (totals.size() != markets.size())
+        {
+            throw new NumberFormatException("its balances are of " + totals.size() + " market(s), the session trades " + markets.size());
+        }
+        return new Balances(new BigDecimal(note.path("quote_total").asText()), totals, note.path("engine_cash").asLong(), positions);
     }
 
     private static boolean startsWithAccountsNote(final JournalEntry entry)
@@ -450,7 +577,8 @@ public final class SessionRecovery implements LiveSession.StartUp
     }
 
     /** {"qts":"rest","op":"reconcile","identifier":..,"market":..,"status":..,"body":<as received>}, the trades list cut if too long. */
-    private void publishOrderAnswer(final SerializedInput input, final String identifier, final VenueAccount.Answer answer)
+    private void publishOrderAnswer(final SerializedInput input, final String identifier, final String market,
+        final VenueAccount.Answer answer)
     {
         final String head = "{\"qts\":\"rest\",\"op\":\"reconcile\",\"identifier\":\"" + identifier + "\",\"market\":\"" + market
             + "\",\"status\":" + answer.status() + ",\"body\":";

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -155,12 +156,36 @@ public final class LiveSession
         final StartUp startUp)
         throws InterruptedException
     {
+        return run(settings, venue, paper, List.of(market), admin, onConnected, finished, stop, inDir, outDir, progress, log, observer,
+            startUp);
+    }
+
+    /**
+     * As above, trading several markets at once ({@code run.symbol: KRW-BTC,KRW-ETH}): one public subscription with
+     * every code, one private stream, one gateway that sends each order to its instrument's market.
+     *
+     * @param markets at least one, each with its own instrument id; a paper session takes exactly one.
+     */
+    public static Outcome run(
+        final RunSettings settings, final Venue venue, final boolean paper, final List<UpbitOrderGateway.Market> markets,
+        final AdminSchedule admin, final Runnable onConnected, final BooleanSupplier finished, final StopRequest stop,
+        final Path inDir, final Path outDir, final PrintWriter progress, final PrintStream log, final SessionObserver observer,
+        final StartUp startUp)
+        throws InterruptedException
+    {
+        if (markets.isEmpty() || paper && markets.size() > 1)
+        {
+            throw new IllegalArgumentException("a session trades at least one market, a paper session one: " + markets);
+        }
+        final UpbitOrderGateway.Market market = markets.get(0);
+        final Map<Integer, UpbitOrderGateway.Market> byInstrument = new TreeMap<>();
+        markets.forEach(m -> byInstrument.put(m.instrumentId(), m));
         final long startNs;
         final long sentByGateway;
         final long reconnects;
         final EngineResult result;
         final View view;
-        final List<String> codes = List.of(market.code());
+        final List<String> codes = markets.stream().map(UpbitOrderGateway.Market::code).toList();
         try (Journal in = Journal.openForAppend(inDir, JournalKind.IN, settings.journalSync());
             Journal out = Journal.openForAppend(outDir, JournalKind.OUT, settings.journalSync());
             LivePipeline pipeline = new LivePipeline(settings.engine(), in, OutputListener.NONE))
@@ -175,14 +200,14 @@ public final class LiveSession
             // A continued session's new inputs never go below its last journaled time: event time stays monotonic.
             final SerializedInput input = new SerializedInput(withAdmin, () -> Math.max(floorNs, clock.getAsLong()));
             startUp.inputReady(input);
-            UpbitInstruments.define(List.of(market), input);
+            UpbitInstruments.define(markets, input);
             final UpbitMarketData.Config feedConfig = new UpbitMarketData.Config(
                 venue.publicWebSocket(), codes, false, false, 30_000, venue.staleAfterMs(), 5_000, 500, 30_000);
             try (UpbitMyOrders myOrders = paper ? null : new UpbitMyOrders(venue.privateWebSocket(), codes, venue.auth(), input,
                     new SplittableRandom(), log);
                 UpbitMarketData feed = new UpbitMarketData(feedConfig, input, new SplittableRandom(), log);
                 UpbitOrderGateway gateway = paper ? null : new UpbitOrderGateway(
-                    new UpbitOrderGateway.Config(venue.rest(), Map.of(market.instrumentId(), market), 3_000, 3, 250, 5_000,
+                    new UpbitOrderGateway.Config(venue.rest(), byInstrument, 3_000, 3, 250, 5_000,
                         60_000, 1_000, 1),
                     venue.auth(), settings.session().identifiers(), pipeline::pollOrders, input, out, new SplittableRandom(), log))
             {

@@ -4,6 +4,7 @@ import io.qts.adapters.cli.UserError;
 import io.qts.adapters.config.ConfigKeys;
 import io.qts.adapters.config.QtsConfig;
 import io.qts.adapters.data.DataFormat;
+import io.qts.adapters.upbit.UpbitTickSize;
 import io.qts.adapters.upbit.VenueIdentifiers;
 import io.qts.engine.EngineContext;
 import io.qts.engine.Strategies;
@@ -74,6 +75,7 @@ public record RunSettings(
         final String venueOverride, final boolean paper, final String nonce)
     {
         final VenueSettings venue = VenueSettings.from(config, venueOverride, paper);
+        final List<String> markets = markets(config, venue);
         final String strategy = strategy(config, strategyOverride);
         final SortedMap<String, String> params = new TreeMap<>(config.params());
         params.keySet().removeAll(ignoredParams(config, strategyOverride).keySet());
@@ -86,7 +88,7 @@ public record RunSettings(
         risk.put("sizing", RiskSettings.sizingMode(risk, key -> "risk." + key + ("sizing".equals(key) ? " " + risk.get(key) : "") +
             " (from " + config.source("risk." + key) + ")"));
         final SessionSettings session = new SessionSettings(
-            config.getInt("engine.id"), nonce, config.get("run.symbol"), strategy, params, config.get("run.size"),
+            config.getInt("engine.id"), nonce, RunMarkets.canonical(markets), strategy, params, config.get("run.size"),
             config.get("run.cash"), config.get("run.commission"), config.get("risk.maxPositionQty"),
             config.get("risk.maxOrderNotional"), risk);
         final int ringSize = config.getInt("engine.ringSize");
@@ -119,6 +121,42 @@ public record RunSettings(
             engine, session, venue, config.get("run.feed"), DataFormat.fromName(config.get("run.feedFormat")),
             varDirOverride != null ? varDirOverride : Path.of(config.get("run.varDir")), stopTimeoutMs(config), journalSync(config),
             cancelRestingAtStop(config));
+    }
+
+    /**
+     * {@code run.symbol}'s markets, checked once: several only on a venue over sockets (sim, upbit) and not on paper
+     * (the in-process venues fill one market), on sim with one {@code run.feed} file each, and all on one Upbit price
+     * grid (the engine holds one grid for limit prices).
+     */
+    private static List<String> markets(final QtsConfig config, final VenueSettings venue)
+    {
+        final List<String> markets = RunMarkets.given(config.get("run.symbol"), config.source("run.symbol"));
+        if (markets.size() == 1)
+        {
+            return markets;
+        }
+        if (VenueSettings.LOCAL.equals(venue.name()) || venue.paper())
+        {
+            throw new UserError("config key 'run.symbol' names " + markets.size() + " markets (" + String.join(",", markets)
+                + "); the " + (venue.paper() ? "paper venue" : "local venue") + " trades one: run several on venue sim or upbit"
+                + " without paper (from " + config.source("run.symbol") + ")");
+        }
+        final int feeds = config.get("run.feed").split(",", -1).length;
+        if (VenueSettings.SIM.equals(venue.name()) && feeds != markets.size())
+        {
+            throw new UserError("config key 'run.feed' names " + feeds + " file(s) for the " + markets.size()
+                + " market(s) of run.symbol (" + String.join(",", markets) + "): one feed per market, in the same order (from "
+                + config.source("run.feed") + ")");
+        }
+        for (final String market : markets)
+        {
+            if (!UpbitTickSize.sameGrid(markets.get(0), market))
+            {
+                throw new UserError("config key 'run.symbol': " + markets.get(0) + " and " + market + " have different Upbit price "
+                    + "grids; the markets of one run must share one (from " + config.source("run.symbol") + ")");
+            }
+        }
+        return markets;
     }
 
     /** {@code run.restingOrdersAtStop}: cancel (the default) or keep resting limit orders at an orderly stop. */

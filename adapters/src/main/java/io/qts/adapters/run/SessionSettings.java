@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -51,9 +52,10 @@ public record SessionSettings(
     /** The engine these settings describe, not yet concluded (the caller adds its thread settings). */
     public EngineContext engineContext()
     {
+        final List<String> markets = RunMarkets.sorted(symbol);
         final EngineContext engine = new EngineContext()
             .engineId(engineId)
-            .symbol(symbol)
+            .symbols(markets)
             .strategy(strategy, params)
             .orderQty(Decimals.parse("run.size", size, 8))
             .initialCash(Decimals.positive("run.cash", cash, FixedPoint.MONEY_SCALE))
@@ -61,8 +63,10 @@ public record SessionSettings(
             .maxPositionQty(Decimals.limit("risk.maxPositionQty", maxPositionQty, 8))
             .maxOrderNotional(Decimals.limit("risk.maxOrderNotional", maxOrderNotional, FixedPoint.MONEY_SCALE));
         RiskSettings.apply(engine, risk);
-        // Limit prices on Upbit's grid for the market (the table the venue and the simulator enforce).
-        engine.priceTicks(UpbitTickSize.hasTable(symbol) ? UpbitTickSize.priceTicks(symbol) : PriceTicks.ONE_UNIT);
+        // Limit prices on Upbit's grid for the market (the table the venue and the simulator enforce); several markets
+        // of one run share one grid (checked where run.symbol is read).
+        final String first = markets.get(0);
+        engine.priceTicks(UpbitTickSize.hasTable(first) ? UpbitTickSize.priceTicks(first) : PriceTicks.ONE_UNIT);
         // Venue messages are journaled as received (JSON) and decoded in the decode stage, live and in a replay.
         return engine.inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(identifiers()));
     }

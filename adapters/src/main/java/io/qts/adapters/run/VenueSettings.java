@@ -10,6 +10,7 @@ import io.qts.engine.FixedPoint;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +53,10 @@ public record VenueSettings(
         final int priceScale = (int)between(config, "venue.priceScale", "8", 0, FixedPoint.MONEY_SCALE);
         if (!LOCAL.equals(name))
         {
-            checkPriceScale(config, config.get("run.symbol").trim(), priceScale);
+            for (final String market : RunMarkets.given(config.get("run.symbol"), config.source("run.symbol")))
+            {
+                checkPriceScale(config, market, priceScale);
+            }
         }
         return new VenueSettings(
             name,
@@ -92,6 +96,21 @@ public record VenueSettings(
     public UpbitOrderGateway.Market market(final String symbol)
     {
         return new UpbitOrderGateway.Market(symbol, 1, priceScale, qtyScale);
+    }
+
+    /**
+     * The markets of a session's symbol text ({@link RunMarkets}): instrument ids 1, 2, ... by code in {@code String}
+     * order (one market: id 1, as {@link #market}), each at the configured price and quantity scales.
+     */
+    public List<UpbitOrderGateway.Market> markets(final String symbols)
+    {
+        final List<String> codes = RunMarkets.sorted(symbols);
+        final List<UpbitOrderGateway.Market> markets = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++)
+        {
+            markets.add(new UpbitOrderGateway.Market(codes.get(i), i + 1, priceScale, qtyScale));
+        }
+        return List.copyOf(markets);
     }
 
     private static String bool(final QtsConfig config, final String key, final String defaultValue)

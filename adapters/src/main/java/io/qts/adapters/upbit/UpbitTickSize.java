@@ -127,6 +127,25 @@ public final class UpbitTickSize
         fromAndTick.add(unit.toPlainString());
     }
 
+    /**
+     * Whether two markets have the same price grid ({@link #priceTicks}): the same quote currency, and among KRW
+     * markets the same rule for 1,000 to 10,000 KRW (KRW-USDT and KRW-USDC step 0.5 there, the others 1). Markets
+     * without a table here share none.
+     */
+    public static boolean sameGrid(final String a, final String b)
+    {
+        if (!hasTable(a) || !hasTable(b))
+        {
+            return a.equals(b);
+        }
+        return quote(a).equals(quote(b)) && halfUnit(a) == halfUnit(b);
+    }
+
+    private static boolean halfUnit(final String market)
+    {
+        return "KRW-USDT".equals(market) || "KRW-USDC".equals(market);
+    }
+
     /** Whether {@code market}'s quote currency is one with a table here (KRW, BTC, USDT). */
     public static boolean hasTable(final String market)
     {

@@ -2,6 +2,8 @@ package io.qts.adapters.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +46,33 @@ class SimExchangeCommandTest
         cli = Cli.run("sim-exchange", "--port", "0", "--data", SAMPLE, "--keys", "no/such/keys");
         assertEquals(1, cli.exitCode);
         assertEquals("qts: error: cannot read no/such/keys: no such file", cli.err.strip());
+    }
+
+    /** One --data plays as KRW-BTC; several pair with their --symbol in the order given. */
+    @Test
+    void eachDataFileIsPlayedAsItsSymbol()
+    {
+        assertEquals(List.of("KRW-BTC"), SimExchangeCommand.markets(1, List.of()));
+        assertEquals(List.of("KRW-ETH"), SimExchangeCommand.markets(1, List.of("KRW-ETH")));
+        assertEquals(List.of("KRW-ETH", "KRW-BTC"), SimExchangeCommand.markets(2, List.of("KRW-ETH", "KRW-BTC")));
+
+        Cli cli = Cli.run("sim-exchange", "--port", "0", "--data", SAMPLE, "--symbol", "KRW-BTC", "--data", SAMPLE);
+        assertEquals(1, cli.exitCode, cli.err);
+        assertEquals("qts: error: each --data FILE needs its own --symbol MARKET (the i-th --symbol names the i-th --data): "
+            + "got 2 --data and 1 --symbol", cli.err.strip());
+
+        cli = Cli.run("sim-exchange", "--port", "0", "--data", SAMPLE, "--symbol", "KRW-BTC", "--data", SAMPLE, "--symbol", "KRW-BTC");
+        assertEquals(1, cli.exitCode, cli.err);
+        assertEquals("qts: error: --symbol KRW-BTC is given twice: each market once", cli.err.strip());
+
+        cli = Cli.run("sim-exchange", "--port", "0", "--data", SAMPLE, "--symbol", "KRW-BTC", "--data", SAMPLE, "--symbol", "eth");
+        assertEquals(1, cli.exitCode, cli.err);
+        assertEquals("qts: error: market must look like KRW-BTC: 'eth'", cli.err.strip());
+
+        cli = Cli.run("sim-exchange", "--port", "0", "--data", SAMPLE, "--symbol", "KRW-BTC", "--data", "no/such/eth.csv",
+            "--symbol", "KRW-ETH");
+        assertEquals(1, cli.exitCode, cli.err);
+        assertEquals("qts: error: cannot read no/such/eth.csv: no such file", cli.err.strip());
     }
 
     @Test

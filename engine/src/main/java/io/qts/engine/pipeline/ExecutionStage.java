@@ -434,6 +434,13 @@ public final class ExecutionStage
         }
     }
 
+    /** The instrument id of our order in flight {@code clientOrderId}, or -1 if none is; read as {@link #ordersInFlight}. */
+    public int instrumentOfOrder(final long clientOrderId)
+    {
+        final int slot = orders.find(clientOrderId);
+        return slot < 0 ? -1 : orders.instrumentId(slot);
+    }
+
     /** Our orders in flight (sent, not yet ended by the venue), ascending; read after the engine has stopped. */
     public long[] ordersInFlight()
     {

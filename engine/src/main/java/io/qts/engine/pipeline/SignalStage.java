@@ -315,4 +315,16 @@ public final class SignalStage
     {
         return tradedIds[0];
     }
+
+    /** The instrument id of the {@code index}-th traded symbol (in {@link io.qts.engine.EngineContext#symbols()}' order), -1 until it is defined. */
+    public int tradedInstrument(final int index)
+    {
+        return tradedIds[index];
+    }
+
+    /** How many symbols are traded. */
+    public int tradedCount()
+    {
+        return tradedIds.length;
+    }
 }

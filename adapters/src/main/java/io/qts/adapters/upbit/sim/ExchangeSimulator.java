@@ -53,12 +53,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,9 +77,10 @@ import java.util.function.Consumer;
  * WebSocket ({@code /websocket/v1/private}, JWT at the handshake), REST ({@code POST /v1/orders},
  * {@code GET|DELETE /v1/order}, {@code GET /v1/orders/open|closed|uuids|chance}, {@code GET /v1/accounts}), the
  * public quotation API ({@link Quotation}: markets, ticker, order book, trades, candles from the played tape) and
- * an admin endpoint ({@code POST /sim/faults}, {@code GET /sim/status}, loopback only). It plays a
- * {@link MarketTape} at {@link SimSettings#speed} trades per second, matches orders against it ({@link SimExchange})
- * and injects {@link Fault}s on command.
+ * an admin endpoint ({@code POST /sim/faults}, {@code GET /sim/status}, loopback only). It plays one
+ * {@link MarketTape} per market, merged in time (trades at the same millisecond in the order of the sorted market
+ * codes, each market's own trades in tape order), at {@link SimSettings#speed} trades per second, matches each
+ * market's orders against that market's trades ({@link SimExchange}) and injects {@link Fault}s on command.
  * See docs/sim-exchange.md.
  */
 public final class ExchangeSimulator implements AutoCloseable
@@ -94,12 +99,12 @@ public final class ExchangeSimulator implements AutoCloseable
         "GET /v1/accounts", "GET /v1/orders/open", "GET /v1/orders/closed", "GET /v1/orders/uuids",
         "GET /v1/orders/chance");
 
-    private final List<SimTrade> tape;
+    private final List<Played> tape;
     private final SimSettings settings;
     private final Consumer<String> log;
     private final SimExchange exchange;
-    private final PublicFeed feed;
-    private final Quotation quotation;
+    private final Map<String, PublicFeed> feeds = new TreeMap<>();
+    private final Map<String, Quotation> quotations = new TreeMap<>();
     private final Object playLock = new Object();
 
     private final ChannelGroup allChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -127,24 +132,49 @@ public final class ExchangeSimulator implements AutoCloseable
     private volatile boolean finished;
 
     /**
-     * A simulator that plays {@code tape} in order; nothing listens until {@link #start(int)}.
+     * A simulator that plays one tape as {@link SimSettings#market}; nothing listens until {@link #start(int)}.
      *
      * @throws IllegalArgumentException if the tape is empty.
      */
     public ExchangeSimulator(final List<SimTrade> tape, final SimSettings settings)
     {
-        if (tape.isEmpty())
+        this(Map.of(settings.market, tape), settings);
+    }
+
+    /**
+     * One tape per market code (QUOTE-BASE, e.g. KRW-BTC), merged in time; {@link SimSettings#market} is not used.
+     *
+     * @throws IllegalArgumentException if no market is given or a tape is empty
+     */
+    public ExchangeSimulator(final Map<String, List<SimTrade>> tapes, final SimSettings settings)
+    {
+        if (tapes.isEmpty())
         {
-            throw new IllegalArgumentException("no trades to play");
+            throw new IllegalArgumentException("no market to play");
         }
-        this.tape = List.copyOf(tape);
+        final List<Played> merged = new ArrayList<>();
+        for (final String market : new TreeSet<>(tapes.keySet()))
+        {
+            if (tapes.get(market).isEmpty())
+            {
+                throw new IllegalArgumentException("no trades to play for " + market);
+            }
+            for (final SimTrade t : tapes.get(market))
+            {
+                merged.add(new Played(market, t));
+            }
+            final PublicFeed feed = new PublicFeed(market, settings.orderbookUnits);
+            feeds.put(market, feed);
+            quotations.put(market, new Quotation(market, feed));
+        }
+        // A stable sort: ties keep the sorted-market order they were added in, and each tape its own order.
+        merged.sort(Comparator.comparingLong(p -> p.trade().tradeTimestampMs()));
+        this.tape = List.copyOf(merged);
         this.settings = settings;
         this.log = settings.log;
-        this.exchange = new SimExchange(settings.market, settings.feeRate, settings.initialBalances,
+        this.exchange = new SimExchange(List.copyOf(feeds.keySet()), settings.feeRate, settings.initialBalances,
             System::currentTimeMillis, new PrivateFanout(),
             settings.uuidSeed != null ? settings.uuidSeed : new java.security.SecureRandom().nextLong());
-        this.feed = new PublicFeed(settings.market, settings.orderbookUnits);
-        this.quotation = new Quotation(settings.market, feed);
     }
 
     /**
@@ -155,6 +185,25 @@ public final class ExchangeSimulator implements AutoCloseable
     public static ExchangeSimulator of(final MarketSeries series, final SimSettings settings)
     {
         return new ExchangeSimulator(MarketTape.of(series), settings);
+    }
+
+    /** One series per market code, e.g. {@code {KRW-BTC: btc, KRW-ETH: eth}}; see the map constructor. */
+    public static ExchangeSimulator of(final Map<String, MarketSeries> series, final SimSettings settings)
+    {
+        final Map<String, List<SimTrade>> tapes = new TreeMap<>();
+        series.forEach((market, s) -> tapes.put(market, MarketTape.of(s)));
+        return new ExchangeSimulator(tapes, settings);
+    }
+
+    /** The played market codes, sorted. */
+    public List<String> markets()
+    {
+        return List.copyOf(feeds.keySet());
+    }
+
+    /** A trade of the merged tape and the market it belongs to. */
+    private record Played(String market, SimTrade trade)
+    {
     }
 
     private static final class Subscription
@@ -206,7 +255,7 @@ public final class ExchangeSimulator implements AutoCloseable
         }
         player = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sim-playback", true));
         final int bound = port();
-        log.accept("listening on 127.0.0.1:" + bound + " (" + settings.market + ", " + tape.size() + " trades, "
+        log.accept("listening on 127.0.0.1:" + bound + " (" + String.join(", ", feeds.keySet()) + ", " + tape.size() + " trades, "
             + (settings.speed > 0 ? settings.speed + " trades/s" : "manual playback") + ", "
             + settings.keys.size() + " API key(s))");
         if (settings.autoPlay)
@@ -278,9 +327,9 @@ public final class ExchangeSimulator implements AutoCloseable
                     next = 0;
                     loops++;
                 }
-                final SimTrade raw = tape.get(next++);
-                final SimTrade trade = loops == 0 ? raw : shifted(raw);
-                publish(trade);
+                final Played raw = tape.get(next++);
+                final SimTrade trade = loops == 0 ? raw.trade() : shifted(raw.trade());
+                publish(raw.market(), trade);
                 played++;
                 done++;
             }
@@ -343,7 +392,7 @@ public final class ExchangeSimulator implements AutoCloseable
 
     private SimTrade shifted(final SimTrade t)
     {
-        final long spanMs = tape.get(tape.size() - 1).tradeTimestampMs() - tape.get(0).tradeTimestampMs() + 60_000L;
+        final long spanMs = tape.get(tape.size() - 1).trade().tradeTimestampMs() - tape.get(0).trade().tradeTimestampMs() + 60_000L;
         final long ts = t.tradeTimestampMs() + spanMs * loops;
         return new SimTrade(ts, t.price(), t.volume(), t.askBid(), t.sequentialId() + spanMs * loops * 1000);
     }
@@ -429,10 +478,11 @@ public final class ExchangeSimulator implements AutoCloseable
 
     // ================================================================= public stream
 
-    private void publish(final SimTrade trade)
+    private void publish(final String market, final SimTrade trade)
     {
+        final PublicFeed feed = feeds.get(market);
         feed.onTrade(trade);
-        quotation.onTrade(trade);
+        quotations.get(market).onTrade(trade);
         final long now = System.currentTimeMillis();
         if (!publicSubs.isEmpty())
         {
@@ -450,7 +500,7 @@ public final class ExchangeSimulator implements AutoCloseable
             for (final Map.Entry<Channel, Subscription> e : publicSubs.entrySet())
             {
                 final Subscription s = e.getValue();
-                if (!s.realtime || !s.codes.contains(settings.market))
+                if (!s.realtime || !s.codes.contains(market))
                 {
                     continue;
                 }
@@ -471,7 +521,7 @@ public final class ExchangeSimulator implements AutoCloseable
                 }
             }
         }
-        exchange.onTrade(trade);
+        exchange.onTrade(market, trade);
     }
 
     /** Upbit sends binary frames of UTF-8 JSON. */
@@ -491,7 +541,9 @@ public final class ExchangeSimulator implements AutoCloseable
             fanout(accessKey, "myOrder", code, message);
             log.accept("order " + message.get("uuid").asText() + " " + message.get("state").asText()
                 + ("trade".equals(message.get("state").asText())
-                    ? " " + message.get("volume").asText() + " @ " + message.get("price").asText() : ""));
+                    ? " " + message.get("volume").asText() + " @ " + message.get("price").asText() : "")
+                // Which market, where there are several to tell apart.
+                + (feeds.size() > 1 ? " in " + code : ""));
         }
 
         @Override
@@ -676,8 +728,13 @@ public final class ExchangeSimulator implements AutoCloseable
             // A snapshot of what is known, then realtime messages (Upbit's default).
             synchronized (playLock)
             {
-                if (feed.hasTrade() && sub.codes.contains(settings.market) && sub.snapshot)
+                for (final Map.Entry<String, PublicFeed> f : feeds.entrySet())
                 {
+                    final PublicFeed feed = f.getValue();
+                    if (!feed.hasTrade() || !sub.codes.contains(f.getKey()) || !sub.snapshot)
+                    {
+                        continue;
+                    }
                     final long now = System.currentTimeMillis();
                     if (sub.types.contains("trade"))
                     {
@@ -858,7 +915,7 @@ public final class ExchangeSimulator implements AutoCloseable
                 final JsonNode result;
                 synchronized (playLock)
                 {
-                    result = QuotationRoutes.answer(quotation, uri, settings.orderbookUnits, System.currentTimeMillis());
+                    result = QuotationRoutes.answer(quotations, uri, settings.orderbookUnits, System.currentTimeMillis());
                 }
                 respond(ctx, req, 200, result, headers, delay);
             }
@@ -882,7 +939,7 @@ public final class ExchangeSimulator implements AutoCloseable
             if ("GET".equals(req.method().name()) && "/sim/status".equals(path))
             {
                 final ObjectNode status = JSON.createObjectNode()
-                    .put("market", settings.market)
+                    .put("market", String.join(",", feeds.keySet()))
                     .put("trades_played", tradesPlayed())
                     .put("tape_size", tape.size())
                     .put("finished", finished)

@@ -115,6 +115,12 @@ final class Quotation
         played.add(trade);
     }
 
+    /** The market code this quotation answers for. */
+    String market()
+    {
+        return market;
+    }
+
     // ------------------------------------------------------------------ markets, ticker, order book
 
     /** GET /v1/market/all: the one market played; {@code is_details} adds the warning and event fields. */

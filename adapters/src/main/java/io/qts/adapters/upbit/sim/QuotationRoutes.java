@@ -1,12 +1,21 @@
 package io.qts.adapters.upbit.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Which public quotation request is which: its rate-limit group, and the {@link Quotation} call that answers it. */
+/**
+ * Which public quotation request is which: its rate-limit group, and the {@link Quotation} calls that answer it. With
+ * several markets played, a list request ({@code markets=A,B}, market/all, ticker/all) gathers each market's answer in
+ * the order asked (market/all and ticker/all: sorted codes); a one-market request ({@code market=}) goes to that
+ * market's quotation.
+ */
 final class QuotationRoutes
 {
     private static final String CANDLES = "/v1/candles/";
@@ -28,27 +37,36 @@ final class QuotationRoutes
         };
     }
 
-    static JsonNode answer(final Quotation quotation, final QueryStringDecoder uri, final int bookUnits, final long nowMs)
+    /** {@code quotations}: one per played market, by market code in sorted order. */
+    static JsonNode answer(final Map<String, Quotation> quotations, final QueryStringDecoder uri, final int bookUnits, final long nowMs)
     {
         final Map<String, List<String>> params = uri.parameters();
         final String path = uri.path();
+        final String markets = first(params, "markets", null);
         switch (path)
         {
             case "/v1/market/all":
-                return quotation.markets(Boolean.parseBoolean(first(params, "is_details", first(params, "isDetails", "false"))));
+                final boolean details = Boolean.parseBoolean(first(params, "is_details", first(params, "isDetails", "false")));
+                return gather(quotations.values(), q -> q.markets(details));
             case "/v1/ticker":
-                return quotation.tickers(first(params, "markets", null), nowMs);
+                return eachAsked(quotations, markets, q -> q.tickers(q.market(), nowMs));
             case "/v1/ticker/all":
-                return quotation.tickersByQuote(first(params, "quote_currencies", null), nowMs);
+                final String quotes = first(params, "quote_currencies", null);
+                return gather(quotations.values(), q -> q.tickersByQuote(quotes, nowMs));
             case "/v1/orderbook":
-                return quotation.orderbooks(first(params, "markets", null), first(params, "level", null),
-                    first(params, "count", null), bookUnits, nowMs);
+                final String level = first(params, "level", null);
+                final String count = first(params, "count", null);
+                return eachAsked(quotations, markets, q -> q.orderbooks(q.market(), level, count, bookUnits, nowMs));
             case "/v1/orderbook/instruments":
-                return quotation.instruments(first(params, "markets", null));
-            case "/v1/trades/ticks":
-                return quotation.ticks(params);
+                return eachAsked(quotations, markets, q -> q.instruments(q.market()));
             default:
                 break;
+        }
+        final Quotation quotation = quotations.getOrDefault(first(params, "market", ""),
+            quotations.values().iterator().next());
+        if ("/v1/trades/ticks".equals(path))
+        {
+            return quotation.ticks(params);
         }
         final String kind = path.substring(CANDLES.length());
         return switch (kind)
@@ -59,6 +77,37 @@ final class QuotationRoutes
             case "months" -> quotation.candles(Quotation.Kind.MONTHS, 0, params);
             default -> quotation.candles(Quotation.Kind.MINUTES, minutes(kind), params);
         };
+    }
+
+    private static ArrayNode gather(final Collection<Quotation> quotations, final Function<Quotation, ArrayNode> call)
+    {
+        final ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (final Quotation q : quotations)
+        {
+            out.addAll(call.apply(q));
+        }
+        return out;
+    }
+
+    /** Each market of {@code markets=A,B} in the order asked; one not played is Upbit's 404 "Code not found". */
+    private static ArrayNode eachAsked(final Map<String, Quotation> quotations, final String markets,
+        final Function<Quotation, ArrayNode> call)
+    {
+        if (markets == null || markets.isBlank())
+        {
+            throw new SimError(400, "validation_error", "markets is required");
+        }
+        final ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (final String m : markets.split(","))
+        {
+            final Quotation q = quotations.get(m.trim());
+            if (q == null)
+            {
+                throw new SimError(404, "404", "Code not found");
+            }
+            out.addAll(call.apply(q));
+        }
+        return out;
     }
 
     private static int minutes(final String kind)

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,8 +22,9 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * The simulator's venue: one KRW market, orders, accounts and matching against the played trades. Thread-safe
- * (one lock). Every order state change and fill is reported to the {@link Listener} as a {@code myOrder} message,
+ * The simulator's venue: the played markets (one or several, e.g. KRW-BTC and KRW-ETH), orders, accounts holding
+ * each market's quote and base currency, and matching of each market's orders against that market's played trades
+ * only. Thread-safe (one lock). Every order state change and fill is reported to the {@link Listener} as a {@code myOrder} message,
  * every balance change as a {@code myAsset} message.
  *
  * <p>Matching: market orders ({@code price} buy by KRW amount, {@code market} sell by volume, {@code best}) fill
@@ -48,9 +50,8 @@ final class SimExchange
         .withZone(ZoneOffset.ofHours(9));
     private static final int SCALE = 8;
 
-    private final String market;
-    private final String quote;
-    private final String base;
+    private final List<String> markets;
+    private final List<String> currencies;
     private final BigDecimal feeRate;
     private final Map<String, BigDecimal> initialBalances;
     private final LongSupplier clockMs;
@@ -62,17 +63,25 @@ final class SimExchange
     private final Map<String, Map<String, Balance>> accounts = new HashMap<>();
     private final List<Order> open = new ArrayList<>();
     private final List<Order> history = new ArrayList<>();
-    private BigDecimal lastPrice;
+    private final Map<String, BigDecimal> lastPrices = new HashMap<>();
 
+    /** {@code markets}: the played market codes (QUOTE-BASE), in the order accounts list their currencies. */
     SimExchange(
-        final String market, final BigDecimal feeRate, final Map<String, BigDecimal> initialBalances,
+        final List<String> markets, final BigDecimal feeRate, final Map<String, BigDecimal> initialBalances,
         final LongSupplier clockMs, final Listener listener, final long uuidSeed)
     {
         this.uuids = new Random(uuidSeed);
-        this.market = market;
-        final int dash = market.indexOf('-');
-        this.quote = market.substring(0, dash);
-        this.base = market.substring(dash + 1);
+        this.markets = List.copyOf(markets);
+        final LinkedHashSet<String> held = new LinkedHashSet<>();
+        for (final String m : markets)
+        {
+            held.add(quoteOf(m));
+        }
+        for (final String m : markets)
+        {
+            held.add(baseOf(m));
+        }
+        this.currencies = List.copyOf(held);
         this.feeRate = feeRate;
         this.initialBalances = Map.copyOf(initialBalances);
         this.clockMs = clockMs;
@@ -102,6 +111,7 @@ final class SimExchange
         String uuid;
         String identifier;
         String accessKey;
+        String market;
         String side;
         String ordType;
         BigDecimal price;
@@ -120,9 +130,19 @@ final class SimExchange
         final List<Fill> fills = new ArrayList<>();
     }
 
-    synchronized BigDecimal lastPrice()
+    static String quoteOf(final String market)
     {
-        return lastPrice;
+        return market.substring(0, market.indexOf('-'));
+    }
+
+    static String baseOf(final String market)
+    {
+        return market.substring(market.indexOf('-') + 1);
+    }
+
+    private String only()
+    {
+        return String.join(", ", markets);
     }
 
     // ---------------------------------------------------------------- REST
@@ -139,10 +159,14 @@ final class SimExchange
         {
             throw new SimError(400, "validation_error", "market, side and ord_type are required");
         }
-        if (!market.equals(mkt))
+        if (!markets.contains(mkt))
         {
-            throw new SimError(400, "validation_error", "market '" + mkt + "' is not traded here (only " + market + ")");
+            throw new SimError(400, "validation_error", "market '" + mkt + "' is not traded here (only " + only() + ")");
         }
+        final String market = mkt;
+        final String quote = quoteOf(market);
+        final String base = baseOf(market);
+        final BigDecimal lastPrice = lastPrices.get(market);
         if (!"bid".equals(side) && !"ask".equals(side))
         {
             throw new SimError(400, "validation_error", "side must be bid or ask");
@@ -224,6 +248,7 @@ final class SimExchange
         o.uuid = nextUuid();
         o.identifier = identifier;
         o.accessKey = accessKey;
+        o.market = market;
         o.side = side;
         o.ordType = ordType;
         o.price = price;
@@ -305,7 +330,7 @@ final class SimExchange
     synchronized ArrayNode accounts(final String accessKey)
     {
         final ArrayNode out = JSON.arrayNode();
-        account(accessKey).forEach((currency, b) -> out.add(accountJson(currency, b)));
+        account(accessKey).forEach((currency, b) -> out.add(accountJson(currency, b, unitOf(currency))));
         return out;
     }
 
@@ -319,10 +344,13 @@ final class SimExchange
         {
             throw new SimError(400, "validation_error", "market is required");
         }
-        if (!market.equals(mkt))
+        if (!markets.contains(mkt))
         {
-            throw new SimError(404, "market_does_not_exist", "market '" + mkt + "' is not traded here (only " + market + ")");
+            throw new SimError(404, "market_does_not_exist", "market '" + mkt + "' is not traded here (only " + only() + ")");
         }
+        final String market = mkt;
+        final String quote = quoteOf(market);
+        final String base = baseOf(market);
         final String fee = plain(feeRate);
         final ObjectNode n = JSON.objectNode().put("bid_fee", fee).put("ask_fee", fee)
             .put("maker_bid_fee", fee).put("maker_ask_fee", fee);
@@ -342,12 +370,25 @@ final class SimExchange
         m.putObject("ask").put("currency", quote).put("min_total", plain(MIN_TOTAL));
         m.put("max_total", "1000000000").put("state", "active");
         final Map<String, Balance> account = account(accessKey);
-        n.set("bid_account", accountJson(quote, account.get(quote)));
-        n.set("ask_account", accountJson(base, account.get(base)));
+        n.set("bid_account", accountJson(quote, account.get(quote), quote));
+        n.set("ask_account", accountJson(base, account.get(base), quote));
         return n;
     }
 
-    private ObjectNode accountJson(final String currency, final Balance b)
+    /** The currency a balance's avg_buy_price is in: the quote of the first played market that trades it. */
+    private String unitOf(final String currency)
+    {
+        for (final String m : markets)
+        {
+            if (baseOf(m).equals(currency))
+            {
+                return quoteOf(m);
+            }
+        }
+        return quoteOf(markets.get(0));
+    }
+
+    private ObjectNode accountJson(final String currency, final Balance b, final String unitCurrency)
     {
         return JSON.objectNode()
             .put("currency", currency)
@@ -355,7 +396,7 @@ final class SimExchange
             .put("locked", plain(b.locked))
             .put("avg_buy_price", plain(b.avgBuyPrice))
             .put("avg_buy_price_modified", false)
-            .put("unit_currency", quote);
+            .put("unit_currency", unitCurrency);
     }
 
     /**
@@ -367,7 +408,7 @@ final class SimExchange
         final List<Order> selected = new ArrayList<>();
         for (final Order o : history)
         {
-            if (o.accessKey.equals(accessKey) && (q.market == null || q.market.equals(market))
+            if (o.accessKey.equals(accessKey) && (q.market == null || q.market.equals(o.market))
                 && (q.states == null || q.states.contains(o.state))
                 && o.createdMs >= q.fromMs && o.createdMs <= q.toMs
                 && (q.uuids == null || q.uuids.contains(o.uuid))
@@ -402,14 +443,18 @@ final class SimExchange
 
     // ---------------------------------------------------------------- matching
 
-    /** A trade was played: fill what it fills, then it becomes the last price. */
-    synchronized void onTrade(final SimTrade trade)
+    /** A trade of {@code market} was played: fill what it fills of that market's orders, then it is its last price. */
+    synchronized void onTrade(final String market, final SimTrade trade)
     {
         final BigDecimal p = trade.price();
         // A limit order takes at most what the trade traded, shared in the order the orders were placed.
         BigDecimal available = trade.volume();
         for (final Order o : List.copyOf(open))
         {
+            if (!o.market.equals(market))
+            {
+                continue;
+            }
             final boolean bid = "bid".equals(o.side);
             if ("limit".equals(o.ordType))
             {
@@ -442,7 +487,7 @@ final class SimExchange
                 fill(o, p, o.remainingVolume, false, trade);
             }
         }
-        lastPrice = p;
+        lastPrices.put(market, p);
     }
 
     private void fill(final Order o, final BigDecimal price, final BigDecimal volume, final boolean maker, final SimTrade trade)
@@ -453,8 +498,8 @@ final class SimExchange
             return;
         }
         final Map<String, Balance> account = account(o.accessKey);
-        final Balance krw = account.get(quote);
-        final Balance coin = account.get(base);
+        final Balance krw = account.get(quoteOf(o.market));
+        final Balance coin = account.get(baseOf(o.market));
         final Fill f = new Fill();
         f.tradeUuid = tradeUuid();
         f.price = price;
@@ -491,7 +536,7 @@ final class SimExchange
             coin.locked = coin.locked.subtract(volume);
             krw.balance = krw.balance.add(f.funds.subtract(f.fee));
         }
-        listener.onMyOrder(o.accessKey, market, myOrder(o, f));
+        listener.onMyOrder(o.accessKey, o.market, myOrder(o, f));
         final boolean complete = o.remainingVolume == null || o.remainingVolume.signum() == 0;
         if (complete)
         {
@@ -508,7 +553,7 @@ final class SimExchange
         o.state = state;
         unlock(o);
         open.remove(o);
-        listener.onMyOrder(o.accessKey, market, myOrder(o, null));
+        listener.onMyOrder(o.accessKey, o.market, myOrder(o, null));
         listener.onMyAsset(o.accessKey, myAsset(o.accessKey));
     }
 
@@ -518,7 +563,7 @@ final class SimExchange
         {
             return;
         }
-        final Balance b = account(o.accessKey).get("bid".equals(o.side) ? quote : base);
+        final Balance b = account(o.accessKey).get("bid".equals(o.side) ? quoteOf(o.market) : baseOf(o.market));
         b.locked = b.locked.subtract(o.locked);
         b.balance = b.balance.add(o.locked);
         o.locked = BigDecimal.ZERO;
@@ -534,7 +579,7 @@ final class SimExchange
             .put("ord_type", o.ordType)
             .put("price", o.price == null ? null : plain(o.price))
             .put("state", o.state)
-            .put("market", market)
+            .put("market", o.market)
             .put("created_at", KST.format(Instant.ofEpochMilli(o.createdMs)))
             .put("volume", o.volume == null ? null : plain(o.volume))
             .put("remaining_volume", o.remainingVolume == null ? null : plain(o.remainingVolume))
@@ -553,7 +598,7 @@ final class SimExchange
             for (final Fill f : o.fills)
             {
                 trades.addObject()
-                    .put("market", market)
+                    .put("market", o.market)
                     .put("uuid", f.tradeUuid)
                     .put("price", plain(f.price))
                     .put("volume", plain(f.volume))
@@ -571,7 +616,7 @@ final class SimExchange
     {
         final ObjectNode n = JSON.objectNode()
             .put("type", "myOrder")
-            .put("code", market)
+            .put("code", o.market)
             .put("uuid", o.uuid)
             .put("ask_bid", "bid".equals(o.side) ? "BID" : "ASK")
             .put("order_type", o.ordType)
@@ -639,7 +684,7 @@ final class SimExchange
         return accounts.computeIfAbsent(accessKey, k ->
         {
             final Map<String, Balance> a = new LinkedHashMap<>();
-            for (final String c : List.of(quote, base))
+            for (final String c : currencies)
             {
                 final Balance b = new Balance();
                 b.balance = initialBalances.getOrDefault(c, BigDecimal.ZERO);
