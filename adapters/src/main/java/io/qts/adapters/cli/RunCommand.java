@@ -64,7 +64,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code qts run}: the main job. With no arguments it paper-trades the bundled sample on embedded defaults. */
@@ -227,7 +226,7 @@ final class RunCommand implements Callable<Integer>
             ? RunSettings.from(loaded, strategy, params, varDir, venue, paper, started.nonce())
             : configured;
         String acceptedChanges = null;
-        SortedMap<String, String> acceptedParams = new TreeMap<>();
+        SessionChange.Accepted accepted = SessionChange.Accepted.NONE;
         if (continued != null)
         {
             final SessionPins pinned = SessionPins.readFrom(runDir);
@@ -241,12 +240,13 @@ final class RunCommand implements Callable<Integer>
                         + "(journaled), or --new-session");
                 }
                 acceptedChanges = String.join("; ", changes);
-                acceptedParams = SessionChange.parameters(started, pinned.params(), requested.session());
+                accepted = SessionChange.accepted(started, pinned, requested.session());
             }
         }
         // A continued session's engine is built from the settings the session started with (session.json, never
-        // replaced); accepted parameter changes go in as journaled SET_PARAM inputs at this process's start, so the
-        // recovery decides the earlier processes' inputs as they were decided, and a replay of the whole session too.
+        // replaced); an accepted change of parameters or strategy goes in as journaled admin inputs at this process's
+        // start, so the recovery decides the earlier processes' inputs as they were decided, and a replay of the whole
+        // session too.
         final RunSettings settings = continued != null ? requested.decidedBy(started) : configured;
         final EngineContext engine = settings.engine();
         out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
@@ -257,7 +257,7 @@ final class RunCommand implements Callable<Integer>
         {
             final SessionRecovery recovery = venueAccount
                 ? new SessionRecovery(continued != null, account, venueSettings.market(engine.symbol()).code(), engine.initialCash(),
-                    venueSettings.qtyScale(), foreignActivity, acceptedChanges, acceptedParams, settings.session().identifiers(),
+                    venueSettings.qtyScale(), foreignActivity, acceptedChanges, accepted, settings.session().identifiers(),
                     ops != null ? ops.readiness() : null, out)
                 : null;
             if (continued == null)
