@@ -51,7 +51,11 @@ final class ReplayCommand implements Callable<Integer>
             throw new UserError("no journal directory at " + journal);
         }
         JournalChecks.requireUsable(journal, JournalChecks.REPLAY, "replay");
-        strategyPath.load();
+        if (strategyPath.path() != null)
+        {
+            // Only when given: a command starts with no strategy jar loaded, and loading none would unload an embedder's.
+            strategyPath.load();
+        }
         JournaledStrategies.requireKnown(journal);
         final SessionSettings session = SessionSettings.readFrom(journal.toAbsolutePath().getParent());
         final EngineContext context;
