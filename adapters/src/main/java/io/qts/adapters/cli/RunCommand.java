@@ -249,8 +249,10 @@ final class RunCommand implements Callable<Integer>
         // session too.
         final RunSettings settings = continued != null ? requested.decidedBy(started) : configured;
         final EngineContext engine = settings.engine();
-        out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
-            engine.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
+        // What decides from here: this process's strategy and parameters (the pins', or what it was accepted to change).
+        final EngineContext inForce = continued != null ? requested.engine() : engine;
+        out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), inForce.strategyName(),
+            inForce.strategyParams(), engine.symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
         final OpsService ops = opsPorts == null ? null : OpsService.start(opsPorts, alertSettings, engine, inDir, out);
         try
@@ -341,14 +343,10 @@ final class RunCommand implements Callable<Integer>
             summary.put("nonce", settings.session().nonce());
             summary.put("paper", venueSettings.paper());
             summary.put("symbol", engine.symbol());
-            summary.put("strategy", engine.strategyName());
+            // The strategy and parameters in force: those the session started with, as changed by what was accepted since.
+            summary.put("strategy", inForce.strategyName());
             final ObjectNode paramsNode = summary.putObject("params");
-            engine.strategyParams().forEach(paramsNode::put);
-            // The parameters in force: those the session started with, as changed by what was accepted since.
-            if (continued != null)
-            {
-                requested.session().params().forEach(paramsNode::put);
-            }
+            inForce.strategyParams().forEach(paramsNode::put);
             summary.put("events", result.events());
             summary.put("orders", result.orders());
             summary.put("fills", result.fills());

@@ -116,6 +116,10 @@ class SessionStrategySwitchTest
 
         final JsonNode lastRun = JSON.readTree(varDir.resolve("last-run.json").toFile());
         assertTrue(lastRun.path("recovered").asBoolean());
+        assertEquals("momentum", lastRun.path("strategy").asText(), "last-run.json names the strategy in force");
+        assertEquals("1", lastRun.path("params").path("lookback").asText());
+        assertTrue(lastRun.path("params").path("fast").isMissingNode(), "no sma-cross parameter: " + lastRun.path("params"));
+        assertTrue(third.output().contains(": momentum {"), "the start line names the strategy in force\n" + third.output());
         assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(lastRun.path("positionQty").asText())), "sold");
         assertEquals(0, sim.balances(ACCESS).getOrDefault("BTC", BigDecimal.ZERO).signum(), "the venue holds no BTC");
         final Path in = Path.of(lastRun.path("journal").asText());
