@@ -70,9 +70,16 @@ class SessionStrategySwitchTest
         port = sim.start(0);
     }
 
+    /** Every engine started, killed at the end whatever the test's outcome (a failed assertion leaves none running). */
+    private final List<EngineProcess> engines = new ArrayList<>();
+
     @AfterEach
-    void stopVenue()
+    void stopVenue() throws InterruptedException
     {
+        for (final EngineProcess engine : engines)
+        {
+            engine.kill();
+        }
         sim.close();
     }
 
@@ -217,10 +224,12 @@ class SessionStrategySwitchTest
         final String base = "127.0.0.1:" + port;
         final List<String> args = new ArrayList<>(List.of("run", "--venue", "upbit", "--var-dir", varDir.toString()));
         args.addAll(strategy);
-        return EngineProcess.start(List.of("-Dqts.venue.restUrl=http://" + base,
+        final EngineProcess engine = EngineProcess.start(List.of("-Dqts.venue.restUrl=http://" + base,
                 "-Dqts.venue.websocketUrl=ws://" + base + "/websocket/v1", "-Dqts.venue.privateWebsocketUrl=ws://" + base + "/websocket/v1/private",
                 "-Dqts.venue.durationSeconds=0", "-Dqts.run.cash=10000000", "-Dqts.ops.httpPort=0"),
             Map.of("UPBIT_ACCESS_KEY", ACCESS, "UPBIT_SECRET_KEY", SECRET), args.toArray(new String[0]));
+        engines.add(engine);
+        return engine;
     }
 
     private void awaitSubscribed() throws Exception
