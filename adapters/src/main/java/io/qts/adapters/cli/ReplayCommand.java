@@ -3,6 +3,7 @@ package io.qts.adapters.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qts.adapters.run.SessionSettings;
+import io.qts.adapters.strategies.StrategyPathOption;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.InlineEngine;
@@ -10,6 +11,7 @@ import io.qts.engine.JournalReplay;
 import io.qts.engine.OutputListener;
 import io.qts.journal.Journal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -20,7 +22,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code qts replay}: a recorded session decided again, offline. Every journaled input goes in, the
  * venue's answers included, so the engine sees what it saw live; orders go nowhere and no socket is
- * opened. Equal digests mean the replay made exactly the live decisions.
+ * opened. Equal digests mean the replay made exactly the live decisions. A session that switched to a strategy
+ * loaded from a jar (an accepted session change) needs that jar: {@code --strategy-path}.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Re-run a recorded session from its inbound journal (no sockets) and print its digest.")
@@ -29,6 +32,10 @@ final class ReplayCommand implements Callable<Integer>
     @Option(names = "--journal", required = true, paramLabel = "DIR",
         description = "The run's inbound journal (var/journal/<run-id>/in); its settings are read from session.json beside it.")
     private Path journal;
+
+    /** The jars of strategies the session ran (as started, or switched to by an accepted session change). */
+    @Mixin
+    private StrategyPathOption strategyPath;
 
     @Option(names = "--json", description = "Print one JSON object (digest, events, orders, fills) instead of text.")
     private boolean json;
@@ -44,6 +51,12 @@ final class ReplayCommand implements Callable<Integer>
             throw new UserError("no journal directory at " + journal);
         }
         JournalChecks.requireUsable(journal, JournalChecks.REPLAY, "replay");
+        if (strategyPath.path() != null)
+        {
+            // Only when given: a command starts with no strategy jar loaded, and loading none would unload an embedder's.
+            strategyPath.load();
+        }
+        JournaledStrategies.requireKnown(journal);
         final SessionSettings session = SessionSettings.readFrom(journal.toAbsolutePath().getParent());
         final EngineContext context;
         try

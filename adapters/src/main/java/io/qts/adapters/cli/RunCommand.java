@@ -65,8 +65,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 
 /** {@code qts run}: the main job. With no arguments it paper-trades the bundled sample on embedded defaults. */
@@ -229,7 +229,7 @@ final class RunCommand implements Callable<Integer>
             ? RunSettings.from(loaded, strategy, params, varDir, venue, paper, started.nonce())
             : configured;
         String acceptedChanges = null;
-        SortedMap<String, String> acceptedParams = new TreeMap<>();
+        SessionChange.Accepted accepted = SessionChange.Accepted.NONE;
         if (continued != null)
         {
             final SessionPins pinned = SessionPins.readFrom(runDir);
@@ -243,23 +243,26 @@ final class RunCommand implements Callable<Integer>
                         + "(journaled), or --new-session");
                 }
                 acceptedChanges = String.join("; ", changes);
-                acceptedParams = SessionChange.parameters(started, pinned.params(), requested.session());
+                accepted = SessionChange.accepted(started, pinned, requested.session());
             }
         }
         // A continued session's engine is built from the settings the session started with (session.json, never
-        // replaced); accepted parameter changes go in as journaled SET_PARAM inputs at this process's start, so the
-        // recovery decides the earlier processes' inputs as they were decided, and a replay of the whole session too.
+        // replaced); an accepted change of parameters or strategy goes in as journaled admin inputs at this process's
+        // start, so the recovery decides the earlier processes' inputs as they were decided, and a replay of the whole
+        // session too.
         final RunSettings settings = continued != null ? requested.decidedBy(started) : configured;
         final EngineContext engine = settings.engine();
-        out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), engine.strategyName(),
-            engine.strategyParams(), settings.session().symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
+        // What decides from here: this process's strategy and parameters (the pins', or what it was accepted to change).
+        final EngineContext inForce = continued != null ? requested.engine() : engine;
+        out.printf("QTS run %s: %s %s on %s, venue %s%s, wait strategy %s%n", runDir.getFileName(), inForce.strategyName(),
+            inForce.strategyParams(), settings.session().symbol(), venueSettings.name(), venueSettings.paper() ? " (paper: no orders sent)" : "",
             engine.waitStrategy());
         final OpsService ops = opsPorts == null ? null : OpsService.start(opsPorts, alertSettings, engine, inDir, out);
         try
         {
             final SessionRecovery recovery = venueAccount
                 ? new SessionRecovery(continued != null, account, RunMarkets.sorted(settings.session().symbol()), engine.initialCash(),
-                    venueSettings.qtyScale(), foreignActivity, acceptedChanges, acceptedParams, settings.session().identifiers(),
+                    venueSettings.qtyScale(), foreignActivity, acceptedChanges, accepted, settings.session().identifiers(),
                     ops != null ? ops.readiness() : null, out)
                 : null;
             if (continued == null)
@@ -344,14 +347,10 @@ final class RunCommand implements Callable<Integer>
             summary.put("nonce", settings.session().nonce());
             summary.put("paper", venueSettings.paper());
             summary.put("symbol", settings.session().symbol());
-            summary.put("strategy", engine.strategyName());
+            // The strategy and parameters in force: those the session started with, as changed by what was accepted since.
+            summary.put("strategy", inForce.strategyName());
             final ObjectNode paramsNode = summary.putObject("params");
-            engine.strategyParams().forEach(paramsNode::put);
-            // The parameters in force: those the session started with, as changed by what was accepted since.
-            if (continued != null)
-            {
-                requested.session().params().forEach(paramsNode::put);
-            }
+            inForce.strategyParams().forEach(paramsNode::put);
             summary.put("events", result.events());
             summary.put("orders", result.orders());
             summary.put("fills", result.fills());

@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -76,7 +75,7 @@ public final class SessionRecovery implements LiveSession.StartUp
     private final int qtyScale;
     private final boolean haltOnMismatch;
     private final String acceptedChanges;
-    private final SortedMap<String, String> acceptedParams;
+    private final SessionChange.Accepted accepted;
     private final VenueIdentifiers identifiers;
     private final Readiness readiness;
     private final PrintWriter progress;
@@ -108,18 +107,19 @@ public final class SessionRecovery implements LiveSession.StartUp
      * @param qtyScale        the instrument's quantity scale.
      * @param foreignActivity {@link #HALT} or {@link #REPORT}.
      * @param acceptedChanges the pinned settings the operator accepted to change (journaled), or null.
-     * @param acceptedParams  strategy parameters to set at this process's start (an accepted change), by name, with
-     *                        their values as decimal text; each goes in as a journaled ADMIN SET_PARAM (value at 10^-8).
+     * @param accepted        what an accepted change sets at this process's start: changed strategy parameters, each a
+     *                        journaled ADMIN SET_PARAM (value at 10^-8), or another strategy, its parameters as ADMIN
+     *                        STRATEGY_PARAM inputs followed by an ADMIN SET_STRATEGY naming it.
      * @param identifiers     the session's venue identifiers (its nonce, from session.json): orders are asked for by them.
      * @param readiness       where {@value OpsService#RECOVERED} is set false while the session is recovered and
      *                        reconciled and true after; null when nothing watches the service.
      */
     public SessionRecovery(
         final boolean continuing, final VenueAccount venue, final String market, final long initialCash, final int qtyScale,
-        final String foreignActivity, final String acceptedChanges, final SortedMap<String, String> acceptedParams,
+        final String foreignActivity, final String acceptedChanges, final SessionChange.Accepted accepted,
         final VenueIdentifiers identifiers, final Readiness readiness, final PrintWriter progress)
     {
-        this(continuing, venue, List.of(market), initialCash, qtyScale, foreignActivity, acceptedChanges, acceptedParams, identifiers,
+        this(continuing, venue, List.of(market), initialCash, qtyScale, foreignActivity, acceptedChanges, accepted, identifiers,
             readiness, progress);
     }
 
@@ -130,7 +130,7 @@ public final class SessionRecovery implements LiveSession.StartUp
      */
     public SessionRecovery(
         final boolean continuing, final VenueAccount venue, final List<String> markets, final long initialCash, final int qtyScale,
-        final String foreignActivity, final String acceptedChanges, final SortedMap<String, String> acceptedParams,
+        final String foreignActivity, final String acceptedChanges, final SessionChange.Accepted accepted,
         final VenueIdentifiers identifiers, final Readiness readiness, final PrintWriter progress)
     {
         this.continuing = continuing;
@@ -149,7 +149,7 @@ public final class SessionRecovery implements LiveSession.StartUp
         this.qtyScale = qtyScale;
         this.haltOnMismatch = HALT.equals(foreignActivity);
         this.acceptedChanges = acceptedChanges;
-        this.acceptedParams = new TreeMap<>(acceptedParams);
+        this.accepted = accepted;
         this.identifiers = identifiers;
         this.readiness = readiness;
         this.progress = progress;
@@ -237,9 +237,14 @@ public final class SessionRecovery implements LiveSession.StartUp
             note.put("accepted_changes", acceptedChanges);
         }
         publishJson(input, Sources.ADMIN, note);
-        // The engine was built from the settings the session started with: the accepted parameters take over here,
-        // after everything the earlier processes decided, and a replay meets them at the same input.
-        acceptedParams.forEach((name, value) -> publishAdmin(input, AdminAction.SET_PARAM, name, FixedPoint.parse(value, 8)));
+        // The engine was built from the settings the session started with: the accepted strategy or parameters take
+        // over here, after everything the earlier processes decided, and a replay meets them at the same inputs.
+        final AdminAction paramAction = accepted.strategy() == null ? AdminAction.SET_PARAM : AdminAction.STRATEGY_PARAM;
+        accepted.params().forEach((name, value) -> publishAdmin(input, paramAction, name, FixedPoint.parse(value, 8)));
+        if (accepted.strategy() != null)
+        {
+            publishAdmin(input, AdminAction.SET_STRATEGY, accepted.strategy(), 0);
+        }
         if (!continuing)
         {
             final Map<String, BigDecimal> totals = accountTotals();

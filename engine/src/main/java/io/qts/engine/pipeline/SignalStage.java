@@ -11,9 +11,14 @@ import io.qts.engine.strategy.OrderStatus;
 import io.qts.engine.strategy.Strategy;
 import io.qts.engine.strategy.StrategyParameter;
 import io.qts.journal.sbe.AdminAction;
+import io.qts.journal.sbe.AdminCommandDecoder;
+import io.qts.journal.sbe.MessageHeaderDecoder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keeps last prices, learns instruments, and calls the strategies (the public {@link Strategy} API), one
@@ -24,17 +29,30 @@ import java.util.List;
  * input carries at most one order: on a timer the strategies are called in the traded symbols' order, and
  * once one has ordered, the later ones' order calls return false. Also applies admin SET_PARAM commands that
  * name a strategy parameter, to every instance; an invalid one changes nothing and is counted.
+ *
+ * <p>A strategy switch (an accepted session change, docs/recovery.md) is two admin actions: STRATEGY_PARAM inputs
+ * stage the new strategy's parameters (key, value at 10^-8), and SET_STRATEGY, whose key names the strategy, builds
+ * it from them (defaults for those not staged) and replaces every instance with one bound to the same instrument, so
+ * it sees the engine's position, cash and open order from its first event; admin parameter keys are then the new
+ * strategy's. Building allocates: it is an admin event, not the steady state. A strategy this engine does not know,
+ * or staged parameters it refuses, change nothing and are counted with the ignored parameter changes (the CLI checks
+ * both before it journals a switch).
  */
 public final class SignalStage
 {
     private final Strategy[] strategies;
     private final StrategyView[] views;
-    private final List<StrategyParameter> params;
+    private List<StrategyParameter> params;
     private final long orderQty8;
     private final Instruments instruments;
     private final Portfolio portfolio;
     private final Counters counters;
-    private final String[] paramKeys;
+    private String[] paramKeys;
+    /** Set by the first strategy switch: from then on admin keys are resolved here, against the new strategy's. */
+    private boolean switched;
+    private final Map<String, String> stagedParams = new TreeMap<>();
+    private final MessageHeaderDecoder adminHeader = new MessageHeaderDecoder();
+    private final AdminCommandDecoder admin = new AdminCommandDecoder();
     /** By strategy index: its instrument's id once defined, else -1. */
     private final int[] tradedIds;
     /** By instrument id: the index of the strategy trading it, else -1. */
@@ -81,12 +99,7 @@ public final class SignalStage
         this.portfolio = portfolio;
         this.counters = counters;
         portfolio.cooldownNs = cooldownNs;
-        paramKeys = new String[params.size() + 1];
-        paramKeys[0] = Strategies.COOLDOWN_SECONDS;
-        for (int i = 0; i < params.size(); i++)
-        {
-            paramKeys[i + 1] = params.get(i).name();
-        }
+        paramKeys = keysOf(params);
     }
 
     /** Admin keys this stage applies, by the id the decode stage gives them. */
@@ -166,7 +179,19 @@ public final class SignalStage
             case EventType.ADMIN:
                 if (slot.adminAction == AdminAction.SET_PARAM.value())
                 {
+                    if (switched)
+                    {
+                        slot.strategyParamId = indexOfKey(adminKey(slot));
+                    }
                     setParam(slot);
+                }
+                else if (slot.adminAction == AdminAction.STRATEGY_PARAM.value())
+                {
+                    stagedParams.put(adminKey(slot), FixedPoint.format(slot.paramValue, 8));
+                }
+                else if (slot.adminAction == AdminAction.SET_STRATEGY.value())
+                {
+                    switchStrategy(adminKey(slot));
                 }
                 break;
 
@@ -308,6 +333,82 @@ public final class SignalStage
         {
             counters.ignoredParamChanges++;
         }
+    }
+
+    /** The key of an admin command, without the padding of its fixed-length field. */
+    private String adminKey(final InboundSlot slot)
+    {
+        adminHeader.wrap(slot.rawBuffer, 0);
+        admin.wrapAndApplyHeader(slot.rawBuffer, 0, adminHeader);
+        final byte[] key = new byte[AdminCommandDecoder.paramKeyLength()];
+        admin.getParamKey(key, 0);
+        int length = 0;
+        while (length < key.length && key[length] != 0)
+        {
+            length++;
+        }
+        return new String(key, 0, length, StandardCharsets.US_ASCII).trim();
+    }
+
+    private int indexOfKey(final String key)
+    {
+        for (int i = 0; i < paramKeys.length; i++)
+        {
+            if (paramKeys[i].equals(key))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Replaces every instance by {@code name}'s, made from the staged parameters; the staging is emptied either way. */
+    private void switchStrategy(final String name)
+    {
+        final ConfiguredStrategy[] built = new ConfiguredStrategy[strategies.length];
+        final long cooldownNs;
+        try
+        {
+            for (int s = 0; s < built.length; s++)
+            {
+                built[s] = Strategies.create(name, stagedParams);
+            }
+            cooldownNs = Strategies.COOLDOWN.read(name, stagedParams) / StrategyParameter.ONE * 1_000_000_000L;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            counters.ignoredParamChanges++;
+            return;
+        }
+        finally
+        {
+            stagedParams.clear();
+        }
+        for (int s = 0; s < built.length; s++)
+        {
+            strategies[s] = built[s].strategy();
+            views[s] = built[s].view();
+            views[s].bind(portfolio, instruments);
+            if (tradedIds[s] >= 0)
+            {
+                views[s].trade(tradedIds[s], FixedPoint.rescale(orderQty8, 8, instruments.qtyScale(tradedIds[s])));
+            }
+        }
+        portfolio.cooldownNs = cooldownNs;
+        params = built[0].factory().parameters();
+        paramKeys = keysOf(params);
+        switched = true;
+    }
+
+    private static String[] keysOf(final List<StrategyParameter> params)
+    {
+        final String[] keys = new String[params.size() + 1];
+        keys[0] = Strategies.COOLDOWN_SECONDS;
+        for (int i = 0; i < params.size(); i++)
+        {
+            keys[i + 1] = params.get(i).name();
+        }
+        return keys;
     }
 
     /** The first traded symbol's instrument id, -1 until it is defined. */
