@@ -1,14 +1,9 @@
 package io.qts.adapters.cli;
 
+import io.qts.adapters.recovery.JournaledAdmin;
 import io.qts.engine.Strategies;
-import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
-import io.qts.journal.JournalEntry;
-import io.qts.journal.JournalReader;
-import io.qts.journal.Sources;
 import io.qts.journal.sbe.AdminAction;
-import io.qts.journal.sbe.AdminCommandDecoder;
-import io.qts.journal.sbe.MessageHeaderDecoder;
 
 import java.nio.file.Path;
 
@@ -29,35 +24,22 @@ final class JournaledStrategies
      */
     static void requireKnown(final Path dir)
     {
-        final JournalEntry entry = new JournalEntry();
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final AdminCommandDecoder admin = new AdminCommandDecoder();
-        try (Journal in = Journal.openForRead(dir); JournalReader reader = in.reader())
+        try (Journal in = Journal.openForRead(dir))
         {
-            while (reader.next(entry))
+            JournaledAdmin.forEach(in, (sequence, admin) ->
             {
-                if (entry.format() != EntryHeader.FORMAT_SBE || entry.sourceId() != Sources.ADMIN)
-                {
-                    continue;
-                }
-                header.wrap(entry.payloadBuffer(), 0);
-                if (header.templateId() != AdminCommandDecoder.TEMPLATE_ID)
-                {
-                    continue;
-                }
-                admin.wrapAndApplyHeader(entry.payloadBuffer(), 0, header);
                 if (admin.actionRaw() != AdminAction.SET_STRATEGY.value())
                 {
-                    continue;
+                    return;
                 }
                 final String name = admin.paramKey().trim();
                 if (!Strategies.names().contains(name))
                 {
-                    throw new UserError("journal " + dir + " switches to strategy '" + name + "' at input " + entry.sequence()
+                    throw new UserError("journal " + dir + " switches to strategy '" + name + "' at input " + sequence
                         + ", which is not known here (known: " + String.join(", ", Strategies.names())
                         + "); load its jar with --strategy-path");
                 }
-            }
+            });
         }
     }
 }

@@ -19,9 +19,7 @@ import io.qts.journal.JournalEntry;
 import io.qts.journal.JournalReader;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.AdminAction;
-import io.qts.journal.sbe.AdminCommandDecoder;
 import io.qts.journal.sbe.AdminCommandEncoder;
-import io.qts.journal.sbe.MessageHeaderDecoder;
 import io.qts.journal.sbe.MessageHeaderEncoder;
 import io.qts.journal.sbe.StateChangeReason;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -310,42 +308,26 @@ public final class SessionRecovery implements LiveSession.StartUp
     /** Whether the admin commands journaled so far leave only the orderly stop's HALT in force. */
     private static boolean onlyTheStopsHaltInForce(final Journal in)
     {
-        boolean stop = false;
-        boolean other = false;
-        final JournalEntry entry = new JournalEntry();
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final AdminCommandDecoder admin = new AdminCommandDecoder();
-        try (JournalReader reader = in.reader())
+        // [0]: the stop's HALT is in force; [1]: another HALT or a KILL is.
+        final boolean[] inForce = new boolean[2];
+        JournaledAdmin.forEach(in, (sequence, admin) ->
         {
-            while (reader.next(entry))
+            final AdminAction action = admin.action();
+            if (action == AdminAction.RESUME)
             {
-                if (entry.format() != EntryHeader.FORMAT_SBE || entry.sourceId() != Sources.ADMIN)
-                {
-                    continue;
-                }
-                header.wrap(entry.payloadBuffer(), 0);
-                if (header.templateId() != AdminCommandDecoder.TEMPLATE_ID)
-                {
-                    continue;
-                }
-                admin.wrapAndApplyHeader(entry.payloadBuffer(), 0, header);
-                final AdminAction action = admin.action();
-                if (action == AdminAction.RESUME)
-                {
-                    stop = false;
-                    other = false;
-                }
-                else if (action == AdminAction.HALT && LiveSession.STOP_HALT_KEY.equals(admin.paramKey()))
-                {
-                    stop = true;
-                }
-                else if (action == AdminAction.HALT || action == AdminAction.KILL)
-                {
-                    other = true;
-                }
+                inForce[0] = false;
+                inForce[1] = false;
             }
-        }
-        return stop && !other;
+            else if (action == AdminAction.HALT && LiveSession.STOP_HALT_KEY.equals(admin.paramKey()))
+            {
+                inForce[0] = true;
+            }
+            else if (action == AdminAction.HALT || action == AdminAction.KILL)
+            {
+                inForce[1] = true;
+            }
+        });
+        return inForce[0] && !inForce[1];
     }
 
     @Override
