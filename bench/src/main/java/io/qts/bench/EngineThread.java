@@ -5,8 +5,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Finds the live pipeline's consumer thread from outside the engine package, by its name, and reads
- * how many bytes it has allocated (HotSpot's per-thread counter).
+ * Finds the live pipeline's consumer threads from outside the engine package, by their names ("qts-engine", and
+ * "qts-engine-2", "qts-engine-3" in the parallel topology), and reads how many bytes they have allocated
+ * (HotSpot's per-thread counter).
  */
 final class EngineThread
 {
@@ -30,7 +31,7 @@ final class EngineThread
         final Set<Long> ids = new HashSet<>();
         for (final Thread thread : Thread.getAllStackTraces().keySet())
         {
-            if (NAME.equals(thread.getName()) && thread.isAlive())
+            if (isEngineThread(thread.getName()) && thread.isAlive())
             {
                 ids.add(thread.getId());
             }
@@ -38,26 +39,40 @@ final class EngineThread
         return ids;
     }
 
-    /** The one engine thread that is alive now and was not in {@code before}. */
-    static long startedSince(final Set<Long> before)
+    private static boolean isEngineThread(final String name)
+    {
+        return NAME.equals(name) || name.startsWith(NAME + "-");
+    }
+
+    /**
+     * The engine threads of one pipeline: those alive now and not in {@code before}.
+     *
+     * @throws IllegalStateException if there is none.
+     */
+    static long[] startedSince(final Set<Long> before)
     {
         final Set<Long> started = alive();
         started.removeAll(before);
-        if (started.size() != 1)
+        if (started.isEmpty())
         {
-            throw new IllegalStateException("expected one new '" + NAME + "' thread, found " + started.size());
+            throw new IllegalStateException("expected a new '" + NAME + "' thread, found none");
         }
-        return started.iterator().next();
+        return started.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /** Bytes the thread allocated so far. */
-    static long allocatedBytes(final long threadId)
+    /** Bytes the threads allocated so far, summed. */
+    static long allocatedBytes(final long[] threadIds)
     {
-        final long bytes = THREADS.getThreadAllocatedBytes(threadId);
-        if (bytes < 0)
+        long total = 0;
+        for (final long threadId : threadIds)
         {
-            throw new IllegalStateException("thread " + threadId + " is not alive: its allocation cannot be read");
+            final long bytes = THREADS.getThreadAllocatedBytes(threadId);
+            if (bytes < 0)
+            {
+                throw new IllegalStateException("thread " + threadId + " is not alive: its allocation cannot be read");
+            }
+            total += bytes;
         }
-        return bytes;
+        return total;
     }
 }

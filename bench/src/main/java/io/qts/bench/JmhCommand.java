@@ -1,5 +1,6 @@
 package io.qts.bench;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -172,7 +174,10 @@ final class JmhCommand implements Callable<Integer>
         return root.resolve("bench").resolve("results").resolve("jmh-" + STAMP.format(Instant.now()) + ".json");
     }
 
-    /** One line per benchmark: score with its 99.9 % error, and the bytes each operation allocated. */
+    /**
+     * One line per benchmark: score with its 99.9 % error, and the bytes each operation allocated; a sampled benchmark
+     * ({@code Mode.SampleTime}) gets a second line with its percentiles.
+     */
     static String summary(final Collection<RunResult> results)
     {
         final StringBuilder table = new StringBuilder();
@@ -184,6 +189,13 @@ final class JmhCommand implements Callable<Integer>
             table.append(String.format(Locale.ROOT, "%-60s %14.3f %12s %-6s %14s%n",
                 name(result.getParams()), primary.getScore(), error(primary), primary.getScoreUnit(),
                 alloc == null ? "n/a" : String.format(Locale.ROOT, "%.3f", alloc.getScore())));
+            if (result.getParams().getMode() == Mode.SampleTime)
+            {
+                final Statistics sampled = primary.getStatistics();
+                table.append(String.format(Locale.ROOT, "  %,d samples (%s): p50 %.3f, p99 %.3f, p99.9 %.3f, p99.99 %.3f, max %.3f%n",
+                    sampled.getN(), primary.getScoreUnit(), sampled.getPercentile(50), sampled.getPercentile(99),
+                    sampled.getPercentile(99.9), sampled.getPercentile(99.99), sampled.getMax()));
+            }
         }
         return table.toString();
     }

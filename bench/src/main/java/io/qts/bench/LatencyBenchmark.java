@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Runs the three latency series one after the other on the same paced feed: the engine, the
- * ArrayBlockingQueue baseline and the no-op Disruptor floor. Journals go to a work directory deleted
- * at the end.
+ * Runs the four latency series one after the other on the same paced feed: the engine, the
+ * ArrayBlockingQueue baseline, the no-op Disruptor floor and the journal floor (a consumer that only appends).
+ * Journals go to a work directory deleted at the end.
  */
 final class LatencyBenchmark
 {
@@ -40,7 +40,13 @@ final class LatencyBenchmark
             progress("floor: no-op Disruptor consumer");
             settle();
             final FloorLatencyRun.Result floor = FloorLatencyRun.run(settings);
-            return new LatencyReport(settings, engine, abq, floor);
+
+            progress("journal floor: Disruptor consumer that only appends to the journal");
+            settle();
+            final Path journalDir = work.fresh("journal");
+            final FloorLatencyRun.Result journalFloor = FloorLatencyRun.runJournal(settings, journalDir);
+            WorkDir.delete(journalDir);
+            return new LatencyReport(settings, engine, abq, floor, journalFloor);
         }
     }
 

@@ -29,15 +29,17 @@ final class LatencyReport
     private final EngineLatencyRun.Result engine;
     private final AbqLatencyRun.Result abq;
     private final FloorLatencyRun.Result floor;
+    private final FloorLatencyRun.Result journalFloor;
 
     LatencyReport(
         final LatencySettings settings, final EngineLatencyRun.Result engine, final AbqLatencyRun.Result abq,
-        final FloorLatencyRun.Result floor)
+        final FloorLatencyRun.Result floor, final FloorLatencyRun.Result journalFloor)
     {
         this.settings = settings;
         this.engine = engine;
         this.abq = abq;
         this.floor = floor;
+        this.journalFloor = journalFloor;
     }
 
     private static double us(final Histogram histogram, final double percentile)
@@ -70,6 +72,8 @@ final class LatencyReport
         row(out, "engine tick-to-order", engine.probe().tickToOrder);
         row(out, "abq tick-to-order", abq.probe().tickToOrder);
         row(out, "floor (no-op Disruptor consumer)", floor.histogram());
+        row(out, "journal floor (consumer appends)", journalFloor.histogram());
+        row(out, "journal floor, the append itself", journalFloor.appendHistogram());
         for (int stage = 0; stage < StageProbe.STAGE_COUNT; stage++)
         {
             row(out, "engine, end of " + StageProbe.name(stage), engine.probe().stages[stage]);
@@ -79,13 +83,18 @@ final class LatencyReport
         out.append(String.format(Locale.ROOT, "abq / engine: p50 %.1fx, p99 %.1fx; engine / floor: p50 %.1fx, p99 %.1fx%n",
             ratio(us(abqOrders, 50), us(engineOrders, 50)), ratio(us(abqOrders, 99), us(engineOrders, 99)),
             ratio(us(engineOrders, 50), us(floor.histogram(), 50)), ratio(us(engineOrders, 99), us(floor.histogram(), 99))));
-        out.append(String.format(Locale.ROOT, "rate: offered %,d Hz; achieved engine %,.0f Hz, abq %,.0f Hz, floor %,.0f Hz%n",
-            settings.rateHz(), engine.window().achievedRateHz(), abq.window().achievedRateHz(), floor.window().achievedRateHz()));
+        out.append(String.format(Locale.ROOT, "engine / floor: p99.9 %.1fx, p99.99 %.1fx; journal floor / floor: p99.9 %.1fx, p99.99 %.1fx%n",
+            ratio(us(engineOrders, 99.9), us(floor.histogram(), 99.9)), ratio(us(engineOrders, 99.99), us(floor.histogram(), 99.99)),
+            ratio(us(journalFloor.histogram(), 99.9), us(floor.histogram(), 99.9)),
+            ratio(us(journalFloor.histogram(), 99.99), us(floor.histogram(), 99.99))));
+        out.append(String.format(Locale.ROOT, "rate: offered %,d Hz; achieved engine %,.0f Hz, abq %,.0f Hz, floor %,.0f Hz, "
+            + "journal floor %,.0f Hz%n", settings.rateHz(), engine.window().achievedRateHz(), abq.window().achievedRateHz(),
+            floor.window().achievedRateHz(), journalFloor.window().achievedRateHz()));
         out.append(String.format(Locale.ROOT, "trades measured %,d; orders %,d (%.2f %% of trades); engine inputs %,d in all%n",
             engine.window().events(), engineOrders.getTotalCount(), 100 * orderFraction(), engine.engine().events()));
         out.append(String.format(Locale.ROOT, "GC during the engine's measured part: %d collections, %d ms%n",
             engine.gc().count(), engine.gc().pauseMs()));
-        if (!(engine.window().jitQuiet() && abq.window().jitQuiet() && floor.window().jitQuiet()))
+        if (!jitQuiet())
         {
             out.append(String.format(Locale.ROOT, "note: the JIT was still compiling %d s after a warm-up; try a longer --warm-up%n",
                 JitQuiet.MAX_WAIT_NS / 1_000_000_000L));
@@ -104,6 +113,12 @@ final class LatencyReport
             out.append(String.format(Locale.ROOT, " %9.1f", us(histogram, percentile)));
         }
         out.append(String.format(Locale.ROOT, " %10.1f%n", maxUs(histogram)));
+    }
+
+    private boolean jitQuiet()
+    {
+        return engine.window().jitQuiet() && abq.window().jitQuiet() && floor.window().jitQuiet()
+            && journalFloor.window().jitQuiet();
     }
 
     Map<String, Object> summary()
@@ -125,7 +140,7 @@ final class LatencyReport
         summary.put("gcCount", engine.gc().count());
         summary.put("gcPauseMs", engine.gc().pauseMs());
         summary.put("warmUpTrades", settings.warmUpEvents());
-        summary.put("jitQuietBeforeMeasuring", engine.window().jitQuiet() && abq.window().jitQuiet() && floor.window().jitQuiet());
+        summary.put("jitQuietBeforeMeasuring", jitQuiet());
         summary.put("abqP50Us", us(abq.probe().tickToOrder, 50));
         summary.put("abqP99Us", us(abq.probe().tickToOrder, 99));
         summary.put("abqMaxUs", maxUs(abq.probe().tickToOrder));
@@ -134,13 +149,34 @@ final class LatencyReport
         summary.put("abqOverEngineP99", ratio(us(abq.probe().tickToOrder, 99), us(orders, 99)));
         summary.put("floorP50Us", us(floor.histogram(), 50));
         summary.put("floorP99Us", us(floor.histogram(), 99));
+        summary.put("floorP999Us", us(floor.histogram(), 99.9));
+        summary.put("floorP9999Us", us(floor.histogram(), 99.99));
         summary.put("floorMaxUs", maxUs(floor.histogram()));
         summary.put("floorAchievedRate", Math.round(floor.window().achievedRateHz()));
+        summary.put("engineOverFloorP999", ratio(us(orders, 99.9), us(floor.histogram(), 99.9)));
+        summary.put("engineOverFloorP9999", ratio(us(orders, 99.99), us(floor.histogram(), 99.99)));
+        summary.put("journalFloorP50Us", us(journalFloor.histogram(), 50));
+        summary.put("journalFloorP99Us", us(journalFloor.histogram(), 99));
+        summary.put("journalFloorP999Us", us(journalFloor.histogram(), 99.9));
+        summary.put("journalFloorP9999Us", us(journalFloor.histogram(), 99.99));
+        summary.put("journalFloorMaxUs", maxUs(journalFloor.histogram()));
+        summary.put("journalFloorAchievedRate", Math.round(journalFloor.window().achievedRateHz()));
+        summary.put("journalAppendP50Us", us(journalFloor.appendHistogram(), 50));
+        summary.put("journalAppendP99Us", us(journalFloor.appendHistogram(), 99));
+        summary.put("journalAppendP999Us", us(journalFloor.appendHistogram(), 99.9));
+        summary.put("journalAppendP9999Us", us(journalFloor.appendHistogram(), 99.99));
+        summary.put("journalAppendMaxUs", maxUs(journalFloor.appendHistogram()));
         final Map<String, Object> stages = new LinkedHashMap<>();
         for (int stage = 0; stage < StageProbe.STAGE_COUNT; stage++)
         {
             final Histogram histogram = engine.probe().stages[stage];
-            stages.put(StageProbe.name(stage), Map.of("p50Us", us(histogram, 50), "p99Us", us(histogram, 99), "maxUs", maxUs(histogram)));
+            final Map<String, Object> percentiles = new LinkedHashMap<>();
+            percentiles.put("p50Us", us(histogram, 50));
+            percentiles.put("p99Us", us(histogram, 99));
+            percentiles.put("p999Us", us(histogram, 99.9));
+            percentiles.put("p9999Us", us(histogram, 99.99));
+            percentiles.put("maxUs", maxUs(histogram));
+            stages.put(StageProbe.name(stage), percentiles);
         }
         summary.put("stages", stages);
         summary.put("waitStrategy", settings.waitStrategy());
@@ -162,6 +198,8 @@ final class LatencyReport
             hgrm(dir.resolve("engine.hgrm"), engine.probe().tickToOrder);
             hgrm(dir.resolve("abq.hgrm"), abq.probe().tickToOrder);
             hgrm(dir.resolve("floor.hgrm"), floor.histogram());
+            hgrm(dir.resolve("journal-floor.hgrm"), journalFloor.histogram());
+            hgrm(dir.resolve("journal-append.hgrm"), journalFloor.appendHistogram());
             for (int stage = 0; stage < StageProbe.STAGE_COUNT; stage++)
             {
                 hgrm(dir.resolve("stage-" + StageProbe.name(stage) + ".hgrm"), engine.probe().stages[stage]);
@@ -170,7 +208,8 @@ final class LatencyReport
                 String.format(Locale.ROOT, "tick-to-order at %,d Hz (%s, %s)", settings.rateHz(), settings.waitStrategy(), settings.topology()),
                 List.of(new PercentilePlot.Series("engine", engine.probe().tickToOrder),
                     new PercentilePlot.Series("abq", abq.probe().tickToOrder),
-                    new PercentilePlot.Series("floor", floor.histogram()))));
+                    new PercentilePlot.Series("floor", floor.histogram()),
+                    new PercentilePlot.Series("journal floor", journalFloor.histogram()))));
         }
         catch (final IOException ex)
         {

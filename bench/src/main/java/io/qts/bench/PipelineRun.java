@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Run 1, the live pipeline: journal on disk, this thread publishes every input as fast as the ring
  * takes it and drains the outbound ring as the gateway would; timed from the first publish to
- * {@code stop()} returning. Also reads what the engine thread allocates over the last 90% of inputs
+ * {@code stop()} returning. Also reads what the engine threads allocate over the last 90% of inputs
  * (waiting once, at 10%, for the engine to catch up: the start of the measured part is then exact).
  */
 final class PipelineRun
@@ -26,7 +26,8 @@ final class PipelineRun
     private long allocatedBytes = -1;
     private long allocationEvents;
 
-    Measurement run(final ThroughputSettings settings, final EncodedInputs inputs, final int count, final Path journalDir)
+    Measurement run(
+        final ThroughputSettings settings, final String topology, final EncodedInputs inputs, final int count, final Path journalDir)
     {
         final OrderCount orders = new OrderCount();
         final boolean measureAllocation = EngineThread.allocationMeasurable();
@@ -36,11 +37,11 @@ final class PipelineRun
         final long end;
         final EngineResult result;
         try (Journal journal = Journal.openForAppend(journalDir, JournalKind.IN, settings.journalSync());
-            LivePipeline pipeline = new LivePipeline(settings.engineContext(), journal, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(settings.engineContext(topology), journal, OutputListener.NONE))
         {
             final Set<Long> before = EngineThread.alive();
             pipeline.start();
-            final long engineThread = measureAllocation ? EngineThread.startedSince(before) : -1;
+            final long[] engineThreads = measureAllocation ? EngineThread.startedSince(before) : null;
             final InputSink input = pipeline.input();
             long bytesBefore = 0;
             long processedBefore = 0;
@@ -56,7 +57,7 @@ final class PipelineRun
                 {
                     // Once: let the engine finish the first inputs, so its start-up is not counted.
                     pipeline.awaitIdle();
-                    bytesBefore = EngineThread.allocatedBytes(engineThread);
+                    bytesBefore = EngineThread.allocatedBytes(engineThreads);
                     processedBefore = pipeline.processed();
                 }
             }
@@ -64,7 +65,7 @@ final class PipelineRun
             {
                 // Read before stop(): the thread's counter is gone once it has ended.
                 pipeline.awaitIdle();
-                allocatedBytes = EngineThread.allocatedBytes(engineThread) - bytesBefore;
+                allocatedBytes = EngineThread.allocatedBytes(engineThreads) - bytesBefore;
                 allocationEvents = pipeline.processed() - processedBefore;
             }
             result = pipeline.stop();
@@ -74,13 +75,13 @@ final class PipelineRun
         return new Measurement(count, end - start, result, orders.orders());
     }
 
-    /** Bytes the engine thread allocated over the measured part, or -1 if the JVM cannot tell. */
+    /** Bytes the engine threads allocated over the measured part, or -1 if the JVM cannot tell. */
     long allocatedBytes()
     {
         return allocatedBytes;
     }
 
-    /** Inputs the engine thread finished over the measured part. */
+    /** Inputs the engine finished over the measured part. */
     long allocationEvents()
     {
         return allocationEvents;

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the four throughput measurements on the same pre-encoded inputs: a smaller warm-up round
+ * Runs the throughput measurements (the pipeline in each topology asked for, raw append, ABQ, replay) on the same
+ * pre-encoded inputs: a smaller warm-up round
  * first, whose numbers are thrown away, then the measured rounds. Each run that writes a journal gets
  * a fresh directory, deleted as soon as it is no longer needed.
  */
@@ -24,9 +25,13 @@ final class ThroughputBenchmark
         this.progress = progress;
     }
 
-    /** The four measurements of one round, and what the pipeline's engine thread allocated in it. */
+    /**
+     * The measurements of one round, and what the pipeline's engine threads allocated in it; {@code otherPipelines} are
+     * the pipeline in the other topologies asked for, in their order.
+     */
     record Round(
-        Measurement pipeline, Measurement rawAppend, Measurement abq, Measurement replay, long allocatedBytes, long allocationEvents)
+        Measurement pipeline, Measurement rawAppend, Measurement abq, Measurement replay, long allocatedBytes, long allocationEvents,
+        List<Measurement> otherPipelines)
     {
         double allocBytesPerEvent()
         {
@@ -65,7 +70,7 @@ final class ThroughputBenchmark
         final Path pipelineDir = work.fresh("pipeline");
         final PipelineRun pipelineRun = new PipelineRun();
         settle();
-        final Measurement pipeline = pipelineRun.run(settings, inputs, count, pipelineDir);
+        final Measurement pipeline = pipelineRun.run(settings, settings.topologies().get(0), inputs, count, pipelineDir);
 
         settle();
         final Measurement replay = ReplayRun.run(settings.engineContext(), pipelineDir);
@@ -75,7 +80,17 @@ final class ThroughputBenchmark
         settle();
         final Measurement abq = AbqPipeline.run(settings.engineContext(), inputs, count, abqDir, settings.journalSync());
         WorkDir.delete(abqDir);
-        return new Round(pipeline, rawAppend, abq, replay, pipelineRun.allocatedBytes(), pipelineRun.allocationEvents());
+
+        final List<Measurement> otherPipelines = new ArrayList<>();
+        for (final String topology : settings.topologies().subList(1, settings.topologies().size()))
+        {
+            final Path otherDir = work.fresh("pipeline-" + topology);
+            settle();
+            otherPipelines.add(new PipelineRun().run(settings, topology, inputs, count, otherDir));
+            WorkDir.delete(otherDir);
+        }
+        return new Round(
+            pipeline, rawAppend, abq, replay, pipelineRun.allocatedBytes(), pipelineRun.allocationEvents(), otherPipelines);
     }
 
     /** Starts each run with an empty young generation, so no run pays for the garbage of the one before. */

@@ -1,5 +1,6 @@
 package io.qts.bench;
 
+import io.qts.engine.EngineContext;
 import io.qts.engine.pipeline.WaitStrategies;
 import io.qts.journal.JournalSync;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -24,7 +26,10 @@ final class ThroughputCommand implements Callable<Integer>
     /** The inputs are held in one byte array (about 45 bytes each). */
     static final int MAX_EVENTS = 40_000_000;
     static final int MAX_ITERATIONS = 99;
-    /** Each slot of the inbound ring holds a 4 KB raw area: 2^18 slots are already a 1 GB ring. */
+    /** Both topologies by default from this many CPUs: the parallel one runs three engine threads beside the producer. */
+    static final int BOTH_MIN_CPUS = 4;
+    static final String BOTH = "both";
+    /** A slot of the inbound ring can grow to a 4 KB raw area: 2^18 such slots are a 1 GB ring. */
     static final int MAX_RING_SIZE = 1 << 18;
 
     @Spec
@@ -40,6 +45,11 @@ final class ThroughputCommand implements Callable<Integer>
     @Option(names = "--wait-strategy", defaultValue = "yielding", paramLabel = "busy-spin|yielding|sleeping|blocking",
         description = "How the engine thread waits for inputs (default: ${DEFAULT-VALUE}).")
     String waitStrategy;
+
+    @Option(names = "--topology", paramLabel = "chain|parallel|both",
+        description = "The pipeline's thread layout: chain (one engine thread), parallel (journal beside decode/signal, "
+            + "a core per thread) or both, side by side in every round (default: both with 4 or more CPUs, else chain).")
+    String topology;
 
     @Option(names = "--ring-size", defaultValue = "4096", paramLabel = "N",
         description = "Slots of the inbound ring, a power of two from 64 to 262144 (default: ${DEFAULT-VALUE}).")
@@ -113,7 +123,24 @@ final class ThroughputCommand implements Callable<Integer>
         {
             throw bad("--journal-sync: " + ex.getMessage());
         }
-        return new ThroughputSettings(events, waitStrategy, ringSize, dir, iterations, sync);
+        return new ThroughputSettings(events, waitStrategy, topologies(), ringSize, dir, iterations, sync);
+    }
+
+    private List<String> topologies()
+    {
+        if (topology == null)
+        {
+            return Runtime.getRuntime().availableProcessors() >= BOTH_MIN_CPUS ? EngineContext.TOPOLOGIES : List.of(EngineContext.CHAIN);
+        }
+        if (BOTH.equals(topology))
+        {
+            return EngineContext.TOPOLOGIES;
+        }
+        if (!EngineContext.TOPOLOGIES.contains(topology))
+        {
+            throw bad("--topology must be one of " + String.join(", ", EngineContext.TOPOLOGIES) + ", " + BOTH + ", got '" + topology + "'");
+        }
+        return List.of(topology);
     }
 
     private ParameterException bad(final String message)

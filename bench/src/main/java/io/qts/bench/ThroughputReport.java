@@ -39,6 +39,10 @@ final class ThroughputReport
         compare("pipeline", pipeline, "ABQ pipeline", round.abq().result());
         compare("pipeline", pipeline, "replay", round.replay().result());
         compare("pipeline", pipeline, "recording run", recording.result());
+        for (int i = 0; i < round.otherPipelines().size(); i++)
+        {
+            compare("pipeline", pipeline, "pipeline (" + otherTopology(i) + ")", round.otherPipelines().get(i).result());
+        }
         if (round.pipeline().ordersTaken() != pipeline.orders())
         {
             mismatches.add("pipeline sent " + pipeline.orders() + " orders but the outbound ring gave " + round.pipeline().ordersTaken());
@@ -114,6 +118,16 @@ final class ThroughputReport
         return 100.0 * pipelineEventsPerSec() / rawAppendEventsPerSec();
     }
 
+    private String otherTopology(final int index)
+    {
+        return settings.topologies().get(index + 1);
+    }
+
+    private double otherPipelineEventsPerSec(final int index)
+    {
+        return median(round -> round.otherPipelines().get(index));
+    }
+
     double pipelineVsAbq()
     {
         return pipelineEventsPerSec() / abqPipelineEventsPerSec();
@@ -125,34 +139,47 @@ final class ThroughputReport
         final ThroughputBenchmark.Round last = rounds.get(rounds.size() - 1);
         final EngineResult pipeline = last.pipeline().result();
         final StringBuilder out = new StringBuilder(1024);
-        line(out, "QTS throughput: %,d inputs (%,d instrument, %,d trades, %,d venue answers), wait strategy %s, ring %,d, "
-            + "journal sync %s", inputs.count(), inputs.countOf(Sources.REFERENCE), inputs.countOf(Sources.MARKET_DATA),
-            inputs.countOf(Sources.VENUE), settings.waitStrategy(), settings.ringSize(), settings.journalSync());
+        line(out, "QTS throughput: %,d inputs (%,d instrument, %,d trades, %,d venue answers), wait strategy %s, "
+            + "topology %s, ring %,d, journal sync %s", inputs.count(), inputs.countOf(Sources.REFERENCE),
+            inputs.countOf(Sources.MARKET_DATA), inputs.countOf(Sources.VENUE), settings.waitStrategy(),
+            String.join(" and ", settings.topologies()),
+            settings.ringSize(), settings.journalSync());
         line(out, "JDK %s (%s), %d CPUs, %d measured round%s after a warm-up round", jdk(), System.getProperty("java.vm.name"),
             cpus(), rounds.size(), rounds.size() == 1 ? "" : "s (median, and the range)");
         line(out, "");
         line(out, "%-44s %14s", "run", "events/s");
-        row(out, "pipeline: ring + journal + stages", ThroughputBenchmark.Round::pipeline);
+        row(out, "pipeline (" + settings.topologies().get(0) + "): ring, journal, stages", ThroughputBenchmark.Round::pipeline);
+        for (int i = 0; i < settings.topologies().size() - 1; i++)
+        {
+            final int index = i;
+            row(out, "pipeline (" + otherTopology(i) + "): ring, journal, stages", round -> round.otherPipelines().get(index));
+        }
         row(out, "raw journal append, one thread", ThroughputBenchmark.Round::rawAppend);
         row(out, "ABQ + inline stages + journal", ThroughputBenchmark.Round::abq);
         row(out, "replay: backtest over the pipeline journal", ThroughputBenchmark.Round::replay);
         line(out, "");
-        line(out, "%-44s %12.1f %%", "pipeline / raw append", pipelineVsRawAppendPct());
+        line(out, "%-44s %12.1f %%", "pipeline (" + settings.topologies().get(0) + ") / raw append", pipelineVsRawAppendPct());
+        for (int i = 0; i < settings.topologies().size() - 1; i++)
+        {
+            line(out, "%-44s %12.1f %%", "pipeline (" + otherTopology(i) + ") / raw append",
+                100.0 * otherPipelineEventsPerSec(i) / rawAppendEventsPerSec());
+        }
         line(out, "%-44s %12.2f x", "pipeline / ABQ", pipelineVsAbq());
         if (allocBytesPerEvent() < 0)
         {
-            line(out, "%-44s %14s", "engine thread allocation", "n/a");
+            line(out, "%-44s %14s", "engine threads allocation", "n/a");
         }
         else
         {
             final ThroughputBenchmark.Round most = mostAllocating();
-            line(out, "%-44s %14.4f bytes/event (%,d bytes over %,d events)", "engine thread allocation",
+            line(out, "%-44s %14.4f bytes/event (%,d bytes over %,d events)", "engine threads allocation",
                 most.allocBytesPerEvent(), most.allocatedBytes(), most.allocationEvents());
         }
         line(out, "%-44s %,14d (fills %,d, taken off the outbound ring %,d)", "orders", pipeline.orders(), pipeline.fills(),
             last.pipeline().ordersTaken());
         line(out, "%-44s %s", "decisions (digest, orders)", digestsMatch() ?
-            "match: pipeline = ABQ = replay = recording (" + pipeline.digest().substring(0, 16) + "...)" : "MISMATCH");
+            "match: pipeline" + (settings.topologies().size() > 1 ? "s" : "") + " = ABQ = replay = recording ("
+                + pipeline.digest().substring(0, 16) + "...)" : "MISMATCH");
         return out.toString();
     }
 
@@ -168,10 +195,18 @@ final class ThroughputReport
         field(out, "allocBytesPerEvent", String.format(Locale.ROOT, "%.4f", allocBytesPerEvent()), false);
         field(out, "pipelineVsRawAppendPct", String.format(Locale.ROOT, "%.1f", pipelineVsRawAppendPct()), false);
         field(out, "pipelineVsAbq", String.format(Locale.ROOT, "%.2f", pipelineVsAbq()), false);
+        for (int i = 0; i < settings.topologies().size() - 1; i++)
+        {
+            final String name = otherTopology(i);
+            field(out, name + "PipelineEventsPerSec", Math.round(otherPipelineEventsPerSec(i)));
+            field(out, name + "PipelineVsRawAppendPct",
+                String.format(Locale.ROOT, "%.1f", 100.0 * otherPipelineEventsPerSec(i) / rawAppendEventsPerSec()), false);
+        }
         field(out, "events", recording.inputs().count());
         field(out, "orders", rounds.get(rounds.size() - 1).pipeline().result().orders());
         field(out, "digestsMatch", Boolean.toString(digestsMatch()), false);
         field(out, "waitStrategy", settings.waitStrategy(), true);
+        field(out, "topology", String.join(",", settings.topologies()), true);
         field(out, "ringSize", settings.ringSize());
         field(out, "journalSync", settings.journalSync().toString(), true);
         field(out, "iterations", rounds.size());

@@ -33,7 +33,9 @@ class LatencySmokeTest
 
         final JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         for (final String key : List.of("offeredRate", "achievedRate", "events", "p50Us", "p90Us", "p99Us", "p999Us", "p9999Us",
-            "maxUs", "gcCount", "gcPauseMs", "abqP50Us", "abqP99Us", "floorP50Us", "floorP99Us"))
+            "maxUs", "gcCount", "gcPauseMs", "abqP50Us", "abqP99Us", "floorP50Us", "floorP99Us", "floorP999Us", "floorP9999Us",
+            "engineOverFloorP999", "engineOverFloorP9999", "journalFloorP50Us", "journalFloorP99Us", "journalFloorP999Us",
+            "journalFloorP9999Us", "journalAppendP50Us", "journalAppendP999Us", "journalAppendP9999Us"))
         {
             assertTrue(summary.path(key).isNumber(), key + " in " + summary);
         }
@@ -42,15 +44,19 @@ class LatencySmokeTest
         assertTrue(summary.path("orders").asLong() > 0, "the feed must make the strategy trade: " + summary);
         assertEquals("yielding", summary.path("waitStrategy").asText());
         assertEquals("chain", summary.path("topology").asText());
-        for (final String file : List.of("engine.hgrm", "abq.hgrm", "floor.hgrm", "stage-journal.hgrm", "stage-decode.hgrm",
+        assertTrue(summary.path("stages").path("journal").path("p999Us").isNumber(), "per-stage p99.9 in " + summary);
+        assertTrue(summary.path("journalFloorAchievedRate").asLong() > 0, summary.toString());
+        for (final String file : List.of("engine.hgrm", "abq.hgrm", "floor.hgrm", "journal-floor.hgrm", "journal-append.hgrm",
+            "stage-journal.hgrm", "stage-decode.hgrm",
             "stage-signal.hgrm", "stage-risk.hgrm", "stage-execution.hgrm"))
         {
             assertTrue(Files.readString(out.resolve(file)).contains("Value     Percentile"), file);
         }
         final var svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("latency.svg").toFile());
         assertEquals("svg", svg.getDocumentElement().getNodeName());
-        assertEquals(3, svg.getElementsByTagName("path").getLength(), "one line per series");
+        assertEquals(4, svg.getElementsByTagName("path").getLength(), "one line per series");
         assertTrue(stdout.toString().contains("abq / engine: p50"), stdout.toString());
+        assertTrue(stdout.toString().contains("journal floor, the append itself"), stdout.toString());
         assertTrue(Files.notExists(dir.resolve("work")) || Files.list(dir.resolve("work")).findAny().isEmpty(),
             "the run's journals are deleted");
     }

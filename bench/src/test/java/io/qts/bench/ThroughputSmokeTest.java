@@ -51,6 +51,34 @@ class ThroughputSmokeTest
     }
 
     @Test
+    void bothTopologiesAreMeasuredSideBySideAndDecideTheSame() throws IOException
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = BenchMain.execute(new PrintWriter(out), new PrintWriter(err),
+            "throughput", "--events", "20000", "--dir", dir.toString(), "--topology", "both", "--json");
+        assertEquals(0, exit, "exit code; stderr: " + err);
+
+        final String[] lines = out.toString().strip().split("\\R");
+        final JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertEquals("chain,parallel", json.path("topology").asText());
+        assertTrue(json.path("parallelPipelineEventsPerSec").asLong() > 0, json.toString());
+        assertTrue(json.path("parallelPipelineVsRawAppendPct").isNumber(), json.toString());
+        assertTrue(json.path("digestsMatch").asBoolean(), "both topologies decide as the recording: " + out);
+        assertTrue(out.toString().contains("pipeline (parallel): ring, journal, stages"), out.toString());
+    }
+
+    @Test
+    void aBadTopologyIsOneErrorLineAndExitCode2()
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = BenchMain.execute(new PrintWriter(out), new PrintWriter(err), "throughput", "--topology", "star");
+        assertEquals(2, exit);
+        assertEquals("qts: error: --topology must be one of chain, parallel, both, got 'star'", err.toString().strip());
+    }
+
+    @Test
     void asItsOwnProcessWithJsonItsStdoutEndsWithTheJsonAndHoldsNoLogLine() throws Exception
     {
         final BenchProcess run = BenchProcess.run(dir, 300, "throughput", "--events", "1000", "--json");

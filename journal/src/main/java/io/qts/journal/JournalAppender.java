@@ -103,7 +103,7 @@ public final class JournalAppender implements AutoCloseable
         }
         try
         {
-            reservation.ensure(appender, lastEnd);
+            reservation.ensure(appender, lastEnd, lastStore);
         }
         catch (final IOException ex)
         {

@@ -1,5 +1,9 @@
 package io.qts.journal;
 
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.chronicle.core.io.ClosedIllegalStateException;
+import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
 import java.io.File;
@@ -7,62 +11,211 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Keeps disk blocks allocated ahead of the journal writer. Chronicle writes through a memory map of a sparse file,
- * and a write to a page the file system cannot back (disk full) faults (SIGBUS) instead of returning an error. So
- * the file region just past the writer is written with zeros through an ordinary file write first: that allocates
- * the blocks, or fails with an {@link IOException} that names the cause, before the writer ever touches the pages.
- * The writer then stays inside allocated blocks for at least {@link #AHEAD_BYTES} minus one entry.
+ * Keeps disk blocks allocated, and the writer's pages mapped, ahead of the journal writer, from a thread of its own.
+ * Chronicle writes through a memory map of a sparse file, and a write to a page the file system cannot back (disk
+ * full) faults (SIGBUS) instead of returning an error. So the file region past the writer is written with zeros through
+ * an ordinary file write first: that allocates the blocks, or fails with an {@link IOException} that names the cause,
+ * before the writer ever touches the pages.
+ * <p>
+ * That work is done by the "qts-journal-reserve" thread, not the writer: 512 KB of file writes every 512 KB of journal
+ * took the writer off its work for hundreds of microseconds at a time. The thread then pretouches the reserved pages
+ * through the writer's own mapping (an atomic compare-and-set of 0 with 0, which changes nothing), so the page fault
+ * of each new 4 KB page, which on ext4 can wait for the file system's journal commit for milliseconds, is taken by this
+ * thread instead of the writer. The writer only wakes the thread every {@link #SIGNAL_BYTES} and checks what it has
+ * reserved; it waits for it only when less than {@link #SIGNAL_BYTES} plus one largest entry is left (the thread fell
+ * behind, or a new cycle file just began), so it never writes past what is reserved.
  */
 final class SpaceReservation implements AutoCloseable
 {
-    /** How far past the writer blocks are kept allocated. */
+    /** How far past the writer the thread keeps blocks allocated. */
     static final long AHEAD_BYTES = 1L << 20;
-    /** Zeros per write; the region is topped up when less than half of {@link #AHEAD_BYTES} is left. */
+    /** The writer wakes the thread each time it has written this much more. */
+    static final long SIGNAL_BYTES = AHEAD_BYTES / 4;
+    /** Reserved bytes past the writer below which it waits: it may write SIGNAL_BYTES and one entry before it checks. */
+    static final long MIN_LEFT_BYTES = SIGNAL_BYTES + (64 << 10);
+    /** Bytes of a page: one touch per page maps it. */
+    private static final int PAGE_BYTES = 4096;
+    /** Zeros per file write. */
     private static final int CHUNK_BYTES = 64 << 10;
 
-    private final ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK_BYTES);
+    private final Thread thread;
+    private final ReferenceOwner pretouchOwner = ReferenceOwner.temporary("qts-journal-pretouch");
+
+    // Written by the writer, read by the reserving thread.
+    private volatile CycleFile cycleFile;
+    private volatile long requestedPosition;
+    private volatile MappedBytesStore writerStore;
+    private volatile boolean closed;
+
+    // Written by the reserving thread, read by the writer: reservedCycle first, then reservedUpTo (see reservedFor).
+    private volatile int reservedCycle = Integer.MIN_VALUE;
+    private volatile long reservedUpTo;
+    private volatile IOException failure;
+
+    // The writer's own.
     private int cycle = Integer.MIN_VALUE;
-    private FileChannel channel;
-    private long reservedUpTo;
+    private long signalAt;
+
+    /** The cycle file the writer is in, and where it was in it when it got there. */
+    private record CycleFile(int cycle, File file, long startPosition)
+    {
+    }
+
+    SpaceReservation()
+    {
+        thread = new Thread(this::reserve, "qts-journal-reserve");
+        thread.setDaemon(true);
+        thread.start();
+    }
 
     /**
-     * Makes sure the blocks up to {@code writePosition + AHEAD_BYTES} of the appender's current cycle file exist.
+     * Called by the writer after each entry, with its write position and the mapped block it wrote into: makes sure at
+     * least {@link #MIN_LEFT_BYTES} past it are allocated, waiting for the reserving thread when it is behind.
      *
-     * @throws IOException when the blocks cannot be allocated (e.g. "No space left on device").
+     * @throws IOException when the blocks cannot be allocated (e.g. "No space left on device"), now or before.
      */
-    void ensure(final ExcerptAppender appender, final long writePosition) throws IOException
+    void ensure(final ExcerptAppender appender, final long writePosition, final BytesStore<?, ?> store) throws IOException
     {
-        if (appender.cycle() != cycle)
+        final IOException failed = failure;
+        if (failed != null)
         {
-            switchTo(appender.cycle(), appender.currentFile(), writePosition);
+            throw failed;
         }
-        if (writePosition + AHEAD_BYTES / 2 <= reservedUpTo)
+        if (writePosition < signalAt && appender.cycle() == cycle)
         {
             return;
         }
-        final long target = writePosition + AHEAD_BYTES;
-        while (reservedUpTo < target)
+        if (appender.cycle() != cycle)
         {
-            zeros.clear();
-            while (zeros.hasRemaining())
+            cycle = appender.cycle();
+            requestedPosition = writePosition;
+            cycleFile = new CycleFile(cycle, appender.currentFile(), writePosition);
+        }
+        else
+        {
+            requestedPosition = writePosition;
+        }
+        if (store instanceof MappedBytesStore && store != writerStore)
+        {
+            writerStore = (MappedBytesStore)store;
+        }
+        LockSupport.unpark(thread);
+        signalAt = writePosition + SIGNAL_BYTES;
+        while (reservedFor(cycle) - writePosition < MIN_LEFT_BYTES)
+        {
+            final IOException failedNow = failure;
+            if (failedNow != null)
             {
-                reservedUpTo += channel.write(zeros, reservedUpTo);
+                throw failedNow;
             }
+            // Not parkNanos: a timed park sleeps for the timer slack (50 us), far longer than a chunk takes.
+            Thread.yield();
         }
     }
 
-    private void switchTo(final int newCycle, final File file, final long writePosition) throws IOException
+    /** How far blocks of the given cycle's file are allocated; -1 while the thread has not reached that file. */
+    private long reservedFor(final int wantedCycle)
     {
-        close();
-        channel = FileChannel.open(file.toPath(), StandardOpenOption.WRITE);
-        cycle = newCycle;
-        reservedUpTo = writePosition;
+        return reservedCycle == wantedCycle ? reservedUpTo : -1;
     }
 
-    @Override
-    public void close()
+    private void reserve()
+    {
+        final ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK_BYTES);
+        FileChannel channel = null;
+        int channelCycle = Integer.MIN_VALUE;
+        long upTo = 0;
+        MappedBytesStore touchedStore = null;
+        long touchedUpTo = 0;
+        try
+        {
+            while (!closed)
+            {
+                final CycleFile target = cycleFile;
+                if (target != null && target.cycle() != channelCycle)
+                {
+                    closeQuietly(channel);
+                    channel = FileChannel.open(target.file().toPath(), StandardOpenOption.WRITE);
+                    channelCycle = target.cycle();
+                    upTo = target.startPosition();
+                    reservedUpTo = upTo;
+                    reservedCycle = channelCycle;
+                }
+                if (channel != null && upTo < requestedPosition + AHEAD_BYTES)
+                {
+                    zeros.clear();
+                    while (zeros.hasRemaining())
+                    {
+                        upTo += channel.write(zeros, upTo);
+                    }
+                    reservedUpTo = upTo;
+                    continue;
+                }
+                final MappedBytesStore store = writerStore;
+                if (store != null)
+                {
+                    if (store != touchedStore)
+                    {
+                        touchedStore = store;
+                        touchedUpTo = 0;
+                    }
+                    touchedUpTo = pretouch(store, Math.max(touchedUpTo, requestedPosition + PAGE_BYTES), upTo);
+                }
+                LockSupport.park(this);
+            }
+        }
+        catch (final IOException ex)
+        {
+            failure = ex;
+        }
+        catch (final RuntimeException ex)
+        {
+            // The writer must not wait for a thread that has died: it fails as for an I/O error.
+            failure = new IOException("journal space reservation failed: " + ex, ex);
+        }
+        finally
+        {
+            closeQuietly(channel);
+        }
+    }
+
+    /**
+     * Touches each page from {@code from} to {@code to} that lies in the writer's mapped block, holding a reference to
+     * the block meanwhile so it cannot be unmapped; returns how far it got.
+     */
+    private long pretouch(final MappedBytesStore store, final long from, final long to)
+    {
+        long page = (from + PAGE_BYTES - 1) & -PAGE_BYTES;
+        try
+        {
+            if (!store.tryReserve(pretouchOwner))
+            {
+                return from;
+            }
+        }
+        catch (final ClosedIllegalStateException ex)
+        {
+            // The writer has moved on to the next block and this one is released: nothing to touch.
+            return from;
+        }
+        try
+        {
+            for (; page + Integer.BYTES <= to && store.inside(page, Integer.BYTES); page += PAGE_BYTES)
+            {
+                store.compareAndSwapInt(page, 0, 0);
+            }
+        }
+        finally
+        {
+            store.release(pretouchOwner);
+        }
+        return page;
+    }
+
+    private static void closeQuietly(final FileChannel channel)
     {
         if (channel != null)
         {
@@ -74,7 +227,30 @@ final class SpaceReservation implements AutoCloseable
             {
                 // Nothing was written through this channel that the mapping does not hold too.
             }
-            channel = null;
+        }
+    }
+
+    /** Stops the reserving thread and waits for it to end. */
+    @Override
+    public void close()
+    {
+        closed = true;
+        LockSupport.unpark(thread);
+        boolean interrupted = false;
+        while (thread.isAlive())
+        {
+            try
+            {
+                thread.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -39,7 +39,10 @@ public record RunSettings(
     /** The sample feed inside the jar, used when the configuration is the embedded one. */
     public static final String EMBEDDED_PREFIX = "/qts-config/";
 
-    /** The largest share of the JVM's heap the inbound ring may take. */
+    /**
+     * The largest share of the JVM's heap the inbound ring may take, with every slot grown to the largest input (venue
+     * JSON makes slots grow; see the engine's InboundSlot).
+     */
     private static final int RING_HEAP_SHARE = 2;
 
     /**
@@ -95,8 +98,8 @@ public record RunSettings(
         final long ringBytes = (long)ringSize * EntryHeader.MAX_PAYLOAD_LENGTH;
         if (ringSize > 0 && ringBytes > Runtime.getRuntime().maxMemory() / RING_HEAP_SHARE)
         {
-            throw new UserError("engine.ringSize " + ringSize + " needs " + ringBytes / (1 << 20) + " MiB (" +
-                EntryHeader.MAX_PAYLOAD_LENGTH + " bytes a slot), more than half of this JVM's " +
+            throw new UserError("engine.ringSize " + ringSize + " can need " + ringBytes / (1 << 20) + " MiB (" +
+                EntryHeader.MAX_PAYLOAD_LENGTH + " bytes a slot with venue JSON), more than half of this JVM's " +
                 Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap (from " + config.source("engine.ringSize") + ")");
         }
         final EngineContext engine;

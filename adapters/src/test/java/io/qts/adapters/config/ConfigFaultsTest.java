@@ -185,7 +185,7 @@ class ConfigFaultsTest
             settingsError(Map.of("QTS_VENUE_DURATION_SECONDS", "9223372037")));
         assertEquals(9_223_372_036L, settings(Map.of("QTS_VENUE_DURATION_SECONDS", "9223372036")).venue().durationSeconds());
         final String ring = settingsError(Map.of("QTS_ENGINE_RING_SIZE", "1073741824"));
-        assertEquals(true, ring.startsWith("engine.ringSize 1073741824 needs 4194304 MiB"), ring);
+        assertEquals(true, ring.startsWith("engine.ringSize 1073741824 can need 4194304 MiB"), ring);
         assertEquals(true, ring.endsWith("(from environment variable QTS_ENGINE_RING_SIZE)"), ring);
         assertEquals("run.cash must be above 0, got 0", settingsError(Map.of("QTS_RUN_CASH", "0")));
     }

@@ -1,0 +1,91 @@
+package io.qts.journal;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Disk blocks are allocated ahead of the writer by a thread of its own: at every entry the journal's cycle file has
+ * blocks well past the last entry, and closing the appender ends that thread.
+ */
+class SpaceReservationTest
+{
+    private static final String THREAD = "qts-journal-reserve";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void blocksStayAllocatedAheadOfEveryEntryWhileSeveralMegabytesAreWritten() throws Exception
+    {
+        final byte[] payload = new byte[1_000];
+        try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
+            JournalAppender appender = journal.appender())
+        {
+            for (int n = 0; n < 8_000; n++)
+            {
+                appender.append(n, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, payload, 0, payload.length);
+                if (n % 500 == 499)
+                {
+                    final Path cycleFile = cycleFile();
+                    final long written = (n + 1) * (long)(payload.length + EntryHeader.CHECKSUM_OFFSET);
+                    final long allocated = allocatedBytes(cycleFile);
+                    assertTrue(allocated >= written + SpaceReservation.MIN_LEFT_BYTES,
+                        "after " + (n + 1) + " entries (" + written + " bytes) only " + allocated + " bytes are allocated");
+                }
+            }
+        }
+    }
+
+    @Test
+    void closingTheAppenderEndsTheReservingThread() throws IOException
+    {
+        final long before = reservingThreads();
+        try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE))
+        {
+            try (JournalAppender appender = journal.appender())
+            {
+                appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, new byte[8], 0, 8);
+                assertEquals(before + 1, reservingThreads());
+            }
+            assertEquals(before, reservingThreads());
+        }
+        assertEquals(before, reservingThreads());
+    }
+
+    private Path cycleFile() throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            final List<Path> cycles = files.filter(file -> file.toString().endsWith(".cq4")).collect(Collectors.toList());
+            assertEquals(1, cycles.size(), cycles.toString());
+            return cycles.get(0);
+        }
+    }
+
+    /** Blocks the file system has allocated to the file, in bytes ({@code stat}: blocks times the block unit). */
+    private static long allocatedBytes(final Path file) throws Exception
+    {
+        final Process stat = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).redirectErrorStream(true).start();
+        final String out = new String(stat.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        assertTrue(stat.waitFor(10, TimeUnit.SECONDS) && stat.exitValue() == 0, "stat: " + out);
+        final String[] fields = out.split(" ");
+        return Long.parseLong(fields[0]) * Long.parseLong(fields[1]);
+    }
+
+    private static long reservingThreads()
+    {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> THREAD.equals(t.getName()) && t.isAlive()).count();
+    }
+}
