@@ -5,6 +5,7 @@ import net.openhft.chronicle.bytes.MappedBytesStore;
 import net.openhft.chronicle.core.io.ClosedIllegalStateException;
 import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.posix.PosixAPI;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,11 +17,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Keeps disk blocks allocated, and the writer's pages mapped, ahead of the journal writer, from a thread of its own.
  * Chronicle writes through a memory map of a sparse file, and a write to a page the file system cannot back (disk
- * full) faults (SIGBUS) instead of returning an error. So the file region past the writer is written with zeros through
- * an ordinary file write first: that allocates the blocks, or fails with an {@link IOException} that names the cause,
- * before the writer ever touches the pages.
+ * full) faults (SIGBUS) instead of returning an error. So the blocks of the file region past the writer are allocated
+ * first, with {@code fallocate(2)} or by writing zeros (see {@link BlockAllocator}): that succeeds, or fails with an
+ * {@link IOException} that names the cause, before the writer ever touches the pages.
  * <p>
- * That work is done by the "qts-journal-reserve" thread, not the writer: 512 KB of file writes every 512 KB of journal
+ * That work is done by the "qts-journal-reserve" thread, not the writer: 512 KB of zeros written every 512 KB of journal
  * took the writer off its work for hundreds of microseconds at a time. The thread then pretouches the reserved pages
  * through the writer's own mapping (an atomic compare-and-set of 0 with 0, which changes nothing), so the page fault
  * of each new 4 KB page, which on ext4 can wait for the file system's journal commit for milliseconds, is taken by this
@@ -38,7 +39,7 @@ final class SpaceReservation implements AutoCloseable
     static final long MIN_LEFT_BYTES = SIGNAL_BYTES + (64 << 10);
     /** Bytes of a page: one touch per page maps it. */
     private static final int PAGE_BYTES = 4096;
-    /** Zeros per file write. */
+    /** Bytes allocated at a time. */
     private static final int CHUNK_BYTES = 64 << 10;
 
     private final Thread thread;
@@ -84,13 +85,14 @@ final class SpaceReservation implements AutoCloseable
         {
             throw failed;
         }
-        if (writePosition < signalAt && appender.cycle() == cycle)
+        final int appenderCycle = appender.cycle();
+        if (writePosition < signalAt && appenderCycle == cycle)
         {
             return;
         }
-        if (appender.cycle() != cycle)
+        if (appenderCycle != cycle)
         {
-            cycle = appender.cycle();
+            cycle = appenderCycle;
             requestedPosition = writePosition;
             cycleFile = new CycleFile(cycle, appender.currentFile(), writePosition);
         }
@@ -124,9 +126,8 @@ final class SpaceReservation implements AutoCloseable
 
     private void reserve()
     {
-        final ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK_BYTES);
-        FileChannel channel = null;
-        int channelCycle = Integer.MIN_VALUE;
+        final BlockAllocator allocator = new BlockAllocator();
+        int fileCycle = Integer.MIN_VALUE;
         long upTo = 0;
         MappedBytesStore touchedStore = null;
         long touchedUpTo = 0;
@@ -135,22 +136,17 @@ final class SpaceReservation implements AutoCloseable
             while (!closed)
             {
                 final CycleFile target = cycleFile;
-                if (target != null && target.cycle() != channelCycle)
+                if (target != null && target.cycle() != fileCycle)
                 {
-                    closeQuietly(channel);
-                    channel = FileChannel.open(target.file().toPath(), StandardOpenOption.WRITE);
-                    channelCycle = target.cycle();
+                    allocator.open(target.file());
+                    fileCycle = target.cycle();
                     upTo = target.startPosition();
                     reservedUpTo = upTo;
-                    reservedCycle = channelCycle;
+                    reservedCycle = fileCycle;
                 }
-                if (channel != null && upTo < requestedPosition + AHEAD_BYTES)
+                if (fileCycle != Integer.MIN_VALUE && upTo < requestedPosition + AHEAD_BYTES)
                 {
-                    zeros.clear();
-                    while (zeros.hasRemaining())
-                    {
-                        upTo += channel.write(zeros, upTo);
-                    }
+                    upTo = allocator.allocate(upTo, CHUNK_BYTES);
                     reservedUpTo = upTo;
                     continue;
                 }
@@ -178,7 +174,7 @@ final class SpaceReservation implements AutoCloseable
         }
         finally
         {
-            closeQuietly(channel);
+            allocator.close();
         }
     }
 
@@ -215,17 +211,94 @@ final class SpaceReservation implements AutoCloseable
         return page;
     }
 
-    private static void closeQuietly(final FileChannel channel)
+    /**
+     * Allocates disk blocks of one cycle file: with {@code fallocate(2)} where the operating system and file system
+     * have it (no data is written, so nothing is written back twice), else, and for the rest of the file once it failed,
+     * by writing zeros through a file channel.
+     * {@code fallocate} is called through Chronicle's own POSIX binding ({@code net.openhft:posix}, already on the class
+     * path with Chronicle Queue); where that binding cannot load it is a no-op that reports success, so it is used only
+     * when it opened the file itself.
+     */
+    private static final class BlockAllocator
     {
-        if (channel != null)
+        private static final int O_WRONLY = 1;
+
+        private final ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK_BYTES);
+        private final PosixAPI posix = posixOrNull();
+        private FileChannel channel;
+        private int fd = -1;
+
+        private static PosixAPI posixOrNull()
         {
             try
             {
-                channel.close();
+                return PosixAPI.posix();
             }
-            catch (final IOException ignored)
+            catch (final RuntimeException | LinkageError ex)
             {
-                // Nothing was written through this channel that the mapping does not hold too.
+                return null;
+            }
+        }
+
+        void open(final File file) throws IOException
+        {
+            close();
+            channel = FileChannel.open(file.toPath(), StandardOpenOption.WRITE);
+            if (posix != null)
+            {
+                try
+                {
+                    fd = posix.open(file.getPath(), O_WRONLY, 0);
+                }
+                catch (final RuntimeException ex)
+                {
+                    // No native binding (the no-op one refuses to open): zeros it is.
+                    fd = -1;
+                }
+            }
+        }
+
+        /** Allocates {@code length} bytes from {@code from}; returns the end of what is allocated. */
+        long allocate(final long from, final int length) throws IOException
+        {
+            if (fd >= 0)
+            {
+                if (posix.fallocate(fd, 0, from, length) == 0)
+                {
+                    return from + length;
+                }
+                // The binding's errno is not reliable after its own fallbacks: zeros from here on, whose failure (a full
+                // disk, a file system without fallocate) comes with the operating system's own message.
+                posix.close(fd);
+                fd = -1;
+            }
+            zeros.clear().limit(length);
+            long at = from;
+            while (zeros.hasRemaining())
+            {
+                at += channel.write(zeros, at);
+            }
+            return at;
+        }
+
+        void close()
+        {
+            if (fd >= 0)
+            {
+                posix.close(fd);
+                fd = -1;
+            }
+            if (channel != null)
+            {
+                try
+                {
+                    channel.close();
+                }
+                catch (final IOException ignored)
+                {
+                    // Nothing was written through this channel that the mapping does not hold too.
+                }
+                channel = null;
             }
         }
     }
