@@ -48,7 +48,7 @@ final class SpaceReservation implements AutoCloseable
     // Written by the writer, read by the reserving thread.
     private volatile CycleFile cycleFile;
     private volatile long requestedPosition;
-    private volatile MappedBytesStore writerStore;
+    private volatile WriterBlock writerBlock;
     private volatile boolean closed;
 
     // Written by the reserving thread, read by the writer: reservedCycle first, then reservedUpTo (see reservedFor).
@@ -62,6 +62,14 @@ final class SpaceReservation implements AutoCloseable
 
     /** The cycle file the writer is in, and where it was in it when it got there. */
     private record CycleFile(int cycle, File file, long startPosition)
+    {
+    }
+
+    /**
+     * The mapped block the writer last wrote into, with its cycle: positions are pretouched in it only while the
+     * reserving thread is in the same cycle file, never at the same offsets of another file.
+     */
+    private record WriterBlock(int cycle, MappedBytesStore store)
     {
     }
 
@@ -100,9 +108,11 @@ final class SpaceReservation implements AutoCloseable
         {
             requestedPosition = writePosition;
         }
-        if (store instanceof MappedBytesStore && store != writerStore)
+        final WriterBlock block = writerBlock;
+        if (store instanceof MappedBytesStore && (block == null || block.store() != store || block.cycle() != cycle))
         {
-            writerStore = (MappedBytesStore)store;
+            // A new block every 64 MB of journal, or a new cycle file: rare enough to allocate the record.
+            writerBlock = new WriterBlock(cycle, (MappedBytesStore)store);
         }
         LockSupport.unpark(thread);
         signalAt = writePosition + SIGNAL_BYTES;
@@ -150,15 +160,15 @@ final class SpaceReservation implements AutoCloseable
                     reservedUpTo = upTo;
                     continue;
                 }
-                final MappedBytesStore store = writerStore;
-                if (store != null)
+                final WriterBlock block = writerBlock;
+                if (block != null && block.cycle() == fileCycle)
                 {
-                    if (store != touchedStore)
+                    if (block.store() != touchedStore)
                     {
-                        touchedStore = store;
+                        touchedStore = block.store();
                         touchedUpTo = 0;
                     }
-                    touchedUpTo = pretouch(store, Math.max(touchedUpTo, requestedPosition + PAGE_BYTES), upTo);
+                    touchedUpTo = pretouch(touchedStore, Math.max(touchedUpTo, requestedPosition + PAGE_BYTES), upTo);
                 }
                 LockSupport.park(this);
             }
@@ -167,10 +177,11 @@ final class SpaceReservation implements AutoCloseable
         {
             failure = ex;
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
-            // The writer must not wait for a thread that has died: it fails as for an I/O error.
-            failure = new IOException("journal space reservation failed: " + ex, ex);
+            // The writer must not wait for a thread that has died: it fails as for an I/O error. A fault on a mapped
+            // page (InternalError) is named as such.
+            failure = new IOException(JournalException.cause(ex), ex);
         }
         finally
         {

@@ -1,5 +1,6 @@
 package io.qts.journal;
 
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Disk blocks are allocated ahead of the writer by a thread of its own: at every entry the journal's cycle file has
- * blocks well past the last entry, and closing the appender ends that thread.
+ * blocks well past the last entry, also after a daily roll to a new file, and closing the appender ends that thread.
  */
 class SpaceReservationTest
 {
@@ -49,6 +50,39 @@ class SpaceReservationTest
     }
 
     @Test
+    void atEachDailyRollTheReservationMovesToTheNewCycleFileAndEveryEntryReadsBack() throws Exception
+    {
+        final long dayMs = 86_400_000L;
+        final long day0Ms = 20_463L * dayMs;
+        final SetTimeProvider clock = new SetTimeProvider(day0Ms * 1_000_000L);
+        final byte[] payload = new byte[1_000];
+        final int perDay = 2_000;
+        try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE, clock);
+            JournalAppender appender = journal.appender())
+        {
+            for (int day = 0; day < 3; day++)
+            {
+                clock.currentTimeMillis(day0Ms + day * dayMs + 1_000);
+                for (int n = 0; n < perDay; n++)
+                {
+                    appender.append(day * perDay + n, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, payload, 0, payload.length);
+                }
+                final Path newest = cycleFiles().get(day);
+                final long written = perDay * (long)(payload.length + EntryHeader.CHECKSUM_OFFSET);
+                assertTrue(allocatedBytes(newest) >= written + SpaceReservation.MIN_LEFT_BYTES,
+                    "day " + day + ": " + allocatedBytes(newest) + " bytes allocated in " + newest.getFileName());
+            }
+        }
+        assertEquals(3, cycleFiles().size());
+        try (Journal journal = Journal.openForRead(dir))
+        {
+            final JournalVerifier.Report report = JournalVerifier.verify(journal);
+            assertTrue(report.ok(), report.problems().toString());
+            assertEquals(3L * perDay, report.entries());
+        }
+    }
+
+    @Test
     void closingTheAppenderEndsTheReservingThread() throws IOException
     {
         final long before = reservingThreads();
@@ -66,11 +100,17 @@ class SpaceReservationTest
 
     private Path cycleFile() throws IOException
     {
+        final List<Path> cycles = cycleFiles();
+        assertEquals(1, cycles.size(), cycles.toString());
+        return cycles.get(0);
+    }
+
+    /** The cycle files, oldest first (their names are their dates). */
+    private List<Path> cycleFiles() throws IOException
+    {
         try (Stream<Path> files = Files.list(dir))
         {
-            final List<Path> cycles = files.filter(file -> file.toString().endsWith(".cq4")).collect(Collectors.toList());
-            assertEquals(1, cycles.size(), cycles.toString());
-            return cycles.get(0);
+            return files.filter(file -> file.toString().endsWith(".cq4")).sorted().collect(Collectors.toList());
         }
     }
 
