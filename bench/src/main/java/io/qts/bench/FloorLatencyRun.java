@@ -71,8 +71,9 @@ final class FloorLatencyRun
         final LatencySettings settings, final EventHandler<InboundSlot> consumer, final String threadName,
         final MeasuredFrom measuredFrom) throws Exception
     {
+        final Thread[] consumerThread = new Thread[1];
         final Disruptor<InboundSlot> disruptor = new Disruptor<>(
-            InboundSlot::new, settings.ringSize(), (runnable) -> new Thread(runnable, threadName),
+            InboundSlot::new, settings.ringSize(), (runnable) -> consumerThread[0] = new Thread(runnable, threadName),
             ProducerType.SINGLE, WaitStrategies.create(settings.waitStrategy()));
         disruptor.handleEventsWith(consumer);
         final RingBuffer<InboundSlot> ring = disruptor.getRingBuffer();
@@ -91,6 +92,9 @@ final class FloorLatencyRun
         };
         final PacedFeed.Window window = new PacedFeed().run(publisher, settings, measuredFrom::set);
         disruptor.shutdown(60, TimeUnit.SECONDS);
+        // shutdown() halts the consumer but does not wait for it: its onShutdown closes the journal's appender, which
+        // must be done before the caller closes the journal.
+        consumerThread[0].join();
         return window;
     }
 

@@ -17,7 +17,8 @@ import java.util.zip.CRC32C;
  * <p>
  * Space on the disk is reserved ahead of the writer ({@link SpaceReservation}), so a full disk is reported here as
  * a {@link JournalException} naming the journal and the cause ({@code No space left on device}) rather than as a
- * fault on a mapped page. After the first failure every append fails the same way and the journal is not closed
+ * fault on a mapped page (but for the first entry of a cycle file, which Chronicle writes before the reservation
+ * knows of the file). After the first failure every append fails the same way and the journal is not closed
  * cleanly: the next start sees it ended by a crash and continues from the last complete entry.
  */
 public final class JournalAppender implements AutoCloseable

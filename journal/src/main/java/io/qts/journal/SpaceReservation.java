@@ -27,7 +27,13 @@ import java.util.concurrent.locks.LockSupport;
  * of each new 4 KB page, which on ext4 can wait for the file system's journal commit for milliseconds, is taken by this
  * thread instead of the writer. The writer only wakes the thread every {@link #SIGNAL_BYTES} and checks what it has
  * reserved; it waits for it only when less than {@link #SIGNAL_BYTES} plus one largest entry is left (the thread fell
- * behind, or a new cycle file just began), so it never writes past what is reserved.
+ * behind, or a new cycle file just began), so it never writes past what is reserved, with one exception: the first
+ * entry of each cycle file (Chronicle creates the file, its header and index arrays in the append that enters the
+ * cycle, before this class learns of it; opening a journal for append checks that {@link Journal#MIN_FREE_BYTES} are
+ * free).
+ * <p>
+ * The thread takes the CPUs of the process, not of the thread that made it: the appender is made on the engine
+ * thread, which may be pinned to an isolated core (see {@link ProcessCpus}).
  */
 final class SpaceReservation implements AutoCloseable
 {
@@ -39,6 +45,8 @@ final class SpaceReservation implements AutoCloseable
     static final long MIN_LEFT_BYTES = SIGNAL_BYTES + (64 << 10);
     /** Bytes of a page: one touch per page maps it. */
     private static final int PAGE_BYTES = 4096;
+    /** Pages touched between two checks of what the writer needs. */
+    private static final long PRETOUCH_BYTES_PER_PASS = 64L * PAGE_BYTES;
     /** Bytes allocated at a time. */
     private static final int CHUNK_BYTES = 64 << 10;
 
@@ -123,6 +131,10 @@ final class SpaceReservation implements AutoCloseable
             {
                 throw failedNow;
             }
+            if (!thread.isAlive())
+            {
+                throw new IOException("the journal's space reservation thread has ended");
+            }
             // Not parkNanos: a timed park sleeps for the timer slack (50 us), far longer than a chunk takes.
             Thread.yield();
         }
@@ -136,13 +148,15 @@ final class SpaceReservation implements AutoCloseable
 
     private void reserve()
     {
-        final BlockAllocator allocator = new BlockAllocator();
+        BlockAllocator allocator = null;
         int fileCycle = Integer.MIN_VALUE;
         long upTo = 0;
         MappedBytesStore touchedStore = null;
         long touchedUpTo = 0;
         try
         {
+            ProcessCpus.applyToThisThread();
+            allocator = new BlockAllocator();
             while (!closed)
             {
                 final CycleFile target = cycleFile;
@@ -168,7 +182,13 @@ final class SpaceReservation implements AutoCloseable
                         touchedStore = block.store();
                         touchedUpTo = 0;
                     }
-                    touchedUpTo = pretouch(touchedStore, Math.max(touchedUpTo, requestedPosition + PAGE_BYTES), upTo);
+                    final long from = Math.max(touchedUpTo, requestedPosition + PAGE_BYTES);
+                    touchedUpTo = pretouch(touchedStore, from, Math.min(upTo, from + PRETOUCH_BYTES_PER_PASS));
+                    if (touchedUpTo > from && touchedUpTo < upTo)
+                    {
+                        // More to touch: check first whether the writer needs blocks (a slow fault must not hold it up).
+                        continue;
+                    }
                 }
                 LockSupport.park(this);
             }
@@ -185,7 +205,10 @@ final class SpaceReservation implements AutoCloseable
         }
         finally
         {
-            allocator.close();
+            if (allocator != null)
+            {
+                allocator.close();
+            }
         }
     }
 
@@ -227,15 +250,17 @@ final class SpaceReservation implements AutoCloseable
      * have it (no data is written, so nothing is written back twice), else, and for the rest of the file once it failed,
      * by writing zeros through a file channel.
      * {@code fallocate} is called through Chronicle's own POSIX binding ({@code net.openhft:posix}, already on the class
-     * path with Chronicle Queue); where that binding cannot load it is a no-op that reports success, so it is used only
-     * when it opened the file itself.
+     * path with Chronicle Queue), on Linux only. Where that binding cannot load, it is a no-op whose {@code open}
+     * refuses, so zeros are written; elsewhere its {@code fallocate} may report success without allocating.
      */
     private static final class BlockAllocator
     {
         private static final int O_WRONLY = 1;
+        /** Only Linux's binding allocates: the Windows one reports success without doing anything. */
+        private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
         private final ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK_BYTES);
-        private final PosixAPI posix = posixOrNull();
+        private final PosixAPI posix = LINUX ? posixOrNull() : null;
         private FileChannel channel;
         private int fd = -1;
 

@@ -1,6 +1,8 @@
 package io.qts.journal;
 
+import net.openhft.affinity.Affinity;
 import net.openhft.chronicle.core.time.SetTimeProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -83,6 +86,48 @@ class SpaceReservationTest
     }
 
     @Test
+    void theReservingThreadRunsOnTheProcessCpusNotOnThoseOfThePinnedThreadThatStartedIt() throws Exception
+    {
+        final BitSet processCpus = ProcessCpus.read();
+        Assumptions.assumeTrue(processCpus.cardinality() >= 2, "skipped: needs 2 CPUs and /proc, has " + processCpus);
+        Assumptions.assumeFalse("NullAffinity".equals(Affinity.getAffinityImpl().getClass().getSimpleName()),
+            "skipped: no native thread affinity here");
+        final String[] reservingCpus = new String[1];
+        final Throwable[] failure = new Throwable[1];
+        final Thread pinned = new Thread(() ->
+        {
+            try
+            {
+                Affinity.setAffinity(processCpus.nextSetBit(0));
+                try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
+                    JournalAppender appender = journal.appender())
+                {
+                    appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, new byte[8], 0, 8);
+                    reservingCpus[0] = cpusAllowedOf("qts-journal-res");
+                }
+            }
+            catch (final Throwable ex)
+            {
+                failure[0] = ex;
+            }
+        }, "pinned-writer");
+        pinned.start();
+        pinned.join();
+        assertEquals(null, failure[0]);
+        assertEquals(processCpus, ProcessCpus.parse(reservingCpus[0]), "the reserving thread's CPUs");
+    }
+
+    @Test
+    void aLinuxCpuListIsParsed()
+    {
+        final BitSet expected = new BitSet();
+        expected.set(0, 4);
+        expected.set(8);
+        expected.set(10, 12);
+        assertEquals(expected, ProcessCpus.parse("0-3,8,10-11"));
+    }
+
+    @Test
     void closingTheAppenderEndsTheReservingThread() throws IOException
     {
         final long before = reservingThreads();
@@ -122,6 +167,28 @@ class SpaceReservationTest
         assertTrue(stat.waitFor(10, TimeUnit.SECONDS) && stat.exitValue() == 0, "stat: " + out);
         final String[] fields = out.split(" ");
         return Long.parseLong(fields[0]) * Long.parseLong(fields[1]);
+    }
+
+    /** The Cpus_allowed_list of this process's thread with that name (Linux cuts thread names to 15 characters). */
+    private static String cpusAllowedOf(final String threadName) throws IOException
+    {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task")))
+        {
+            for (final Path task : (Iterable<Path>)tasks::iterator)
+            {
+                if (Files.readString(task.resolve("comm")).strip().equals(threadName))
+                {
+                    for (final String line : Files.readAllLines(task.resolve("status")))
+                    {
+                        if (line.startsWith("Cpus_allowed_list:"))
+                        {
+                            return line.substring("Cpus_allowed_list:".length()).strip();
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no thread named " + threadName);
     }
 
     private static long reservingThreads()

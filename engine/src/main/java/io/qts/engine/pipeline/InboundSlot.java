@@ -14,8 +14,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * The raw area starts at {@link #INLINE_CAPACITY} bytes, enough for every binary (SBE) input, so a ring of binary
  * inputs stays small enough for the CPU cache (a 4 KB area in every slot made a 4,096-slot ring 17 MB and every slot
  * a cache miss). An input larger than the area (venue JSON) replaces it, in the publishing thread, with one of the next
- * power of two up to {@link EntryHeader#MAX_PAYLOAD_LENGTH}; the slot keeps that area, so once the ring has gone round
- * with such inputs nothing more is allocated.
+ * power of two up to {@link EntryHeader#MAX_PAYLOAD_LENGTH}; the slot keeps that area, so once every slot has held an
+ * input of the largest size that comes, nothing more is allocated.
  */
 public final class InboundSlot
 {
