@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.Fault;
-import io.qts.adapters.upbit.sim.SimSettings;
-import io.qts.adapters.upbit.sim.SimTrade;
-import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
@@ -26,12 +23,23 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.qts.adapters.upbit.LoopbackVenue.ACCESS_KEY;
+import static io.qts.adapters.upbit.LoopbackVenue.BTC;
+import static io.qts.adapters.upbit.LoopbackVenue.IDS;
+import static io.qts.adapters.upbit.LoopbackVenue.KRW;
+import static io.qts.adapters.upbit.LoopbackVenue.LONG_GRACE_MS;
+import static io.qts.adapters.upbit.LoopbackVenue.SECRET;
+import static io.qts.adapters.upbit.LoopbackVenue.buySignal;
+import static io.qts.adapters.upbit.LoopbackVenue.flatTape;
+import static io.qts.adapters.upbit.LoopbackVenue.gateway;
+import static io.qts.adapters.upbit.LoopbackVenue.myOrders;
+import static io.qts.adapters.upbit.LoopbackVenue.simulator;
+import static io.qts.adapters.upbit.LoopbackVenue.smaCrossContext;
+import static io.qts.adapters.upbit.LoopbackVenue.trade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,9 +53,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrivateStreamGapTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final VenueIdentifiers IDS = VenueIdentifiers.of(UpbitDecoderTest.NONCE);
-    private static final byte[] SECRET = "stream-gap-test-secret-of-32-byt".getBytes(StandardCharsets.US_ASCII);
-    private static final long KRW = 100_000_000L;
     private static final String DOWN = "{\"qts\":\"orders\",\"down\":true}";
     private static final String UP = "{\"qts\":\"orders\",\"down\":false}";
 
@@ -65,15 +70,15 @@ class PrivateStreamGapTest
         final PrintStream log = new PrintStream(logBytes, true);
         final EngineResult result;
         final Map<String, BigDecimal> venue;
-        try (ExchangeSimulator sim = simulator(simLog);
+        try (ExchangeSimulator sim = simulator(flatTape(), new BigDecimal("0.0005"), simLog::add);
             Journal in = Journal.openForAppend(dir.resolve("in"));
-            LivePipeline pipeline = new LivePipeline(context(), in, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(smaCrossContext(), in, OutputListener.NONE))
         {
             final int port = sim.start(0);
             pipeline.start();
             final SerializedInput input = teeInto(pipeline);
             try (UpbitMyOrders myOrders = myOrders(port, input, log);
-                UpbitOrderGateway gateway = gateway(port, pipeline, input, log))
+                UpbitOrderGateway gateway = gateway(port, pipeline, input, log, 2_000, LONG_GRACE_MS))
             {
                 gateway.start();
                 myOrders.gateUpNote(gateway.privateStreamGate());
@@ -86,7 +91,7 @@ class PrivateStreamGapTest
                 Recorded.await(() -> count(DOWN) == 2, 5_000, "the private stream reported down");
                 // The venue fills the buy with its next trade; nobody hears of it.
                 sim.step(1);
-                Recorded.await(() -> sim.balances("ak").getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
+                Recorded.await(() -> sim.balances(ACCESS_KEY).getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
                 assertEquals(0, pipeline.figures().fills(), "no stream, no fill yet");
 
                 // The venue answers slowly: the reconnect's query is out a while before the stream may be reported up.
@@ -99,7 +104,7 @@ class PrivateStreamGapTest
                 final byte[] repeat = repeatedTrade(resyncAnswer());
                 input.publish(Sources.VENUE, EntryHeader.FORMAT_JSON, new UnsafeBuffer(repeat), 0, repeat.length);
                 awaitQuiet(pipeline);
-                venue = sim.balances("ak");
+                venue = sim.balances(ACCESS_KEY);
             }
             result = pipeline.stop();
         }
@@ -126,15 +131,15 @@ class PrivateStreamGapTest
         final PrintStream log = new PrintStream(logBytes, true);
         final EngineResult result;
         final Map<String, BigDecimal> venue;
-        try (ExchangeSimulator sim = simulator(simLog);
+        try (ExchangeSimulator sim = simulator(flatTape(), new BigDecimal("0.0005"), simLog::add);
             Journal in = Journal.openForAppend(dir.resolve("in"));
-            LivePipeline pipeline = new LivePipeline(context(), in, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(smaCrossContext(), in, OutputListener.NONE))
         {
             final int port = sim.start(0);
             pipeline.start();
             final SerializedInput input = teeInto(pipeline);
             try (UpbitMyOrders myOrders = myOrders(port, input, log);
-                UpbitOrderGateway gateway = gateway(port, pipeline, input, log))
+                UpbitOrderGateway gateway = gateway(port, pipeline, input, log, 2_000, LONG_GRACE_MS))
             {
                 gateway.start();
                 myOrders.gateUpNote(gateway.privateStreamGate());
@@ -155,7 +160,7 @@ class PrivateStreamGapTest
                 sim.step(1);
                 Recorded.await(() -> pipeline.figures().fills() == 2, 10_000, "the sell's fill from a poll\n" + logBytes);
                 awaitQuiet(pipeline);
-                venue = sim.balances("ak");
+                venue = sim.balances(ACCESS_KEY);
             }
             result = pipeline.stop();
         }
@@ -188,14 +193,14 @@ class PrivateStreamGapTest
         final PrintStream log = new PrintStream(logBytes, true);
         final EngineResult result;
         final Map<String, BigDecimal> venue;
-        try (ExchangeSimulator sim = simulator(simLog);
+        try (ExchangeSimulator sim = simulator(flatTape(), new BigDecimal("0.0005"), simLog::add);
             Journal in = Journal.openForAppend(dir.resolve("in"));
-            LivePipeline pipeline = new LivePipeline(context(), in, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(smaCrossContext(), in, OutputListener.NONE))
         {
             final int port = sim.start(0);
             pipeline.start();
             final SerializedInput input = teeInto(pipeline);
-            try (UpbitOrderGateway earlier = gateway(port, pipeline, input, log))
+            try (UpbitOrderGateway earlier = gateway(port, pipeline, input, log, 2_000, LONG_GRACE_MS))
             {
                 earlier.start();
                 buySignal(input);
@@ -205,10 +210,10 @@ class PrivateStreamGapTest
                 .findFirst().orElseThrow()).path("identifier").asText();
             final long cid = IDS.clientOrderId(new UnsafeBuffer(identifier.getBytes(StandardCharsets.US_ASCII)), 0, identifier.length());
             final byte[] working = new io.qts.adapters.recovery.VenueAccount(URI.create("http://127.0.0.1:" + port),
-                new UpbitAuth("ak", SECRET), 2_000).order(identifier).body();
+                new UpbitAuth(ACCESS_KEY, SECRET), 2_000).order(identifier).body();
             assertEquals("wait", JSON.readTree(working).path("state").asText());
             try (UpbitMyOrders myOrders = myOrders(port, input, log);
-                UpbitOrderGateway gateway = gateway(port, pipeline, input, log))
+                UpbitOrderGateway gateway = gateway(port, pipeline, input, log, 2_000, LONG_GRACE_MS))
             {
                 gateway.start();
                 gateway.track(cid, working);
@@ -218,11 +223,11 @@ class PrivateStreamGapTest
                 sim.inject(Fault.privateStreamDown());
                 Recorded.await(() -> count(DOWN) == 2, 5_000, "the private stream reported down");
                 sim.step(1);
-                Recorded.await(() -> sim.balances("ak").getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
+                Recorded.await(() -> sim.balances(ACCESS_KEY).getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
                 sim.inject(Fault.privateStreamUp());
                 Recorded.await(() -> count(UP) == 2, 10_000, "the private stream reported up again\n" + logBytes);
                 Recorded.await(() -> pipeline.figures().fills() == 1, 5_000, "the fill booked from the REST answer");
-                venue = sim.balances("ak");
+                venue = sim.balances(ACCESS_KEY);
             }
             result = pipeline.stop();
         }
@@ -233,30 +238,7 @@ class PrivateStreamGapTest
         assertEquals(venue.get("KRW").movePointRight(8).longValueExact(), result.finalCash(), "the venue's cash: " + venue);
     }
 
-    private static ExchangeSimulator simulator(final List<String> simLog)
-    {
-        final List<SimTrade> tape = new ArrayList<>();
-        for (int i = 0; i < 4; i++)
-        {
-            tape.add(new SimTrade(1_700_000_000_000L + i, new BigDecimal("96123000"), new BigDecimal("0.5"), "BID", 1_000 + i));
-        }
-        return new ExchangeSimulator(tape, new SimSettings().market("KRW-BTC").autoPlay(false)
-            .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log(simLog::add));
-    }
 
-    private static EngineContext context()
-    {
-        return new EngineContext()
-            .symbol("KRW-BTC")
-            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
-            .orderQty(1_000_000L)
-            .initialCash(10_000_000 * KRW)
-            .commissionRate(0)
-            .ringSize(1024)
-            .multiProducer(true)
-            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
-            .conclude();
-    }
 
     private SerializedInput teeInto(final LivePipeline pipeline)
     {
@@ -267,44 +249,14 @@ class PrivateStreamGapTest
             inputs.add(new String(bytes, StandardCharsets.UTF_8));
             pipeline.input().accept(timeNs, sourceId, format, buffer, offset, length);
         }, SerializedInput.systemClock());
-        UpbitInstruments.define(List.of(market()), input);
+        UpbitInstruments.define(List.of(BTC), input);
         return input;
     }
 
-    private static UpbitOrderGateway.Market market()
-    {
-        return new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
-    }
 
-    private static UpbitMyOrders myOrders(final int port, final SerializedInput input, final PrintStream log)
-    {
-        return new UpbitMyOrders(URI.create("ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH), List.of("KRW-BTC"),
-            new UpbitAuth("ak", SECRET), 1_000, 2_000, new Backoff(20, 100, new SplittableRandom(2)), input, log);
-    }
 
-    private static UpbitOrderGateway gateway(final int port, final LivePipeline pipeline, final SerializedInput input,
-        final PrintStream log)
-    {
-        return new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
-            Map.of(1, market()), 2_000, 2, 20, 200, 60_000, 1_000, 1, 60_000), new UpbitAuth("ak", SECRET), IDS,
-            pipeline::pollOrders, input, null, new SplittableRandom(3), log);
-    }
 
-    /** Prices that make sma-cross 2/3 buy at the last one, 96,123,000. */
-    private static void buySignal(final SerializedInput input)
-    {
-        for (final long price : new long[] {96_200_000, 96_150_000, 96_100_000, 96_050_000, 96_000_000, 96_123_000})
-        {
-            trade(input, price);
-        }
-    }
 
-    private static void trade(final SerializedInput input, final long price)
-    {
-        final byte[] trade = ("{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":" + price +
-            ",\"trade_volume\":0.01,\"ask_bid\":\"BID\"}").getBytes(StandardCharsets.US_ASCII);
-        input.publish(Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, new UnsafeBuffer(trade), 0, trade.length);
-    }
 
     private static void kill(final SerializedInput input)
     {

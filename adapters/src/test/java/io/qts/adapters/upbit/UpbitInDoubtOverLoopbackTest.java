@@ -4,13 +4,11 @@ import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.Fault;
 import io.qts.adapters.upbit.sim.SimSettings;
 import io.qts.adapters.upbit.sim.SimTrade;
-import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
 import io.qts.engine.LivePipeline;
 import io.qts.engine.OutputListener;
 import io.qts.engine.pipeline.DecodedInput;
 import io.qts.engine.pipeline.OrderConsumer;
-import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
 import io.qts.journal.Sources;
 import io.qts.journal.sbe.MessageHeaderEncoder;
@@ -32,7 +30,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -40,6 +37,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import static io.qts.adapters.upbit.LoopbackVenue.ACCESS_KEY;
+import static io.qts.adapters.upbit.LoopbackVenue.BTC;
+import static io.qts.adapters.upbit.LoopbackVenue.IDS;
+import static io.qts.adapters.upbit.LoopbackVenue.KRW;
+import static io.qts.adapters.upbit.LoopbackVenue.LONG_GRACE_MS;
+import static io.qts.adapters.upbit.LoopbackVenue.SECRET;
+import static io.qts.adapters.upbit.LoopbackVenue.buySignal;
+import static io.qts.adapters.upbit.LoopbackVenue.flatTape;
+import static io.qts.adapters.upbit.LoopbackVenue.gateway;
+import static io.qts.adapters.upbit.LoopbackVenue.myOrders;
+import static io.qts.adapters.upbit.LoopbackVenue.simulator;
+import static io.qts.adapters.upbit.LoopbackVenue.smaCrossContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,53 +60,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class UpbitInDoubtOverLoopbackTest
 {
-    private static final VenueIdentifiers IDS = VenueIdentifiers.of(UpbitDecoderTest.NONCE);
-    private static final byte[] SECRET = "in-doubt-test-secret-of-32-bytes".getBytes(StandardCharsets.US_ASCII);
-    private static final long KRW = 100_000_000L;
-
     @TempDir
     Path dir;
 
     @Test
     void aFillAfterTheGatewayGaveUpIsBookedAndTheEngineMatchesTheVenue() throws Exception
     {
-        final List<SimTrade> tape = new ArrayList<>();
-        for (int i = 0; i < 4; i++)
-        {
-            tape.add(new SimTrade(1_700_000_000_000L + i, new BigDecimal("96123000"), new BigDecimal("0.5"), "BID", 1_000 + i));
-        }
         final List<String> simLog = new CopyOnWriteArrayList<>();
         final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         final PrintStream log = new PrintStream(logBytes, true);
-        final EngineContext context = new EngineContext()
-            .symbol("KRW-BTC")
-            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
-            .orderQty(1_000_000L)
-            .initialCash(10_000_000 * KRW)
-            .commissionRate(0)
-            .ringSize(1024)
-            .multiProducer(true)
-            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
-            .conclude();
         final EngineResult result;
         final Map<String, BigDecimal> venue;
         final long creates;
-        try (ExchangeSimulator sim = new ExchangeSimulator(tape, new SimSettings().market("KRW-BTC").autoPlay(false)
-                .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log(simLog::add));
+        try (ExchangeSimulator sim = simulator(flatTape(), new BigDecimal("0.0005"), simLog::add);
             Journal in = Journal.openForAppend(dir.resolve("in"));
-            LivePipeline pipeline = new LivePipeline(context, in, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(smaCrossContext(), in, OutputListener.NONE))
         {
             final int port = sim.start(0);
             pipeline.start();
             final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
-            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
-            UpbitInstruments.define(List.of(btc), input);
-            final UpbitAuth auth = new UpbitAuth("ak", SECRET);
-            try (UpbitMyOrders myOrders = new UpbitMyOrders(URI.create("ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH),
-                    List.of("KRW-BTC"), auth, 1_000, 2_000, new Backoff(20, 200, new SplittableRandom(2)), input, log);
-                UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
-                    Map.of(1, btc), 200, 2, 20, 200, 60_000, 1_000, 1, 60_000), auth, IDS, pipeline::pollOrders, input, null,
-                    new SplittableRandom(3), log))
+            UpbitInstruments.define(List.of(BTC), input);
+            try (UpbitMyOrders myOrders = myOrders(port, input, log);
+                UpbitOrderGateway gateway = gateway(port, pipeline, input, log, 200, LONG_GRACE_MS))
             {
                 myOrders.start();
                 Recorded.await(() -> simLog.stream().anyMatch((line) -> line.startsWith("private subscription")), 5_000,
@@ -105,17 +89,12 @@ class UpbitInDoubtOverLoopbackTest
                 gateway.start();
                 // Every answer of the venue comes too late: the create and each query time out.
                 sim.inject(Fault.delayAcks(3_000));
-                for (final long price : new long[] {96_200_000, 96_150_000, 96_100_000, 96_050_000, 96_000_000, 96_123_000})
-                {
-                    final byte[] trade = ("{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":" + price +
-                        ",\"trade_volume\":0.01,\"ask_bid\":\"BID\"}").getBytes(StandardCharsets.US_ASCII);
-                    input.publish(Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, new UnsafeBuffer(trade), 0, trade.length);
-                }
+                buySignal(input);
                 // The gateway logs its give-up after the in-doubt note is in: the fill below comes after it.
                 Recorded.await(() -> logBytes.toString().contains("in doubt"), 10_000, "the gateway giving up");
                 // The venue had the order all along: it fills on the next trade it plays.
                 sim.step(1);
-                Recorded.await(() -> sim.balances("ak").getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
+                Recorded.await(() -> sim.balances(ACCESS_KEY).getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
                 long seen = -1;
                 while (seen != pipeline.processed())
                 {
@@ -123,7 +102,7 @@ class UpbitInDoubtOverLoopbackTest
                     Thread.sleep(300);
                 }
                 creates = gateway.ordersSent();
-                venue = sim.balances("ak");
+                venue = sim.balances(ACCESS_KEY);
                 sim.inject(Fault.delayAcks(0));
             }
             result = pipeline.stop();
@@ -146,55 +125,31 @@ class UpbitInDoubtOverLoopbackTest
     @Test
     void anOrderInDoubtIsResolvedByTheGatewaysQueryWhenNoStreamReportsTheFill() throws Exception
     {
-        final List<SimTrade> tape = new ArrayList<>();
-        for (int i = 0; i < 4; i++)
-        {
-            tape.add(new SimTrade(1_700_000_000_000L + i, new BigDecimal("96123000"), new BigDecimal("0.5"), "BID", 1_000 + i));
-        }
         final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         final PrintStream log = new PrintStream(logBytes, true);
-        final EngineContext context = new EngineContext()
-            .symbol("KRW-BTC")
-            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
-            .orderQty(1_000_000L)
-            .initialCash(10_000_000 * KRW)
-            .commissionRate(0)
-            .ringSize(1024)
-            .multiProducer(true)
-            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
-            .conclude();
         final EngineResult result;
         final Map<String, BigDecimal> venue;
-        try (ExchangeSimulator sim = new ExchangeSimulator(tape, new SimSettings().market("KRW-BTC").autoPlay(false)
-                .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log((line) -> { }));
+        try (ExchangeSimulator sim = simulator(flatTape(), new BigDecimal("0.0005"), (line) -> { });
             Journal in = Journal.openForAppend(dir.resolve("in"));
-            LivePipeline pipeline = new LivePipeline(context, in, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(smaCrossContext(), in, OutputListener.NONE))
         {
             final int port = sim.start(0);
             pipeline.start();
             final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
-            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
-            UpbitInstruments.define(List.of(btc), input);
+            UpbitInstruments.define(List.of(BTC), input);
             // Asked again 500 ms after giving up, and again until an answer comes.
-            try (UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
-                    Map.of(1, btc), 200, 2, 20, 200, 60_000, 1_000, 1, 500), new UpbitAuth("ak", SECRET), IDS, pipeline::pollOrders,
-                    input, null, new SplittableRandom(3), log))
+            try (UpbitOrderGateway gateway = gateway(port, pipeline, input, log, 200, 500))
             {
                 gateway.start();
                 sim.inject(Fault.delayAcks(3_000));
-                for (final long price : new long[] {96_200_000, 96_150_000, 96_100_000, 96_050_000, 96_000_000, 96_123_000})
-                {
-                    final byte[] trade = ("{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":" + price +
-                        ",\"trade_volume\":0.01,\"ask_bid\":\"BID\"}").getBytes(StandardCharsets.US_ASCII);
-                    input.publish(Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, new UnsafeBuffer(trade), 0, trade.length);
-                }
+                buySignal(input);
                 Recorded.await(() -> logBytes.toString().contains("in doubt"), 10_000, "the gateway giving up");
                 sim.step(1);
-                Recorded.await(() -> sim.balances("ak").getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
+                Recorded.await(() -> sim.balances(ACCESS_KEY).getOrDefault("BTC", BigDecimal.ZERO).signum() > 0, 5_000, "the fill at the venue");
                 // The venue answers in time again: the next query finds the order done.
                 sim.inject(Fault.delayAcks(0));
                 Recorded.await(() -> pipeline.figures().fills() > 0, 15_000, "the fill booked from the query's answer");
-                venue = sim.balances("ak");
+                venue = sim.balances(ACCESS_KEY);
             }
             result = pipeline.stop();
         }
@@ -221,21 +176,17 @@ class UpbitInDoubtOverLoopbackTest
         final PrintStream log = new PrintStream(logBytes, true);
         final EngineResult result;
         final Map<String, BigDecimal> venue;
-        try (ExchangeSimulator sim = new ExchangeSimulator(tape(), new SimSettings().market("KRW-BTC").autoPlay(false)
-                .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log((line) -> { }));
+        try (ExchangeSimulator sim = simulator(flatTape(), new BigDecimal("0.0005"), (line) -> { });
             Journal in = Journal.openForAppend(dir.resolve("in"));
-            LivePipeline pipeline = new LivePipeline(noStreamContext(), in, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(smaCrossContext(), in, OutputListener.NONE))
         {
             final int port = sim.start(0);
             pipeline.start();
             final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
-            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
-            UpbitInstruments.define(List.of(btc), input);
+            UpbitInstruments.define(List.of(BTC), input);
             // The create and its 2 x 2 queries lose their answers; asked again 3 s after giving up.
             sim.inject(Fault.dropAnswers(5));
-            try (UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
-                    Map.of(1, btc), 2_000, 2, 20, 200, 60_000, 1_000, 1, 3_000), new UpbitAuth("ak", SECRET), IDS, pipeline::pollOrders,
-                    input, null, new SplittableRandom(3), log))
+            try (UpbitOrderGateway gateway = gateway(port, pipeline, input, log, 2_000, 3_000))
             {
                 gateway.start();
                 buySignal(input);
@@ -244,7 +195,7 @@ class UpbitInDoubtOverLoopbackTest
                 assertEquals(200, cancelAtVenue(port, identifier), "cancelled at the venue");
                 Recorded.await(() -> pipeline.resultSoFar().ordersInFlight().length == 0, 15_000,
                     "the order ended by the query's answer\n" + logBytes);
-                venue = sim.balances("ak");
+                venue = sim.balances(ACCESS_KEY);
             }
             result = pipeline.stop();
         }
@@ -271,27 +222,23 @@ class UpbitInDoubtOverLoopbackTest
         final EngineResult result;
         final Map<String, BigDecimal> venue;
         final long creates;
-        try (ExchangeSimulator sim = new ExchangeSimulator(tape(), new SimSettings().market("KRW-BTC").autoPlay(false)
-                .feeRate(new BigDecimal("0.0005")).key("ak", SECRET).log((line) -> { }));
+        try (ExchangeSimulator sim = simulator(flatTape(), new BigDecimal("0.0005"), (line) -> { });
             Journal in = Journal.openForAppend(dir.resolve("in"));
-            LivePipeline pipeline = new LivePipeline(noStreamContext(), in, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(smaCrossContext(), in, OutputListener.NONE))
         {
             final int port = sim.start(0);
             pipeline.start();
             final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
-            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
-            UpbitInstruments.define(List.of(btc), input);
+            UpbitInstruments.define(List.of(BTC), input);
             sim.inject(Fault.loseOrders(2));
-            try (UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
-                    Map.of(1, btc), 2_000, 2, 20, 200, 60_000, 1_000, 1, 500), new UpbitAuth("ak", SECRET), IDS, pipeline::pollOrders,
-                    input, null, new SplittableRandom(3), log))
+            try (UpbitOrderGateway gateway = gateway(port, pipeline, input, log, 2_000, 500))
             {
                 gateway.start();
                 buySignal(input);
                 Recorded.await(() -> pipeline.figures().rejectedOrders() == 1, 15_000, "the order resolved as never arrived\n" + logBytes);
                 creates = gateway.ordersSent();
                 sim.step(1);
-                venue = sim.balances("ak");
+                venue = sim.balances(ACCESS_KEY);
             }
             result = pipeline.stop();
         }
@@ -305,47 +252,15 @@ class UpbitInDoubtOverLoopbackTest
         assertEquals(0, venue.getOrDefault("BTC", BigDecimal.ZERO).signum(), "nothing reached the book: " + venue);
     }
 
-    private static List<SimTrade> tape()
-    {
-        final List<SimTrade> tape = new ArrayList<>();
-        for (int i = 0; i < 4; i++)
-        {
-            tape.add(new SimTrade(1_700_000_000_000L + i, new BigDecimal("96123000"), new BigDecimal("0.5"), "BID", 1_000 + i));
-        }
-        return tape;
-    }
 
-    private static EngineContext noStreamContext()
-    {
-        return new EngineContext()
-            .symbol("KRW-BTC")
-            .strategy("sma-cross", Map.of("fast", "2", "slow", "3"))
-            .orderQty(1_000_000L)
-            .initialCash(10_000_000 * KRW)
-            .commissionRate(0)
-            .ringSize(1024)
-            .multiProducer(true)
-            .inputDecoder(EntryHeader.FORMAT_JSON, new UpbitDecoder(IDS))
-            .conclude();
-    }
 
-    /** Prices that make sma-cross 2/3 buy at the last one, 96,123,000. */
-    private static void buySignal(final SerializedInput input)
-    {
-        for (final long price : new long[] {96_200_000, 96_150_000, 96_100_000, 96_050_000, 96_000_000, 96_123_000})
-        {
-            final byte[] trade = ("{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":" + price +
-                ",\"trade_volume\":0.01,\"ask_bid\":\"BID\"}").getBytes(StandardCharsets.US_ASCII);
-            input.publish(Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, new UnsafeBuffer(trade), 0, trade.length);
-        }
-    }
 
     /** DELETE /v1/order?identifier=, signed: the venue's own cancel, as from its site. */
     private static int cancelAtVenue(final int port, final String identifier) throws Exception
     {
         final String query = "identifier=" + identifier;
         final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/order?" + query))
-            .header("Authorization", new UpbitAuth("ak", SECRET).authorization(query, java.util.UUID.randomUUID().toString()))
+            .header("Authorization", new UpbitAuth(ACCESS_KEY, SECRET).authorization(query, java.util.UUID.randomUUID().toString()))
             .DELETE().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -362,16 +277,15 @@ class UpbitInDoubtOverLoopbackTest
         final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         final PrintStream log = new PrintStream(logBytes, true);
         try (ExchangeSimulator sim = new ExchangeSimulator(tape, new SimSettings().market("KRW-BTC").autoPlay(false)
-            .key("ak", SECRET).initialBalance("BTC", new BigDecimal("1"))))
+            .key(ACCESS_KEY, SECRET).initialBalance("BTC", new BigDecimal("1"))))
         {
             final int port = sim.start(0);
-            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
             final Recorded earlierRun = new Recorded();
             final Recorded thisRun = new Recorded();
             final ConcurrentLinkedQueue<byte[]> earlierCommands = new ConcurrentLinkedQueue<>();
             final ConcurrentLinkedQueue<byte[]> commands = new ConcurrentLinkedQueue<>();
-            try (UpbitOrderGateway earlier = gateway(port, btc, earlierCommands, earlierRun, log);
-                UpbitOrderGateway gateway = gateway(port, btc, commands, thisRun, log))
+            try (UpbitOrderGateway earlier = gatewayFedBy(port, earlierCommands, earlierRun, log);
+                UpbitOrderGateway gateway = gatewayFedBy(port, commands, thisRun, log))
             {
                 earlierCommands.add(command(cid, Side.BUY, 96_123_000, 1_000_000));
                 Recorded.await(() -> earlierRun.inputs.size() == 1, 5_000, "the earlier run's bid at the venue");
@@ -390,8 +304,9 @@ class UpbitInDoubtOverLoopbackTest
         }
     }
 
-    private static UpbitOrderGateway gateway(final int port, final UpbitOrderGateway.Market market,
-        final ConcurrentLinkedQueue<byte[]> commands, final Recorded engine, final PrintStream log)
+    /** A gateway taking its order commands from {@code commands} and giving the venue's answers to {@code engine}. */
+    private static UpbitOrderGateway gatewayFedBy(
+        final int port, final ConcurrentLinkedQueue<byte[]> commands, final Recorded engine, final PrintStream log)
     {
         final Consumer<OrderConsumer> source = (consumer) ->
         {
@@ -402,7 +317,7 @@ class UpbitInDoubtOverLoopbackTest
             }
         };
         final UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
-            Map.of(1, market), 2_000, 2, 20, 200, 60_000, 1_000, 1), new UpbitAuth("ak", SECRET), IDS, source,
+            Map.of(1, BTC), 2_000, 2, 20, 200, 60_000, 1_000, 1), new UpbitAuth(ACCESS_KEY, SECRET), IDS, source,
             new SerializedInput(engine, SerializedInput.systemClock()), null, new SplittableRandom(5), log);
         gateway.start();
         return gateway;

@@ -1,7 +1,6 @@
 package io.qts.adapters.upbit;
 
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
-import io.qts.adapters.upbit.sim.SimSettings;
 import io.qts.adapters.upbit.sim.SimTrade;
 import io.qts.engine.EngineContext;
 import io.qts.engine.EngineResult;
@@ -16,9 +15,7 @@ import io.qts.engine.strategy.StrategyParameter;
 import io.qts.engine.strategy.StrategyParams;
 import io.qts.journal.EntryHeader;
 import io.qts.journal.Journal;
-import io.qts.journal.Sources;
 import io.qts.journal.sbe.RejectReason;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.qts.adapters.upbit.LoopbackVenue.ACCESS_KEY;
+import static io.qts.adapters.upbit.LoopbackVenue.BTC;
+import static io.qts.adapters.upbit.LoopbackVenue.IDS;
+import static io.qts.adapters.upbit.LoopbackVenue.KRW;
+import static io.qts.adapters.upbit.LoopbackVenue.LONG_GRACE_MS;
+import static io.qts.adapters.upbit.LoopbackVenue.gateway;
+import static io.qts.adapters.upbit.LoopbackVenue.myOrders;
+import static io.qts.adapters.upbit.LoopbackVenue.simulator;
+import static io.qts.adapters.upbit.LoopbackVenue.trade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -44,9 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class UpbitLimitOrdersOverLoopbackTest
 {
-    private static final VenueIdentifiers IDS = VenueIdentifiers.of(UpbitDecoderTest.NONCE);
-    private static final byte[] SECRET = "limit-orders-test-secret-32bytes".getBytes(StandardCharsets.US_ASCII);
-    private static final long KRW = 100_000_000L;
     private static final List<String> SEEN = new CopyOnWriteArrayList<>();
 
     /** On the n-th trade the engine sees: an off-grid bid, a bid on the grid, a replace, a cancel. */
@@ -148,22 +148,16 @@ class UpbitLimitOrdersOverLoopbackTest
         final EngineResult result;
         final Map<String, BigDecimal> venue;
         final long creates;
-        try (ExchangeSimulator sim = new ExchangeSimulator(tape, new SimSettings().market("KRW-BTC").autoPlay(false)
-                .feeRate(BigDecimal.ZERO).key("ak", SECRET).log(simLog::add));
+        try (ExchangeSimulator sim = simulator(tape, BigDecimal.ZERO, simLog::add);
             Journal in = Journal.openForAppend(dir.resolve("in"));
             LivePipeline pipeline = new LivePipeline(context, in, OutputListener.NONE))
         {
             final int port = sim.start(0);
             pipeline.start();
             final SerializedInput input = new SerializedInput(pipeline.input(), SerializedInput.systemClock());
-            final UpbitOrderGateway.Market btc = new UpbitOrderGateway.Market("KRW-BTC", 1, 0, 8);
-            UpbitInstruments.define(List.of(btc), input);
-            final UpbitAuth auth = new UpbitAuth("ak", SECRET);
-            try (UpbitMyOrders myOrders = new UpbitMyOrders(URI.create("ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH),
-                    List.of("KRW-BTC"), auth, 1_000, 2_000, new Backoff(20, 200, new SplittableRandom(2)), input, log);
-                UpbitOrderGateway gateway = new UpbitOrderGateway(new UpbitOrderGateway.Config(URI.create("http://127.0.0.1:" + port),
-                    Map.of(1, btc), 2_000, 2, 20, 200, 60_000, 1_000, 1, 60_000), auth, IDS, pipeline::pollOrders, input, null,
-                    new SplittableRandom(3), log))
+            UpbitInstruments.define(List.of(BTC), input);
+            try (UpbitMyOrders myOrders = myOrders(port, input, log);
+                UpbitOrderGateway gateway = gateway(port, pipeline, input, log, 2_000, LONG_GRACE_MS))
             {
                 myOrders.start();
                 Recorded.await(() -> simLog.stream().anyMatch((line) -> line.startsWith("private subscription")), 5_000,
@@ -182,7 +176,7 @@ class UpbitLimitOrdersOverLoopbackTest
                 trade(input, 96_005_000);
                 Recorded.await(() -> SEEN.size() == 9, 5_000, "the last read\n" + SEEN);
                 creates = gateway.ordersSent();
-                venue = sim.balances("ak");
+                venue = sim.balances(ACCESS_KEY);
             }
             result = pipeline.stop();
         }
@@ -203,12 +197,5 @@ class UpbitLimitOrdersOverLoopbackTest
         assertEquals(venue.get("BTC").movePointRight(8).longValueExact(), result.position(), "the venue's position: " + venue);
         assertEquals(venue.get("KRW").movePointRight(8).longValueExact(), result.finalCash(), "the venue's cash: " + venue);
         assertEquals((10_000_000 - 383_960) * KRW, result.finalCash(), "0.004 x 95,990,000 = 383,960 KRW, no fee");
-    }
-
-    private static void trade(final SerializedInput input, final long price)
-    {
-        final byte[] trade = ("{\"type\":\"trade\",\"code\":\"KRW-BTC\",\"trade_price\":" + price +
-            ",\"trade_volume\":0.01,\"ask_bid\":\"BID\"}").getBytes(StandardCharsets.US_ASCII);
-        input.publish(Sources.MARKET_DATA, EntryHeader.FORMAT_JSON, new UnsafeBuffer(trade), 0, trade.length);
     }
 }

@@ -471,10 +471,7 @@ public final class DecodedInput
      */
     public void cancelled(final long clientOrderId, final int instrumentId, final long executedQty)
     {
-        slot.clientOrderId = clientOrderId;
-        slot.instrumentId = instrumentId;
-        slot.executedQty = executedQty;
-        slot.type = EventType.ORDER_CANCELLED;
+        orderEnded(clientOrderId, instrumentId, executedQty, EventType.ORDER_CANCELLED);
     }
 
     /** The venue says the order is finished: ends it if it is still in flight (after fills whose leaves were unknown). */
@@ -490,10 +487,15 @@ public final class DecodedInput
      */
     public void done(final long clientOrderId, final int instrumentId, final long executedQty)
     {
+        orderEnded(clientOrderId, instrumentId, executedQty, EventType.ORDER_DONE);
+    }
+
+    private void orderEnded(final long clientOrderId, final int instrumentId, final long executedQty, final int type)
+    {
         slot.clientOrderId = clientOrderId;
         slot.instrumentId = instrumentId;
         slot.executedQty = executedQty;
-        slot.type = EventType.ORDER_DONE;
+        slot.type = type;
     }
 
     /**
