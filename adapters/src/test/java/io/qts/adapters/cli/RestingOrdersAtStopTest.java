@@ -2,8 +2,6 @@ package io.qts.adapters.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qts.adapters.data.DataFormat;
-import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
 import io.qts.engine.Strategies;
@@ -20,7 +18,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,21 +70,13 @@ class RestingOrdersAtStopTest
     private JsonNode runAndStop(final List<String> properties) throws Exception
     {
         final Path jar = strategyJar();
-        final Path keyFile = dir.resolve("upbit.keys");
-        Files.writeString(keyFile, "access_key=rest-ak\nsecret_key=" + new String(SECRET, StandardCharsets.US_ASCII) + "\n",
-            StandardCharsets.US_ASCII);
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        final Path keyFile = SimulatorAccount.keyFile(dir, "rest-ak", SECRET);
         final Path var = dir.resolve("var");
-        try (ExchangeSimulator sim = ExchangeSimulator.of(
-            MarketDataFile.read(Path.of("../config/samples/upbit-krw-btc-1m.csv"), DataFormat.OHLCV, "KRW-BTC"),
+        try (ExchangeSimulator sim = ExchangeSimulator.of(SimulatorAccount.krwBtcSample(),
             new SimSettings().speed(100).autoPlay(false).key("rest-ak", SECRET).log(simLog::add)))
         {
             final int port = sim.start(0);
-            final List<String> props = new ArrayList<>(List.of(
-                "qts.venue.restUrl=http://127.0.0.1:" + port,
-                "qts.venue.websocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PUBLIC_PATH,
-                "qts.venue.privateWebsocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH,
-                "qts.venue.keyFile=" + keyFile));
+            final List<String> props = new ArrayList<>(SimulatorAccount.venueProperties(port, keyFile));
             props.addAll(properties);
             try (EngineProcess engine = EngineProcess.start(dir, "engine", props, "run", "--venue", "upbit", "--var-dir", var.toString(),
                 "--strategy-path", jar.toString(), "--strategy", "resting-bid"))

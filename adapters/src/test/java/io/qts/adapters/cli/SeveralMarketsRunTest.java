@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class SeveralMarketsRunTest
     @Test
     void bothMarketsTradeTheBooksEqualTheVenuesAccountsAndTheReplayGivesTheDigest() throws Exception
     {
-        final Path keyFile = keyFile();
+        final Path keyFile = SimulatorAccount.keyFile(dir, ACCESS, SECRET);
         final Path var = dir.resolve("var");
         final JsonNode last;
         final Map<String, BigDecimal> venue;
@@ -113,7 +112,7 @@ class SeveralMarketsRunTest
     @Test
     void aKilledTwoMarketSessionContinuesBothMarketsAfterARestart() throws Exception
     {
-        final Path keyFile = keyFile();
+        final Path keyFile = SimulatorAccount.keyFile(dir, ACCESS, SECRET);
         final Path var = dir.resolve("var");
         final JsonNode last;
         final Map<String, BigDecimal> venue;
@@ -184,20 +183,11 @@ class SeveralMarketsRunTest
         return (int)simLog.stream().filter(line -> line.matches("order \\S+ trade .*")).count();
     }
 
-    private Path keyFile() throws Exception
-    {
-        final Path keyFile = dir.resolve("upbit.keys");
-        Files.writeString(keyFile, "access_key=" + ACCESS + "\nsecret_key=" + new String(SECRET, StandardCharsets.US_ASCII) + "\n",
-            StandardCharsets.US_ASCII);
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        return keyFile;
-    }
-
     /** Upbit KRW-BTC 1-minute bars as KRW-BTC, smtm's 3-minute candles of the same morning as KRW-ETH. */
     private static Map<String, MarketSeries> twoTapes()
     {
         final Map<String, MarketSeries> tapes = new TreeMap<>();
-        tapes.put("KRW-BTC", MarketDataFile.read(Path.of("../config/samples/upbit-krw-btc-1m.csv"), DataFormat.OHLCV, "KRW-BTC"));
+        tapes.put("KRW-BTC", SimulatorAccount.krwBtcSample());
         tapes.put("KRW-ETH", MarketDataFile.read(SharedData.file("smtm_upbit/upbit_3m_20200220_170000-20200220_200000.json"),
             DataFormat.UPBIT_CANDLES, "KRW-ETH"));
         return tapes;
@@ -205,14 +195,9 @@ class SeveralMarketsRunTest
 
     private static List<String> properties(final int port, final Path keyFile)
     {
-        return List.of(
-            "qts.venue.restUrl=http://127.0.0.1:" + port,
-            "qts.venue.websocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PUBLIC_PATH,
-            "qts.venue.privateWebsocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH,
-            "qts.venue.keyFile=" + keyFile,
-            "qts.run.symbol=KRW-BTC,KRW-ETH",
-            "qts.run.params.fast=3",
-            "qts.run.params.slow=8");
+        final List<String> properties = new ArrayList<>(SimulatorAccount.venueProperties(port, keyFile));
+        properties.addAll(List.of("qts.run.symbol=KRW-BTC,KRW-ETH", "qts.run.params.fast=3", "qts.run.params.slow=8"));
+        return properties;
     }
 
     /**

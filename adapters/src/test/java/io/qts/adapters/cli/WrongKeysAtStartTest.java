@@ -1,7 +1,5 @@
 package io.qts.adapters.cli;
 
-import io.qts.adapters.data.DataFormat;
-import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
 import io.qts.adapters.upbit.sim.SimSettings;
 import org.junit.jupiter.api.Test;
@@ -10,8 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,20 +24,13 @@ class WrongKeysAtStartTest
     void anExpiredKeyStopsTheStartWithOneLineAndNothingWritten() throws Exception
     {
         final byte[] secret = "secret-of-the-expired-key".getBytes(StandardCharsets.US_ASCII);
-        final Path keyFile = dir.resolve("upbit.keys");
-        Files.writeString(keyFile, "access_key=expired-ak\nsecret_key=secret-of-the-expired-key\n", StandardCharsets.US_ASCII);
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        final Path keyFile = SimulatorAccount.keyFile(dir, "expired-ak", secret);
         final Path var = dir.resolve("var");
-        try (ExchangeSimulator sim = ExchangeSimulator.of(
-            MarketDataFile.read(Path.of("../config/samples/upbit-krw-btc-1m.csv"), DataFormat.OHLCV, "KRW-BTC"),
+        try (ExchangeSimulator sim = ExchangeSimulator.of(SimulatorAccount.krwBtcSample(),
             new SimSettings().speed(0).key("expired-ak", secret).refuseKey("expired-ak", "expired_access_key").log((l) -> { })))
         {
             final int port = sim.start(0);
-            try (EngineProcess engine = EngineProcess.start(dir, "engine", List.of(
-                    "qts.venue.restUrl=http://127.0.0.1:" + port,
-                    "qts.venue.websocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PUBLIC_PATH,
-                    "qts.venue.privateWebsocketUrl=ws://127.0.0.1:" + port + ExchangeSimulator.PRIVATE_PATH,
-                    "qts.venue.keyFile=" + keyFile),
+            try (EngineProcess engine = EngineProcess.start(dir, "engine", SimulatorAccount.venueProperties(port, keyFile),
                 "run", "--venue", "upbit", "--var-dir", var.toString()))
             {
                 assertTrue(engine.process.waitFor(60, TimeUnit.SECONDS), "it stops at once");

@@ -2,7 +2,6 @@ package io.qts.adapters.recovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qts.adapters.cli.Main;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.upbit.UpbitAuth;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.qts.adapters.recovery.RunsAgainstSimulator.START_MS;
+import static io.qts.adapters.recovery.RunsAgainstSimulator.awaitSubscribed;
+import static io.qts.adapters.recovery.RunsAgainstSimulator.replayDigest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +41,6 @@ class SessionRecoveryTest
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCESS = "recovery-test-access";
     private static final String SECRET = "recovery-test-secret-0123456789abcdef";
-    private static final long START_MS = 90_000;
 
     @TempDir
     Path dir;
@@ -71,7 +70,7 @@ class SessionRecoveryTest
     {
         final Path varDir = dir.resolve("var");
         final EngineProcess first = engine(varDir);
-        awaitSubscribed();
+        awaitSubscribed(port);
         // Trades one at a time until the engine's first order reaches the venue; then SIGKILL, before the next trade fills it.
         final int placed = stepUntilAnOrderIsPlaced();
         first.kill();
@@ -113,7 +112,7 @@ class SessionRecoveryTest
     {
         final Path varDir = dir.resolve("var");
         final EngineProcess first = engine(varDir);
-        awaitSubscribed();
+        awaitSubscribed(port);
         stepUntilAnOrderIsPlaced();
         assertEquals(1, sim.step(1));
         // The fill went out on the private stream with the trade; the orderly stop lets it in before the engine ends.
@@ -163,7 +162,7 @@ class SessionRecoveryTest
     {
         final Path varDir = dir.resolve("var");
         final EngineProcess first = engine(varDir);
-        awaitSubscribed();
+        awaitSubscribed(port);
         stepUntilAnOrderIsPlaced();
         assertEquals(1, sim.step(1));
         first.stop();
@@ -183,7 +182,7 @@ class SessionRecoveryTest
     {
         final Path varDir = dir.resolve("var");
         final EngineProcess first = engine(varDir);
-        awaitSubscribed();
+        awaitSubscribed(port);
         stepUntilAnOrderIsPlaced();
         assertEquals(1, sim.step(1));
         first.stop();
@@ -294,52 +293,18 @@ class SessionRecoveryTest
 
     private EngineProcess engine(final Path varDir, final List<String> properties, final String... extra) throws Exception
     {
-        final String base = "127.0.0.1:" + port;
         final List<String> args = new java.util.ArrayList<>(List.of("run", "--venue", "upbit", "--var-dir", varDir.toString(),
             "--param", "fast=2", "--param", "slow=4"));
         args.addAll(List.of(extra));
-        final List<String> all = new java.util.ArrayList<>(List.of("-Dqts.venue.restUrl=http://" + base,
-            "-Dqts.venue.websocketUrl=ws://" + base + "/websocket/v1", "-Dqts.venue.privateWebsocketUrl=ws://" + base + "/websocket/v1/private",
-            "-Dqts.venue.durationSeconds=0", "-Dqts.run.cash=10000000", "-Dqts.ops.httpPort=0"));
-        all.addAll(properties);
-        return EngineProcess.start(all,
-            Map.of("UPBIT_ACCESS_KEY", ACCESS, "UPBIT_SECRET_KEY", SECRET), args.toArray(new String[0]));
+        return RunsAgainstSimulator.start(port, ACCESS, SECRET, properties, args);
     }
 
-    private void awaitSubscribed() throws Exception
-    {
-        final long deadlineMs = System.currentTimeMillis() + START_MS;
-        while (System.currentTimeMillis() < deadlineMs)
-        {
-            final JsonNode status = JSON.readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sim/status")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-            if (status.path("public_subscribers").asInt() > 0 && status.path("private_subscribers").asInt() > 0)
-            {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the engine never subscribed to both streams");
-    }
 
-    /** Plays one trade at a time, leaving the engine time to act on each, until the simulator has accepted an order. */
+    /** Plays trades until the simulator has accepted an order; returns how many it took. */
     private int stepUntilAnOrderIsPlaced() throws InterruptedException
     {
-        for (int trades = 1; trades <= 400; trades++)
-        {
-            assertEquals(1, sim.step(1));
-            final long deadlineMs = System.currentTimeMillis() + 150;
-            while (System.currentTimeMillis() < deadlineMs)
-            {
-                if (simLog.stream().anyMatch((l) -> l.contains("POST /v1/orders -> 201")))
-                {
-                    return trades;
-                }
-                Thread.sleep(5);
-            }
-        }
-        throw new AssertionError("no order in 400 trades");
+        return RunsAgainstSimulator.stepUntilAnOrderIsPlaced(sim,
+            () -> simLog.stream().anyMatch((l) -> l.contains("POST /v1/orders -> 201")));
     }
 
     private String firstIdentifier(final Path varDir) throws Exception
@@ -393,21 +358,5 @@ class SessionRecoveryTest
         final VenueAccount.Answer answer = account.order(identifier);
         assertEquals(200, answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
         return JSON.readTree(answer.body());
-    }
-
-    private static String replayDigest(final Path in)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        assertEquals(0, Main.execute(new String[] {"replay", "--journal", in.toString(), "--json"}, new PrintWriter(out), new PrintWriter(err)),
-            err.toString());
-        try
-        {
-            return JSON.readTree(out.toString()).path("digest").asText();
-        }
-        catch (final java.io.IOException ex)
-        {
-            throw new AssertionError(out.toString(), ex);
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.qts.adapters.recovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qts.adapters.cli.Main;
 import io.qts.adapters.data.DataFormat;
 import io.qts.adapters.data.MarketDataFile;
 import io.qts.adapters.upbit.sim.ExchangeSimulator;
@@ -19,21 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.qts.adapters.recovery.RunsAgainstSimulator.START_MS;
+import static io.qts.adapters.recovery.RunsAgainstSimulator.awaitSubscribed;
+import static io.qts.adapters.recovery.RunsAgainstSimulator.replayDigest;
+import static io.qts.adapters.recovery.RunsAgainstSimulator.stepUntilAnOrderIsPlaced;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +44,6 @@ class SessionStrategySwitchTest
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCESS = "switch-test-access";
     private static final String SECRET = "switch-test-secret-0123456789abcdef";
-    private static final long START_MS = 90_000;
     /** momentum that never buys (a return above 100 = 10,000%) and sells at its first return (below 100): a seller. */
     private static final List<String> SELLER = List.of("--strategy", "momentum", "--param", "lookback=1", "--param", "entry=100",
         "--param", "exit=100");
@@ -160,8 +155,8 @@ class SessionStrategySwitchTest
     private BigDecimal holdAPositionWithSmaCross(final Path varDir) throws Exception
     {
         final EngineProcess first = engine(varDir, List.of("--param", "fast=2", "--param", "slow=4"));
-        awaitSubscribed();
-        stepUntilAnOrderIsPlaced();
+        awaitSubscribed(port);
+        stepUntilAnOrderIsPlaced(sim, () -> ordersPlaced() > 0);
         assertEquals(1, sim.step(1));
         first.stop();
         final JsonNode lastRun = JSON.readTree(varDir.resolve("last-run.json").toFile());
@@ -221,66 +216,12 @@ class SessionStrategySwitchTest
 
     private EngineProcess engine(final Path varDir, final List<String> strategy) throws Exception
     {
-        final String base = "127.0.0.1:" + port;
         final List<String> args = new ArrayList<>(List.of("run", "--venue", "upbit", "--var-dir", varDir.toString()));
         args.addAll(strategy);
-        final EngineProcess engine = EngineProcess.start(List.of("-Dqts.venue.restUrl=http://" + base,
-                "-Dqts.venue.websocketUrl=ws://" + base + "/websocket/v1", "-Dqts.venue.privateWebsocketUrl=ws://" + base + "/websocket/v1/private",
-                "-Dqts.venue.durationSeconds=0", "-Dqts.run.cash=10000000", "-Dqts.ops.httpPort=0"),
-            Map.of("UPBIT_ACCESS_KEY", ACCESS, "UPBIT_SECRET_KEY", SECRET), args.toArray(new String[0]));
+        final EngineProcess engine = RunsAgainstSimulator.start(port, ACCESS, SECRET, List.of(), args);
         engines.add(engine);
         return engine;
     }
 
-    private void awaitSubscribed() throws Exception
-    {
-        final long deadlineMs = System.currentTimeMillis() + START_MS;
-        while (System.currentTimeMillis() < deadlineMs)
-        {
-            final JsonNode status = JSON.readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sim/status")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-            if (status.path("public_subscribers").asInt() > 0 && status.path("private_subscribers").asInt() > 0)
-            {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the engine never subscribed to both streams");
-    }
 
-    /** Plays one trade at a time, leaving the engine time to act on each, until the simulator has accepted an order. */
-    private void stepUntilAnOrderIsPlaced() throws InterruptedException
-    {
-        for (int trades = 1; trades <= 400; trades++)
-        {
-            assertEquals(1, sim.step(1));
-            final long deadlineMs = System.currentTimeMillis() + 150;
-            while (System.currentTimeMillis() < deadlineMs)
-            {
-                if (ordersPlaced() > 0)
-                {
-                    return;
-                }
-                Thread.sleep(5);
-            }
-        }
-        throw new AssertionError("no order in 400 trades");
-    }
-
-    private static String replayDigest(final Path in)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        assertEquals(0, Main.execute(new String[] {"replay", "--journal", in.toString(), "--json"}, new PrintWriter(out), new PrintWriter(err)),
-            err.toString());
-        try
-        {
-            return JSON.readTree(out.toString()).path("digest").asText();
-        }
-        catch (final java.io.IOException ex)
-        {
-            throw new AssertionError(out.toString(), ex);
-        }
-    }
 }
