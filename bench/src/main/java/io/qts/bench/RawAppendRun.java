@@ -8,14 +8,22 @@ import io.qts.journal.JournalSync;
 
 import java.nio.file.Path;
 
-/** Run 2, the ceiling for write-ahead journaling: the same inputs appended straight to a journal on one thread. */
+/**
+ * Run 2, the ceiling for write-ahead journaling: the same inputs appended straight to a journal on one thread, one
+ * Chronicle document each or in batches of {@link #ENGINE_BATCH} (as the engine's journal stage writes a backlog).
+ */
 final class RawAppendRun
 {
+    /** The engine's largest journal batch (JournalStage.MAX_AHEAD in the engine). */
+    static final int ENGINE_BATCH = 64;
+
     private RawAppendRun()
     {
     }
 
-    static Measurement run(final EncodedInputs inputs, final int count, final Path journalDir, final JournalSync sync)
+    /** @param batch entries to a batch; 1 appends each in a document of its own. */
+    static Measurement run(
+        final EncodedInputs inputs, final int count, final Path journalDir, final JournalSync sync, final int batch)
     {
         final byte[] bytes = inputs.bytes();
         final long start;
@@ -25,9 +33,15 @@ final class RawAppendRun
             start = System.nanoTime();
             try (JournalAppender appender = journal.appender())
             {
-                for (int i = 0; i < count; i++)
+                for (int i = 0; i < count; i += batch)
                 {
-                    appender.append(inputs.timeNs(i), inputs.sourceId(i), EntryHeader.FORMAT_SBE, bytes, inputs.offset(i), inputs.length(i));
+                    appender.startBatch();
+                    final int batchEnd = Math.min(count, i + batch);
+                    for (int k = i; k < batchEnd; k++)
+                    {
+                        appender.append(inputs.timeNs(k), inputs.sourceId(k), EntryHeader.FORMAT_SBE, bytes, inputs.offset(k), inputs.length(k));
+                    }
+                    appender.endBatch();
                 }
             }
             end = System.nanoTime();

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the throughput measurements (the pipeline in each topology asked for, raw append, ABQ, replay) on the same
+ * Runs the throughput measurements (the pipeline in each topology asked for, raw append one entry to a document and
+ * in batches, ABQ, replay) on the same
  * pre-encoded inputs: a smaller warm-up round
  * first, whose numbers are thrown away, then the measured rounds. Each run that writes a journal gets
  * a fresh directory, deleted as soon as it is no longer needed.
@@ -30,8 +31,8 @@ final class ThroughputBenchmark
      * the pipeline in the other topologies asked for, in their order.
      */
     record Round(
-        Measurement pipeline, Measurement rawAppend, Measurement abq, Measurement replay, long allocatedBytes, long allocationEvents,
-        List<Measurement> otherPipelines)
+        Measurement pipeline, Measurement rawAppend, Measurement rawBatchedAppend, Measurement abq, Measurement replay,
+        long allocatedBytes, long allocationEvents, List<Measurement> otherPipelines)
     {
         double allocBytesPerEvent()
         {
@@ -64,8 +65,14 @@ final class ThroughputBenchmark
     {
         final Path rawDir = work.fresh("raw-append");
         settle();
-        final Measurement rawAppend = RawAppendRun.run(inputs, count, rawDir, settings.journalSync());
+        final Measurement rawAppend = RawAppendRun.run(inputs, count, rawDir, settings.journalSync(), 1);
         WorkDir.delete(rawDir);
+
+        final Path batchedDir = work.fresh("raw-batched-append");
+        settle();
+        final Measurement rawBatchedAppend =
+            RawAppendRun.run(inputs, count, batchedDir, settings.journalSync(), RawAppendRun.ENGINE_BATCH);
+        WorkDir.delete(batchedDir);
 
         final Path pipelineDir = work.fresh("pipeline");
         final PipelineRun pipelineRun = new PipelineRun();
@@ -90,7 +97,8 @@ final class ThroughputBenchmark
             WorkDir.delete(otherDir);
         }
         return new Round(
-            pipeline, rawAppend, abq, replay, pipelineRun.allocatedBytes(), pipelineRun.allocationEvents(), otherPipelines);
+            pipeline, rawAppend, rawBatchedAppend, abq, replay, pipelineRun.allocatedBytes(), pipelineRun.allocationEvents(),
+            otherPipelines);
     }
 
     /** Starts each run with an empty young generation, so no run pays for the garbage of the one before. */

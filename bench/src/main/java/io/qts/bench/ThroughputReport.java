@@ -84,6 +84,11 @@ final class ThroughputReport
         return median(ThroughputBenchmark.Round::rawAppend);
     }
 
+    double rawBatchedAppendEventsPerSec()
+    {
+        return median(ThroughputBenchmark.Round::rawBatchedAppend);
+    }
+
     double abqPipelineEventsPerSec()
     {
         return median(ThroughputBenchmark.Round::abq);
@@ -116,6 +121,12 @@ final class ThroughputReport
     double pipelineVsRawAppendPct()
     {
         return 100.0 * pipelineEventsPerSec() / rawAppendEventsPerSec();
+    }
+
+    /** Against the ceiling of a journal written in batches as the engine's journal stage writes a backlog. */
+    double pipelineVsRawBatchedAppendPct()
+    {
+        return 100.0 * pipelineEventsPerSec() / rawBatchedAppendEventsPerSec();
     }
 
     private String otherTopology(final int index)
@@ -155,6 +166,7 @@ final class ThroughputReport
             row(out, "pipeline (" + otherTopology(i) + "): ring, journal, stages", round -> round.otherPipelines().get(index));
         }
         row(out, "raw journal append, one thread", ThroughputBenchmark.Round::rawAppend);
+        row(out, "raw journal append, batches of " + RawAppendRun.ENGINE_BATCH, ThroughputBenchmark.Round::rawBatchedAppend);
         row(out, "ABQ + inline stages + journal", ThroughputBenchmark.Round::abq);
         row(out, "replay: backtest over the pipeline journal", ThroughputBenchmark.Round::replay);
         line(out, "");
@@ -164,6 +176,8 @@ final class ThroughputReport
             line(out, "%-44s %12.1f %%", "pipeline (" + otherTopology(i) + ") / raw append",
                 100.0 * otherPipelineEventsPerSec(i) / rawAppendEventsPerSec());
         }
+        line(out, "%-44s %12.1f %%", "pipeline (" + settings.topologies().get(0) + ") / raw batched append",
+            pipelineVsRawBatchedAppendPct());
         line(out, "%-44s %12.2f x", "pipeline / ABQ", pipelineVsAbq());
         if (allocBytesPerEvent() < 0)
         {
@@ -190,10 +204,12 @@ final class ThroughputReport
         out.append('{');
         field(out, "pipelineEventsPerSec", Math.round(pipelineEventsPerSec()));
         field(out, "rawAppendEventsPerSec", Math.round(rawAppendEventsPerSec()));
+        field(out, "rawBatchedAppendEventsPerSec", Math.round(rawBatchedAppendEventsPerSec()));
         field(out, "abqPipelineEventsPerSec", Math.round(abqPipelineEventsPerSec()));
         field(out, "replayEventsPerSec", Math.round(replayEventsPerSec()));
         field(out, "allocBytesPerEvent", String.format(Locale.ROOT, "%.4f", allocBytesPerEvent()), false);
         field(out, "pipelineVsRawAppendPct", String.format(Locale.ROOT, "%.1f", pipelineVsRawAppendPct()), false);
+        field(out, "pipelineVsRawBatchedAppendPct", String.format(Locale.ROOT, "%.1f", pipelineVsRawBatchedAppendPct()), false);
         field(out, "pipelineVsAbq", String.format(Locale.ROOT, "%.2f", pipelineVsAbq()), false);
         for (int i = 0; i < settings.topologies().size() - 1; i++)
         {

@@ -33,7 +33,8 @@ class ThroughputSmokeTest
 
         final String[] lines = out.toString().strip().split("\\R");
         final JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
-        for (final String rate : List.of("pipelineEventsPerSec", "rawAppendEventsPerSec", "abqPipelineEventsPerSec", "replayEventsPerSec"))
+        for (final String rate : List.of("pipelineEventsPerSec", "rawAppendEventsPerSec", "rawBatchedAppendEventsPerSec",
+            "abqPipelineEventsPerSec", "replayEventsPerSec"))
         {
             assertTrue(json.path(rate).isNumber() && json.path(rate).asLong() > 0, rate + " in " + json);
         }

@@ -80,6 +80,7 @@ public final class LivePipeline implements AutoCloseable
         }
         disruptor.setDefaultExceptionHandler(new Failure());
         inbound = disruptor.getRingBuffer();
+        core.chain.journalAheadOn(inbound);
     }
 
     /** Starts the engine thread(s) on the inbound ring; call once, after {@link #recover} if the session is resumed. */

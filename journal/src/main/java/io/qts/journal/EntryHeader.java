@@ -29,11 +29,14 @@ public final class EntryHeader
     public static final int LENGTH = 28;
 
     /**
-     * Version of the entry layout and journal structure this build writes and reads. 1: checksum over the payload
-     * only, no journal header, no end marker (refused by name). 2: whole-entry checksum, a header entry recording the
-     * version and kind at every open for append, an end marker at every clean close.
+     * Version of the entry layout and journal structure this build writes. 1: checksum over the payload only, no
+     * journal header, no end marker (refused by name). 2: whole-entry checksum, a header entry recording the version
+     * and kind at every open for append, an end marker at every clean close; one entry per Chronicle document. 3: as
+     * 2, but a document may hold several entries back to back (a batch, {@link JournalAppender#startBatch}).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The oldest version this build reads (and continues, writing one entry per document as that version did). */
+    public static final int OLDEST_READABLE_VERSION = 2;
 
     /** Payload is an SBE message of the QTS schema. */
     public static final int FORMAT_SBE = 1;
@@ -46,6 +49,12 @@ public final class EntryHeader
 
     /** Largest payload one entry may carry; the ring slot has the same capacity. */
     public static final int MAX_PAYLOAD_LENGTH = 4096;
+    /**
+     * A batch goes into a new document once the current one holds this many bytes: 64 KB, about 900 entries of a
+     * binary trade, keeps a document far below Chronicle's limit (a quarter of its 64 MB block) and a reader's copy
+     * of it small.
+     */
+    static final int MAX_DOCUMENT_BYTES = 64 * 1024;
 
     private EntryHeader()
     {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
 
 /**
- * A Chronicle Queue that holds QTS entries (format {@link EntryHeader#FORMAT_VERSION}), rolled daily. Appenders and
+ * A Chronicle Queue that holds QTS entries (format {@link EntryHeader#FORMAT_VERSION}; older formats from
+ * {@link EntryHeader#OLDEST_READABLE_VERSION} are read and continued in their own format), rolled daily. Appenders and
  * readers are confined to the thread that made them, as Chronicle's are; a journal has at most one appender at a
  * time, because {@link SpaceReservation} writes ahead of it.
  * <p>
@@ -105,6 +106,7 @@ public final class Journal implements AutoCloseable
         }
         checkFreeSpace(dir);
         final boolean exists = containsJournal(dir);
+        int formatVersion = EntryHeader.FORMAT_VERSION;
         if (exists)
         {
             try (Journal existing = openForRead(dir))
@@ -114,6 +116,8 @@ public final class Journal implements AutoCloseable
                     throw new JournalException("journal " + dir + " is an '" + existing.kind.label() + "' journal, not '"
                         + kind.label() + "': refusing to append to it");
                 }
+                // A journal is continued in the format it began with, so a build that reads only that one still can.
+                formatVersion = existing.formatVersion;
             }
         }
         final SingleChronicleQueueBuilder builder = builder(dir);
@@ -130,12 +134,12 @@ public final class Journal implements AutoCloseable
         {
             throw new JournalException("journal " + dir + " cannot be written: " + JournalException.cause(ex));
         }
-        final Journal journal = new Journal(dir, queue, kind, EntryHeader.FORMAT_VERSION, sync, true);
+        final Journal journal = new Journal(dir, queue, kind, formatVersion, sync, true);
         try (JournalAppender appender = journal.appender())
         {
             final UnsafeBuffer header = new UnsafeBuffer(new byte[HEADER_LENGTH]);
             header.putInt(0, HEADER_MAGIC, ByteOrder.LITTLE_ENDIAN);
-            header.putShort(4, (short)EntryHeader.FORMAT_VERSION, ByteOrder.LITTLE_ENDIAN);
+            header.putShort(4, (short)formatVersion, ByteOrder.LITTLE_ENDIAN);
             header.putByte(6, (byte)kind.code());
             header.putByte(7, (byte)(exists ? 1 : 0));
             appender.appendControl(System.currentTimeMillis() * 1_000_000L, EntryHeader.FORMAT_OPENED, header.byteArray(),
@@ -234,7 +238,10 @@ public final class Journal implements AutoCloseable
         return kind;
     }
 
-    /** The format version from its header ({@link EntryHeader#FORMAT_VERSION} for every journal this build opens). */
+    /**
+     * The format version from its header: {@link EntryHeader#FORMAT_VERSION} for a journal this build began, down to
+     * {@link EntryHeader#OLDEST_READABLE_VERSION} for an older one it reads or continues.
+     */
     public int formatVersion()
     {
         return formatVersion;

@@ -38,7 +38,10 @@ public final class JournalEntry
         return payload;
     }
 
-    /** Chronicle index (cycle and position), usable with {@link JournalReader#moveToIndex(long)}. */
+    /**
+     * Chronicle index (cycle and position) of the document that holds the entry, usable with
+     * {@link JournalReader#moveToIndex(long)}; the entries of one batch share it.
+     */
     public long index()
     {
         return index;

@@ -157,7 +157,7 @@ final class JournalFiles
         }
     }
 
-    /** Reads the first record: a format-2 header, else says by name why the journal is refused. */
+    /** Reads the first record: a header of a format this build reads, else says by name why the journal is refused. */
     static Header readHeader(final Path dir, final SingleChronicleQueue queue)
     {
         final JournalEntry entry = new JournalEntry();
@@ -175,10 +175,10 @@ final class JournalFiles
         if (entry.checksumMatches(crc) && entry.isHeader())
         {
             final int version = entry.headerFormatVersion();
-            if (version != EntryHeader.FORMAT_VERSION)
+            if (version < EntryHeader.OLDEST_READABLE_VERSION || version > EntryHeader.FORMAT_VERSION)
             {
-                throw new JournalException("journal " + dir + " is in journal format " + version + "; this build reads format "
-                    + EntryHeader.FORMAT_VERSION + " only");
+                throw new JournalException("journal " + dir + " is in journal format " + version + "; this build reads formats "
+                    + EntryHeader.OLDEST_READABLE_VERSION + " to " + EntryHeader.FORMAT_VERSION + " only");
             }
             final JournalKind kind = JournalKind.fromCode(entry.headerKindCode());
             if (kind == null)
@@ -195,8 +195,8 @@ final class JournalFiles
         if (entry.checksumMatchesV1(crc) && entry.sequence() == 0)
         {
             throw new JournalException("journal " + dir + " is in journal format 1 (written before entries carried a "
-                + "whole-entry checksum, a kind and an end marker); this build reads format " + EntryHeader.FORMAT_VERSION
-                + " only: import the data again, or read it with the QTS version that wrote it");
+                + "whole-entry checksum, a kind and an end marker); this build reads formats "
+                + EntryHeader.OLDEST_READABLE_VERSION + " to " + EntryHeader.FORMAT_VERSION + " only: import the data again, or read it with the QTS version that wrote it");
         }
         throw new JournalException("journal " + dir + " is damaged: its header record fails its checksum");
     }

@@ -2,41 +2,64 @@ package io.qts.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads entries in order from the start, or from an index; never blocks. An entry being written (or torn by a
- * crash) is not complete and not returned: reading stops before it.
+ * crash) is not complete and not returned: reading stops before it. A Chronicle document holds one entry or, in
+ * format 3, a batch of them: each document is copied out once and its entries handed out one by one (last first
+ * when the tailer reads backward), so a document is never held open between calls.
  */
 public final class JournalReader implements AutoCloseable
 {
+    /** A whole format-3 document fits without growing: a full batch plus the entry that went over its limit. */
+    private static final int INITIAL_DOCUMENT_BYTES =
+        EntryHeader.MAX_DOCUMENT_BYTES + EntryHeader.LENGTH + EntryHeader.MAX_PAYLOAD_LENGTH;
+
     private final Path dir;
     private final ExcerptTailer tailer;
+    private final boolean backward;
+    private byte[] documentBytes = new byte[INITIAL_DOCUMENT_BYTES];
+    private final UnsafeBuffer document = new UnsafeBuffer(documentBytes);
+    private int documentLength;
+    private long documentIndex;
+    /** Start offsets of the current document's entries; the last may be a truncated one. */
+    private int[] entryStarts = new int[64];
+    private int entryCount;
+    private int entriesServed;
 
     JournalReader(final Path dir, final ExcerptTailer tailer)
     {
         this.dir = dir;
         this.tailer = tailer;
+        this.backward = tailer.direction() == TailerDirection.BACKWARD;
     }
 
-    /** Moves to the entry at a Chronicle index ({@link JournalEntry#index()}); false if there is none. */
+    /** Moves to the document at a Chronicle index ({@link JournalEntry#index()}); false if there is none. */
     public boolean moveToIndex(final long index)
     {
+        entriesServed = entryCount;
         return tailer.moveToIndex(index);
     }
 
     /** Moves back to the journal's first entry. */
     public void toStart()
     {
+        entriesServed = entryCount;
         tailer.toStart();
     }
 
     /**
      * Reads the next input entry into {@code entry}, skipping the journal's own records (header, end marker); returns
      * false when there is none (yet). An entry whose stored length does not fit what was written is returned marked
-     * truncated, so that {@link JournalEntry#checksumMatches} fails and a verifier can report it rather than stop.
+     * truncated, so that {@link JournalEntry#checksumMatches} fails and a verifier can report it rather than stop;
+     * the rest of its document cannot be found and is skipped.
      *
      * @throws JournalException when the cycle file cannot be read (cut short under the reader, a corrupt length word).
      */
@@ -55,22 +78,31 @@ public final class JournalReader implements AutoCloseable
     /** As {@link #next} but journal records included. */
     boolean nextAny(final JournalEntry entry)
     {
-        try
+        if (entriesServed == entryCount)
         {
-            return read(entry);
-        }
-        catch (final RuntimeException | InternalError ex)
-        {
-            if (ex instanceof JournalException)
+            try
             {
-                throw ex;
+                if (!readDocument())
+                {
+                    return false;
+                }
             }
-            throw new JournalException(String.format("journal %s is damaged: cannot read past index 0x%x (%s)",
-                dir, tailer.index(), JournalException.cause(ex)));
+            catch (final RuntimeException | InternalError ex)
+            {
+                if (ex instanceof JournalException)
+                {
+                    throw ex;
+                }
+                throw new JournalException(String.format("journal %s is damaged: cannot read past index 0x%x (%s)",
+                    dir, tailer.index(), JournalException.cause(ex)));
+            }
         }
+        final int served = entriesServed++;
+        parse(entryStarts[backward ? entryCount - 1 - served : served], entry);
+        return true;
     }
 
-    private boolean read(final JournalEntry entry)
+    private boolean readDocument()
     {
         try (DocumentContext dc = tailer.readingDocument())
         {
@@ -79,27 +111,78 @@ public final class JournalReader implements AutoCloseable
                 return false;
             }
             final Bytes<?> bytes = dc.wire().bytes();
-            final long available = bytes.readRemaining();
-            if (available < EntryHeader.LENGTH)
+            final int length = (int)Math.min(bytes.readRemaining(), Integer.MAX_VALUE);
+            if (length > documentBytes.length)
             {
-                entry.set(dc.index(), 0, -1, -1, 0, 0, 0, true);
-                return true;
+                documentBytes = new byte[length];
+                document.wrap(documentBytes);
             }
-            final long timeNs = bytes.readLong();
-            final long sequence = bytes.readLong();
-            final int sourceId = bytes.readShort();
-            final int format = bytes.readShort();
-            final int length = bytes.readInt();
-            final int checksum = bytes.readInt();
-            final boolean fits = length >= 0 && length <= EntryHeader.MAX_PAYLOAD_LENGTH && length <= bytes.readRemaining();
-            final int readLength = fits ? length : 0;
-            if (readLength > 0)
-            {
-                bytes.read(entry.payloadArray(), 0, readLength);
-            }
-            entry.set(dc.index(), timeNs, sequence, sourceId, format, readLength, checksum, !fits);
-            return true;
+            bytes.read(documentBytes, 0, length);
+            documentLength = length;
+            documentIndex = dc.index();
         }
+        findEntries();
+        return true;
+    }
+
+    /** Walks the document's length words; an empty document or a length that runs past its end is one truncated entry. */
+    private void findEntries()
+    {
+        entryCount = 0;
+        entriesServed = 0;
+        int start = 0;
+        do
+        {
+            if (entryCount == entryStarts.length)
+            {
+                entryStarts = Arrays.copyOf(entryStarts, entryCount * 2);
+            }
+            entryStarts[entryCount++] = start;
+            final int length = payloadLengthAt(start);
+            if (length < 0)
+            {
+                return;
+            }
+            start += EntryHeader.LENGTH + length;
+        }
+        while (start < documentLength);
+    }
+
+    /** The payload length of the entry at {@code start}, or -1 if that entry does not fit in the document. */
+    private int payloadLengthAt(final int start)
+    {
+        final int remaining = documentLength - start;
+        if (remaining < EntryHeader.LENGTH)
+        {
+            return -1;
+        }
+        final int length = document.getInt(start + EntryHeader.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        final boolean fits = length >= 0 && length <= EntryHeader.MAX_PAYLOAD_LENGTH && length <= remaining - EntryHeader.LENGTH;
+        return fits ? length : -1;
+    }
+
+    private void parse(final int start, final JournalEntry entry)
+    {
+        if (documentLength - start < EntryHeader.LENGTH)
+        {
+            entry.set(documentIndex, 0, -1, -1, 0, 0, 0, true);
+            return;
+        }
+        final int length = payloadLengthAt(start);
+        final int readLength = Math.max(length, 0);
+        if (readLength > 0)
+        {
+            document.getBytes(start + EntryHeader.LENGTH, entry.payloadArray(), 0, readLength);
+        }
+        entry.set(
+            documentIndex,
+            document.getLong(start + EntryHeader.TIME_NS_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            document.getLong(start + EntryHeader.SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            document.getShort(start + EntryHeader.SOURCE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            document.getShort(start + EntryHeader.FORMAT_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            readLength,
+            document.getInt(start + EntryHeader.CHECKSUM_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            length < 0);
     }
 
     @Override

@@ -161,7 +161,7 @@ class JournalIntegrityTest
         }
         final JournalException ex = assertThrows(JournalException.class, () -> Journal.openForRead(dir));
         assertTrue(ex.getMessage().contains("is in journal format 1"), ex.getMessage());
-        assertTrue(ex.getMessage().contains("reads format 2 only"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("reads formats 2 to 3 only"), ex.getMessage());
     }
 
     @Test

@@ -38,12 +38,12 @@ class JournalCommandTest
 
         final Cli verifyIn = Cli.run("journal", "verify", "--journal", in.toString());
         assertEquals(0, verifyIn.exitCode, verifyIn.err);
-        assertTrue(verifyIn.out.contains("format:    2, kind in\n"), verifyIn.out);
+        assertTrue(verifyIn.out.contains("format:    3, kind in\n"), verifyIn.out);
         assertTrue(verifyIn.out.contains("ended:     closed cleanly\n"), verifyIn.out);
         assertTrue(verifyIn.out.endsWith("OK\n"), verifyIn.out);
         final Cli verifyOut = Cli.run("journal", "verify", "--journal", out.toString());
         assertEquals(0, verifyOut.exitCode, verifyOut.err);
-        assertTrue(verifyOut.out.contains("format:    2, kind out\n"), verifyOut.out);
+        assertTrue(verifyOut.out.contains("format:    3, kind out\n"), verifyOut.out);
 
         final Cli replay = Cli.run("replay", "--journal", out.toString());
         assertEquals(1, replay.exitCode);

@@ -1,17 +1,37 @@
 package io.qts.engine.pipeline;
 
+import com.lmax.disruptor.RingBuffer;
 import io.qts.journal.Journal;
 import io.qts.journal.JournalAppender;
 
 /**
- * Write-ahead: appends the input as received before any other stage sees it, and gives the slot its
+ * Write-ahead: appends each input as received before any other stage sees it, and gives the slot its
  * journal sequence. The appender is opened on the engine thread, which is the only one to use it.
+ * <p>
+ * Live, the stage writes ahead in batches (smart batching, as the LMAX journaller does): at the first input
+ * of a ring batch it journals that input and up to {@link #MAX_AHEAD} - 1 published inputs after it as one
+ * journal batch ({@link JournalAppender#startBatch}), which costs about half as much per input as one
+ * append each, then lets the other stages act on them. Nothing is acted on before it is journaled: a crash
+ * loses at most the batch being written, none of which any stage has seen. When the engine keeps up, batches
+ * are one input long and nothing waits for a later input.
  */
 final class JournalStage
 {
+    /**
+     * At most this many inputs are journaled before the first of them is acted on: 64 brings the cost per
+     * input within a few percent of unbounded batches (docs/performance.md) while a burst's first input waits
+     * for at most 64 appends (about 4 µs on the 2-core machine) rather than for the whole backlog.
+     */
+    static final int MAX_AHEAD = 64;
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
     private final Journal journal;
     private final Counters counters;
     private JournalAppender appender;
+    private RingBuffer<InboundSlot> ring;
+    private long batchSize;
+    private long batchEnd = UNKNOWN;
+    private long journaledTo = -1;
 
     JournalStage(final Journal journal, final Counters counters)
     {
@@ -19,12 +39,66 @@ final class JournalStage
         this.counters = counters;
     }
 
+    /** Lets the stage read the inputs after the current one on {@code ring} (the live pipeline's inbound ring). */
+    void readAheadOn(final RingBuffer<InboundSlot> ring)
+    {
+        this.ring = ring;
+    }
+
     void open()
     {
         appender = journal.appender();
     }
 
-    void onEvent(final InboundSlot slot)
+    /** The ring's next batch holds {@code size} inputs, the one at the next {@link #onEvent} first. */
+    void onBatchStart(final long size)
+    {
+        batchSize = size;
+        batchEnd = UNKNOWN;
+    }
+
+    /**
+     * Makes sure the input at ring {@code sequence} is journaled: if it is not yet, journals it and the published
+     * inputs after it in its batch, {@link #MAX_AHEAD} at most, and reports each to the probe. Without a ring
+     * (an inline driver) journals {@code slot} alone; {@code sequence} is then not read.
+     */
+    void onEvent(final InboundSlot slot, final long sequence, final StageProbe probe)
+    {
+        if (ring == null)
+        {
+            append(slot);
+            probe.afterStage(StageProbe.JOURNAL, slot);
+            return;
+        }
+        if (sequence <= journaledTo)
+        {
+            return;
+        }
+        if (batchEnd == UNKNOWN)
+        {
+            batchEnd = sequence + batchSize - 1;
+        }
+        final long last = Math.min(Math.max(batchEnd, sequence), sequence + MAX_AHEAD - 1);
+        appender.startBatch();
+        try
+        {
+            for (long s = sequence; s <= last; s++)
+            {
+                append(ring.get(s));
+            }
+        }
+        finally
+        {
+            appender.endBatch();
+        }
+        journaledTo = last;
+        for (long s = sequence; s <= last; s++)
+        {
+            probe.afterStage(StageProbe.JOURNAL, ring.get(s));
+        }
+    }
+
+    private void append(final InboundSlot slot)
     {
         slot.sequence = appender.append(slot.timeNs, slot.sourceId, slot.format, slot.raw, 0, slot.length);
         counters.journalEntries++;

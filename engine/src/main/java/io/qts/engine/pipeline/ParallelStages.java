@@ -33,9 +33,15 @@ public final class ParallelStages
         }
 
         @Override
+        public void onBatchStart(final long batchSize, final long queueDepth)
+        {
+            chain.journalBatchStart(batchSize);
+        }
+
+        @Override
         public void onEvent(final InboundSlot slot, final long sequence, final boolean endOfBatch)
         {
-            chain.journal(slot);
+            chain.journal(slot, sequence);
         }
     };
 

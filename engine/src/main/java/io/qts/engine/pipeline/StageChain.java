@@ -1,6 +1,7 @@
 package io.qts.engine.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
 import io.qts.journal.Sources;
 
 /**
@@ -50,13 +51,36 @@ public final class StageChain implements EventHandler<InboundSlot>
     }
 
     @Override
-    public void onEvent(final InboundSlot slot, final long sequence, final boolean endOfBatch)
+    public void onBatchStart(final long batchSize, final long queueDepth)
     {
-        process(slot);
+        journalBatchStart(batchSize);
     }
 
-    /** Runs every stage on one input, in order, on the caller's thread (backtests and the chain topology). */
+    @Override
+    public void onEvent(final InboundSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        run(slot, sequence);
+    }
+
+    /**
+     * Engine-internal. Lets the journal step write ahead in batches over the inputs already published on
+     * {@code ring}, the ring this chain consumes; without it every input is journaled on its own.
+     */
+    public void journalAheadOn(final RingBuffer<InboundSlot> ring)
+    {
+        if (journal != null)
+        {
+            journal.readAheadOn(ring);
+        }
+    }
+
+    /** Runs every stage on one input, in order, on the caller's thread (backtests and inline drivers, no ring). */
     public void process(final InboundSlot slot)
+    {
+        run(slot, -1);
+    }
+
+    private void run(final InboundSlot slot, final long sequence)
     {
         if (CHECK_THREAD)
         {
@@ -64,17 +88,28 @@ public final class StageChain implements EventHandler<InboundSlot>
         }
         if (journal != null)
         {
-            journal(slot);
+            journal(slot, sequence);
         }
         decodeAndSignal(slot);
         riskAndExecution(slot);
     }
 
-    /** Write-ahead; the only step that gives the slot its sequence. */
-    void journal(final InboundSlot slot)
+    /**
+     * Write-ahead, the only step that gives a slot its sequence: of the input at ring {@code sequence}, with the rest
+     * of its batch when the stage reads ahead on the ring; of {@code slot} alone otherwise.
+     */
+    void journal(final InboundSlot slot, final long sequence)
     {
-        journal.onEvent(slot);
-        probe.afterStage(StageProbe.JOURNAL, slot);
+        journal.onEvent(slot, sequence, probe);
+    }
+
+    /** The ring's next batch, as the ring reports it to the consumer that runs the journal step. */
+    void journalBatchStart(final long batchSize)
+    {
+        if (journal != null)
+        {
+            journal.onBatchStart(batchSize);
+        }
     }
 
     /** Decode and signal read neither the sequence nor anything the journal step writes. */

@@ -1,0 +1,307 @@
+package io.qts.journal;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Format 3: a batch of entries shares Chronicle documents, and every reader still sees one entry at a time. */
+class JournalBatchTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBatchIsOneDocumentWhoseEntriesReadBackInOrder()
+    {
+        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
+        {
+            appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("alone"), 0, 5);
+            appender.startBatch();
+            assertEquals(1, appender.append(2, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("b1"), 0, 2));
+            assertEquals(2, appender.append(3, Sources.VENUE, EntryHeader.FORMAT_JSON, bytes("{\"b\":2}"), 0, 7));
+            assertEquals(3, appender.append(4, Sources.ADMIN, EntryHeader.FORMAT_SBE, bytes(""), 0, 0));
+            assertEquals(4, appender.append(5, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("b4"), 0, 2));
+            appender.endBatch();
+            assertEquals(5, appender.append(6, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("after"), 0, 5));
+        }
+
+        final List<String> read = readAll(dir);
+        assertEquals(List.of("0 1 alone", "1 2 b1", "2 3 {\"b\":2}", "3 4 ", "4 5 b4", "5 6 after"), read);
+        final List<Long> indexes = indexes(dir);
+        assertEquals(indexes.get(1), indexes.get(2));
+        assertEquals(indexes.get(1), indexes.get(4));
+        assertTrue(indexes.get(0) < indexes.get(1) && indexes.get(4) < indexes.get(5), indexes.toString());
+        final JournalVerifier.Report report = verify(dir);
+        assertTrue(report.ok(), report.problems().toString());
+        assertEquals(6, report.entries());
+        assertEquals(EntryHeader.FORMAT_VERSION, report.formatVersion());
+        assertTrue(report.endedCleanly());
+    }
+
+    @Test
+    void aBatchLargerThanADocumentSpillsIntoMoreDocuments()
+    {
+        final byte[] payload = new byte[EntryHeader.MAX_PAYLOAD_LENGTH];
+        final int count = 40;
+        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
+        {
+            appender.startBatch();
+            for (int i = 0; i < count; i++)
+            {
+                payload[0] = (byte)i;
+                appender.append(i, Sources.VENUE, EntryHeader.FORMAT_JSON, payload, 0, payload.length);
+            }
+            appender.endBatch();
+        }
+        // 15 entries of 4,124 bytes fit in 64 KB: 40 entries take three documents of 15, 15 and 10.
+        final List<Long> indexes = indexes(dir);
+        assertEquals(count, indexes.size());
+        assertEquals(3, indexes.stream().distinct().count());
+        assertEquals(indexes.get(0), indexes.get(14));
+        assertTrue(indexes.get(14) < indexes.get(15), indexes.toString());
+        assertEquals(indexes.get(15), indexes.get(29));
+        assertTrue(indexes.get(29) < indexes.get(30), indexes.toString());
+        try (Journal journal = Journal.openForRead(dir); JournalReader reader = journal.reader())
+        {
+            final JournalEntry entry = new JournalEntry();
+            for (int i = 0; i < count; i++)
+            {
+                assertTrue(reader.next(entry));
+                assertEquals(i, entry.sequence());
+                assertEquals(i, entry.payload()[0]);
+                assertEquals(EntryHeader.MAX_PAYLOAD_LENGTH, entry.length());
+            }
+            assertFalse(reader.next(entry));
+        }
+        assertTrue(verify(dir).ok());
+    }
+
+    @Test
+    void aCrashAfterABatchContinuesFromItsLastEntry()
+    {
+        final Journal crashed = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
+        final JournalAppender appender = crashed.appender();
+        appender.startBatch();
+        for (int i = 0; i < 3; i++)
+        {
+            appender.append(i, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("x" + i), 0, 2);
+        }
+        appender.endBatch();
+        // No close: as after kill -9, there is no end marker.
+        try (Journal read = Journal.openForRead(dir))
+        {
+            assertFalse(read.endedCleanly());
+        }
+        appender.close();
+        crashed.close();
+
+        try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
+            JournalAppender continued = journal.appender())
+        {
+            assertEquals(3, continued.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("x3"), 0, 2));
+        }
+        assertEquals(List.of("0 0 x0", "1 1 x1", "2 2 x2", "3 3 x3"), readAll(dir));
+        assertTrue(verify(dir).ok());
+    }
+
+    @Test
+    void aBatchNotYetCompleteIsNotReadAndAnUnendedBatchIsCompletedByClose()
+    {
+        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
+        {
+            appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("done"), 0, 4);
+            appender.startBatch();
+            appender.append(2, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("open1"), 0, 5);
+            appender.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("open2"), 0, 5);
+            // A reader (here or after a crash) sees the document as being written: neither entry yet.
+            assertEquals(List.of("0 1 done"), readAll(dir));
+            assertThrows(IllegalStateException.class, appender::startBatch);
+        }
+        assertEquals(List.of("0 1 done", "1 2 open1", "2 3 open2"), readAll(dir));
+        assertTrue(verify(dir).endedCleanly());
+    }
+
+    @Test
+    void aCorruptEntryInsideABatchIsReportedAndItsNeighboursStillRead() throws IOException
+    {
+        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
+        {
+            appender.startBatch();
+            appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("first"), 0, 5);
+            appender.append(2, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("second"), 0, 6);
+            appender.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("third"), 0, 5);
+            appender.endBatch();
+        }
+        flipPayloadByte(dir, "second");
+
+        final JournalVerifier.Report report = verify(dir);
+        assertEquals(3, report.entries());
+        assertEquals(1, report.corrupt());
+        assertFalse(report.ok());
+        final CRC32C crc = new CRC32C();
+        final List<Boolean> good = new ArrayList<>();
+        try (Journal journal = Journal.openForRead(dir); JournalReader reader = journal.reader())
+        {
+            final JournalEntry entry = new JournalEntry();
+            while (reader.next(entry))
+            {
+                good.add(entry.checksumMatches(crc));
+            }
+        }
+        assertEquals(List.of(true, false, true), good);
+    }
+
+    @Test
+    void aFormatTwoJournalIsReadAndContinuedOneEntryPerDocument()
+    {
+        writeFormatTwoHeader(dir);
+        try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
+            JournalAppender appender = journal.appender())
+        {
+            assertEquals(2, journal.formatVersion());
+            appender.startBatch();
+            appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("a"), 0, 1);
+            appender.append(2, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("b"), 0, 1);
+            appender.endBatch();
+        }
+        assertEquals(List.of("0 1 a", "1 2 b"), readAll(dir));
+        final List<Long> indexes = indexes(dir);
+        assertTrue(indexes.get(0) < indexes.get(1), "one entry per document in format 2: " + indexes);
+        final JournalVerifier.Report report = verify(dir);
+        assertTrue(report.ok(), report.problems().toString());
+        assertEquals(2, report.formatVersion());
+        assertEquals(2, report.opens());
+    }
+
+    @Test
+    void batchedAppendsAllocateNothingInSteadyState()
+    {
+        final byte[] payload = new byte[64];
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
+        {
+            appendBatches(appender, payload, 1_000_000);
+            final long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            appendBatches(appender, payload, 2_000_000);
+            final long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            // As for single appends: a few KB when Chronicle maps the next block, nothing per entry.
+            assertTrue(allocated / 2_000_000.0 < 0.01, "bytes per append: " + allocated + " bytes in all");
+        }
+    }
+
+    private static void appendBatches(final JournalAppender appender, final byte[] payload, final int count)
+    {
+        for (int i = 0; i < count; i += 16)
+        {
+            appender.startBatch();
+            for (int k = 0; k < 16; k++)
+            {
+                appender.append(i + k, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, payload, 0, payload.length);
+            }
+            appender.endBatch();
+        }
+    }
+
+    /** A journal as a format-2 build began it: only its header record, which says version 2. */
+    private static void writeFormatTwoHeader(final Path journalDir)
+    {
+        final UnsafeBuffer header = new UnsafeBuffer(new byte[Journal.HEADER_LENGTH]);
+        header.putInt(0, Journal.HEADER_MAGIC, ByteOrder.LITTLE_ENDIAN);
+        header.putShort(4, (short)2, ByteOrder.LITTLE_ENDIAN);
+        header.putByte(6, (byte)JournalKind.IN.code());
+        final byte[] payload = header.byteArray();
+        final int checksum = EntryHeader.checksum(new CRC32C(), new UnsafeBuffer(new byte[EntryHeader.CHECKSUM_OFFSET]), 1, 0,
+            Sources.JOURNAL, EntryHeader.FORMAT_OPENED, payload, 0, payload.length);
+        try (ChronicleQueue queue = SingleChronicleQueueBuilder.binary(journalDir).rollCycle(RollCycles.FAST_DAILY)
+                .blockSize(Journal.BLOCK_SIZE_BYTES).build();
+            ExcerptAppender appender = queue.createAppender();
+            DocumentContext dc = appender.writingDocument())
+        {
+            dc.wire().bytes().writeLong(1).writeLong(0).writeShort((short)Sources.JOURNAL)
+                .writeShort((short)EntryHeader.FORMAT_OPENED).writeInt(payload.length).writeInt(checksum).write(payload);
+        }
+    }
+
+    /** "sequence time payload" of every input entry. */
+    private static List<String> readAll(final Path journalDir)
+    {
+        final List<String> read = new ArrayList<>();
+        try (Journal journal = Journal.openForRead(journalDir); JournalReader reader = journal.reader())
+        {
+            final JournalEntry entry = new JournalEntry();
+            while (reader.next(entry))
+            {
+                read.add(entry.sequence() + " " + entry.timeNs() + " "
+                    + new String(entry.payload(), 0, entry.length(), StandardCharsets.US_ASCII));
+            }
+        }
+        return read;
+    }
+
+    private static List<Long> indexes(final Path journalDir)
+    {
+        final List<Long> indexes = new ArrayList<>();
+        try (Journal journal = Journal.openForRead(journalDir); JournalReader reader = journal.reader())
+        {
+            final JournalEntry entry = new JournalEntry();
+            while (reader.next(entry))
+            {
+                indexes.add(entry.index());
+            }
+        }
+        return indexes;
+    }
+
+    private static JournalVerifier.Report verify(final Path journalDir)
+    {
+        try (Journal journal = Journal.openForRead(journalDir))
+        {
+            return JournalVerifier.verify(journal);
+        }
+    }
+
+    private static void flipPayloadByte(final Path journalDir, final String payload) throws IOException
+    {
+        try (var files = Files.list(journalDir))
+        {
+            final Path file = files.filter((p) -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+            final byte[] content = Files.readAllBytes(file);
+            final byte[] needle = bytes(payload);
+            for (int i = 0; i <= content.length - needle.length; i++)
+            {
+                if (java.util.Arrays.equals(content, i, i + needle.length, needle, 0, needle.length))
+                {
+                    content[i] ^= 0x01;
+                    Files.write(file, content);
+                    return;
+                }
+            }
+            throw new AssertionError("payload not found: " + payload);
+        }
+    }
+
+    private static byte[] bytes(final String s)
+    {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
