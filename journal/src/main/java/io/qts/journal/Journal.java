@@ -82,11 +82,13 @@ public final class Journal implements AutoCloseable
 
     /**
      * Opens the journal in {@code dir} for appending, creating it (with a header recording the format version and
-     * {@code kind}) if there is none; an existing one is continued: a new header record marks this process's start
-     * and sequences go on from the last complete entry. A clean {@link #close()} writes the end marker.
+     * {@code kind}) if there is none; an existing one is continued in its own format version: a new header record
+     * marks this process's start and sequences go on from the last complete entry. A clean {@link #close()} writes the
+     * end marker.
      *
      * @throws JournalException if the directory cannot be created, less than {@link #MIN_FREE_BYTES} are free, or
-     *                          an existing journal is damaged, of another kind or of another format version.
+     *                          an existing journal is damaged, of another kind or of a format version this build does
+     *                          not read.
      */
     public static Journal openForAppend(final Path dir, final JournalKind kind, final JournalSync sync)
     {
@@ -254,7 +256,7 @@ public final class Journal implements AutoCloseable
     public boolean endedCleanly()
     {
         final JournalEntry entry = new JournalEntry();
-        try (JournalReader reader = new JournalReader(dir, queue.createTailer().direction(TailerDirection.BACKWARD).toEnd()))
+        try (JournalReader reader = new JournalReader(dir, queue.createTailer().direction(TailerDirection.BACKWARD).toEnd(), batched()))
         {
             return reader.nextAny(entry) && entry.isEndMarker();
         }
@@ -294,7 +296,7 @@ public final class Journal implements AutoCloseable
     /** A new reader from the journal's start; close it when done. */
     public JournalReader reader()
     {
-        return new JournalReader(dir, queue.createTailer());
+        return new JournalReader(dir, queue.createTailer(), batched());
     }
 
     /**
@@ -305,7 +307,7 @@ public final class Journal implements AutoCloseable
     {
         final JournalEntry entry = new JournalEntry();
         final CRC32C crc = new CRC32C();
-        try (JournalReader reader = new JournalReader(dir, queue.createTailer().direction(TailerDirection.BACKWARD).toEnd()))
+        try (JournalReader reader = new JournalReader(dir, queue.createTailer().direction(TailerDirection.BACKWARD).toEnd(), batched()))
         {
             while (reader.nextAny(entry))
             {
@@ -316,6 +318,12 @@ public final class Journal implements AutoCloseable
             }
         }
         return 0;
+    }
+
+    /** True if a document may hold several entries (format 3 on). */
+    boolean batched()
+    {
+        return formatVersion >= 3;
     }
 
     /** Throws the first write failure again: nothing is appended after one. */

@@ -50,14 +50,14 @@ public final class JournalAppender implements AutoCloseable
         this.sync = sync;
         this.syncIntervalNs = sync.never() ? Long.MAX_VALUE : sync.intervalMs() * 1_000_000L;
         this.reservation = reservation;
-        this.batchable = journal.formatVersion() >= 3;
+        this.batchable = journal.batched();
     }
 
     /**
      * Writes one entry and returns its sequence: in a document of its own, or in the open batch's document
      * ({@link #startBatch}). An append that throws wrote nothing (in a batch: nothing of the batch's current
-     * document). When the space after an entry cannot be reserved, that entry is complete and its append returns
-     * normally; the next one throws.
+     * document). When the space after a document cannot be reserved, its entries are complete and their appends (or
+     * the {@link #endBatch}) return normally; the next append throws.
      *
      * @throws IllegalArgumentException if the payload is larger than {@link EntryHeader#MAX_PAYLOAD_LENGTH}.
      * @throws JournalException         if the journal cannot be written (disk full, I/O error, read-only file

@@ -104,6 +104,12 @@ public final class JournalEntry
         return !truncated && EntryHeader.checksumV1(crc, payload, length) == checksum;
     }
 
+    /** True if the stored length ran past the entry's document: the rest of that document could not be read. */
+    boolean truncated()
+    {
+        return truncated;
+    }
+
     /** A journal record (header or end marker), not an input. */
     boolean isControl()
     {

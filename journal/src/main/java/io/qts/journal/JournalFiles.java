@@ -163,7 +163,8 @@ final class JournalFiles
         final JournalEntry entry = new JournalEntry();
         final CRC32C crc = new CRC32C();
         final boolean any;
-        try (JournalReader reader = new JournalReader(dir, queue.createTailer()))
+        // The header is alone in its document in every format.
+        try (JournalReader reader = new JournalReader(dir, queue.createTailer(), false))
         {
             any = reader.nextAny(entry);
         }

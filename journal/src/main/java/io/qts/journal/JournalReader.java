@@ -8,37 +8,37 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Reads entries in order from the start, or from an index; never blocks. An entry being written (or torn by a
  * crash) is not complete and not returned: reading stops before it. A Chronicle document holds one entry or, in
  * format 3, a batch of them: each document is copied out once and its entries handed out one by one (last first
- * when the tailer reads backward), so a document is never held open between calls.
+ * when the tailer reads backward), so a document is never held open between calls. A document longer than any this
+ * build writes, or a stored length that runs past its document, is damage: one entry marked truncated stands for
+ * the rest of that document.
  */
 public final class JournalReader implements AutoCloseable
 {
-    /** A whole format-3 document fits without growing: a full batch plus the entry that went over its limit. */
-    private static final int INITIAL_DOCUMENT_BYTES =
-        EntryHeader.MAX_DOCUMENT_BYTES + EntryHeader.LENGTH + EntryHeader.MAX_PAYLOAD_LENGTH;
-
     private final Path dir;
     private final ExcerptTailer tailer;
     private final boolean backward;
-    private byte[] documentBytes = new byte[INITIAL_DOCUMENT_BYTES];
+    private final boolean batched;
+    private final byte[] documentBytes = new byte[EntryHeader.MAX_DOCUMENT_BYTES];
     private final UnsafeBuffer document = new UnsafeBuffer(documentBytes);
     private int documentLength;
     private long documentIndex;
-    /** Start offsets of the current document's entries; the last may be a truncated one. */
-    private int[] entryStarts = new int[64];
+    /** Start offsets of the current document's entries (at most one per header's length); the last may be truncated. */
+    private final int[] entryStarts = new int[EntryHeader.MAX_DOCUMENT_BYTES / EntryHeader.LENGTH + 1];
     private int entryCount;
     private int entriesServed;
 
-    JournalReader(final Path dir, final ExcerptTailer tailer)
+    /** @param batched whether a document may hold several entries (format 3); else bytes after its first are ignored. */
+    JournalReader(final Path dir, final ExcerptTailer tailer, final boolean batched)
     {
         this.dir = dir;
         this.tailer = tailer;
         this.backward = tailer.direction() == TailerDirection.BACKWARD;
+        this.batched = batched;
     }
 
     /** Moves to the document at a Chronicle index ({@link JournalEntry#index()}); false if there is none. */
@@ -111,14 +111,10 @@ public final class JournalReader implements AutoCloseable
                 return false;
             }
             final Bytes<?> bytes = dc.wire().bytes();
-            final int length = (int)Math.min(bytes.readRemaining(), Integer.MAX_VALUE);
-            if (length > documentBytes.length)
-            {
-                documentBytes = new byte[length];
-                document.wrap(documentBytes);
-            }
-            bytes.read(documentBytes, 0, length);
-            documentLength = length;
+            final long length = bytes.readRemaining();
+            // Longer than any document written: read as empty, which stands for one truncated entry.
+            documentLength = length <= documentBytes.length ? (int)length : 0;
+            bytes.read(documentBytes, 0, documentLength);
             documentIndex = dc.index();
         }
         findEntries();
@@ -133,10 +129,6 @@ public final class JournalReader implements AutoCloseable
         int start = 0;
         do
         {
-            if (entryCount == entryStarts.length)
-            {
-                entryStarts = Arrays.copyOf(entryStarts, entryCount * 2);
-            }
             entryStarts[entryCount++] = start;
             final int length = payloadLengthAt(start);
             if (length < 0)
@@ -145,7 +137,7 @@ public final class JournalReader implements AutoCloseable
             }
             start += EntryHeader.LENGTH + length;
         }
-        while (start < documentLength);
+        while (batched && start < documentLength);
     }
 
     /** The payload length of the entry at {@code start}, or -1 if that entry does not fit in the document. */

@@ -32,8 +32,10 @@ public final class JournalVerifier
                 {
                     report.entries++;
                     report.corrupt++;
-                    report.note(String.format(
-                        "corrupt entry at index 0x%x: its checksum does not match (header or payload damaged)", entry.index()));
+                    report.note(String.format(entry.truncated()
+                        ? "corrupt entry at index 0x%x: its stored length runs past its document, so the rest of the "
+                            + "document cannot be read"
+                        : "corrupt entry at index 0x%x: its checksum does not match (header or payload damaged)", entry.index()));
                     expectedSequence = -1;
                     first = false;
                     continue;

@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
  * through the writer's own mapping (an atomic compare-and-set of 0 with 0, which changes nothing), so the page fault
  * of each new 4 KB page, which on ext4 can wait for the file system's journal commit for milliseconds, is taken by this
  * thread instead of the writer. The writer only wakes the thread every {@link #SIGNAL_BYTES} and checks what it has
- * reserved; it waits for it only when less than {@link #SIGNAL_BYTES} plus one largest entry is left (the thread fell
+ * reserved; it waits for it only when less than {@link #MIN_LEFT_BYTES} is left (the thread fell
  * behind, or a new cycle file just began), so it never writes past what is reserved, with one exception: the first
  * entry of each cycle file (Chronicle creates the file, its header and index arrays in the append that enters the
  * cycle, before this class learns of it; opening a journal for append checks that {@link Journal#MIN_FREE_BYTES} are
@@ -41,8 +41,11 @@ final class SpaceReservation implements AutoCloseable
     static final long AHEAD_BYTES = 1L << 20;
     /** The writer wakes the thread each time it has written this much more. */
     static final long SIGNAL_BYTES = AHEAD_BYTES / 4;
-    /** Reserved bytes past the writer below which it waits: it may write SIGNAL_BYTES and one entry before it checks. */
-    static final long MIN_LEFT_BYTES = SIGNAL_BYTES + (64 << 10);
+    /**
+     * Reserved bytes past the writer below which it waits: between two checks it may write SIGNAL_BYTES and then one
+     * more document (a batch, up to {@link EntryHeader#MAX_DOCUMENT_BYTES}) with an index array Chronicle adds.
+     */
+    static final long MIN_LEFT_BYTES = SIGNAL_BYTES + 2L * EntryHeader.MAX_DOCUMENT_BYTES;
     /** Bytes of a page: one touch per page maps it. */
     private static final int PAGE_BYTES = 4096;
     /** Pages touched between two checks of what the writer needs. */
@@ -89,7 +92,7 @@ final class SpaceReservation implements AutoCloseable
     }
 
     /**
-     * Called by the writer after each entry, with its write position and the mapped block it wrote into: makes sure at
+     * Called by the writer after each document (an entry or a batch), with its write position and the mapped block it wrote into: makes sure at
      * least {@link #MIN_LEFT_BYTES} past it are allocated, waiting for the reserving thread when it is behind.
      *
      * @throws IOException when the blocks cannot be allocated (e.g. "No space left on device"), now or before.

@@ -151,7 +151,7 @@ class JournalBatchTest
             appender.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("third"), 0, 5);
             appender.endBatch();
         }
-        flipPayloadByte(dir, "second");
+        flipByte(dir, "second", 0);
 
         final JournalVerifier.Report report = verify(dir);
         assertEquals(3, report.entries());
@@ -168,6 +168,30 @@ class JournalBatchTest
             }
         }
         assertEquals(List.of(true, false, true), good);
+    }
+
+    @Test
+    void aDamagedLengthWordInsideABatchIsReportedWithTheRestOfItsDocument() throws IOException
+    {
+        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
+        {
+            appender.startBatch();
+            appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("first"), 0, 5);
+            appender.append(2, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("second"), 0, 6);
+            appender.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("third"), 0, 5);
+            appender.endBatch();
+            appender.append(4, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("fourth"), 0, 6);
+        }
+        // The high byte of the second entry's length: it now runs past the document, and "third" cannot be found.
+        flipByte(dir, "second", -EntryHeader.LENGTH + EntryHeader.LENGTH_OFFSET + 3);
+
+        final JournalVerifier.Report report = verify(dir);
+        assertEquals(3, report.entries());
+        assertEquals(1, report.corrupt());
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertTrue(report.problems().get(0).contains("its stored length runs past its document, so the rest of the "
+            + "document cannot be read"), report.problems().get(0));
+        assertEquals(List.of("0 1 first", "1 2 ", "3 4 fourth"), readAll(dir));
     }
 
     @Test
@@ -280,7 +304,8 @@ class JournalBatchTest
         }
     }
 
-    private static void flipPayloadByte(final Path journalDir, final String payload) throws IOException
+    /** Flips the lowest bit of the byte {@code offset} bytes from where {@code payload} starts in the cycle file. */
+    private static void flipByte(final Path journalDir, final String payload, final int offset) throws IOException
     {
         try (var files = Files.list(journalDir))
         {
@@ -291,7 +316,7 @@ class JournalBatchTest
             {
                 if (java.util.Arrays.equals(content, i, i + needle.length, needle, 0, needle.length))
                 {
-                    content[i] ^= 0x01;
+                    content[i + offset] ^= 0x01;
                     Files.write(file, content);
                     return;
                 }

@@ -53,6 +53,29 @@ class SpaceReservationTest
     }
 
     @Test
+    void blocksStayAllocatedMoreThanADocumentAheadOfEveryBatch() throws Exception
+    {
+        final byte[] payload = new byte[1_000];
+        try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
+            JournalAppender appender = journal.appender())
+        {
+            for (int n = 0; n < 8_000; n += 64)
+            {
+                appender.startBatch();
+                for (int k = n; k < n + 64; k++)
+                {
+                    appender.append(k, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, payload, 0, payload.length);
+                }
+                appender.endBatch();
+                final long written = (n + 64) * (long)(payload.length + EntryHeader.LENGTH);
+                final long allocated = allocatedBytes(cycleFile());
+                assertTrue(allocated >= written + EntryHeader.MAX_DOCUMENT_BYTES,
+                    "after " + (n + 64) + " entries (" + written + " bytes) only " + allocated + " bytes are allocated");
+            }
+        }
+    }
+
+    @Test
     void atEachDailyRollTheReservationMovesToTheNewCycleFileAndEveryEntryReadsBack() throws Exception
     {
         final long dayMs = 86_400_000L;

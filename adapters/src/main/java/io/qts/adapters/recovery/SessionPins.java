@@ -31,8 +31,8 @@ public record SessionPins(String qtsVersion, int journalFormat, String configHas
     /** The version the CLI reports ({@code qts --version}). */
     public static final String QTS_VERSION = "qts 0.1.0";
     /**
-     * The journal format this build writes and reads ({@link EntryHeader#FORMAT_VERSION}), so a session is never
-     * continued across layouts by mistake.
+     * The journal format this build writes ({@link EntryHeader#FORMAT_VERSION}), so a session is never continued
+     * across layouts by mistake.
      */
     public static final int JOURNAL_FORMAT = EntryHeader.FORMAT_VERSION;
     private static final String KEY = "pins";

@@ -60,11 +60,11 @@ final class JournalStage
     /**
      * Makes sure the input at ring {@code sequence} is journaled: if it is not yet, journals it and the published
      * inputs after it in its batch, {@link #MAX_AHEAD} at most, and reports each to the probe. Without a ring
-     * (an inline driver) journals {@code slot} alone; {@code sequence} is then not read.
+     * (an inline driver), or with a negative {@code sequence} (an input not from the ring), journals {@code slot} alone.
      */
     void onEvent(final InboundSlot slot, final long sequence, final StageProbe probe)
     {
-        if (ring == null)
+        if (ring == null || sequence < 0)
         {
             append(slot);
             probe.afterStage(StageProbe.JOURNAL, slot);
@@ -103,6 +103,12 @@ final class JournalStage
         slot.sequence = appender.append(slot.timeNs, slot.sourceId, slot.format, slot.raw, 0, slot.length);
         counters.journalEntries++;
         counters.journalBytes += slot.length;
+    }
+
+    /** The ring sequence up to which inputs are journaled (-1 before the first). */
+    long journaledTo()
+    {
+        return journaledTo;
     }
 
     void close()

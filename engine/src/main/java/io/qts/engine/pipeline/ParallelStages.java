@@ -17,9 +17,21 @@ public final class ParallelStages
     private final Sequence riskExecutionDone = new Sequence();
     private volatile boolean abandoned;
 
-    /** The journal stage, as the ring consumer that runs beside decode/signal. */
+    /**
+     * The journal stage, as the ring consumer that runs beside decode/signal. It shows its progress after each
+     * journal batch, not only at the end of a ring batch: risk/execution may act on 64 journaled inputs while the
+     * next are written, rather than wait for a whole backlog.
+     */
     public final EventHandler<InboundSlot> journal = new EventHandler<>()
     {
+        private Sequence progress;
+
+        @Override
+        public void setSequenceCallback(final Sequence sequenceCallback)
+        {
+            progress = sequenceCallback;
+        }
+
         @Override
         public void onStart()
         {
@@ -42,6 +54,11 @@ public final class ParallelStages
         public void onEvent(final InboundSlot slot, final long sequence, final boolean endOfBatch)
         {
             chain.journal(slot, sequence);
+            final long journaled = chain.journaledTo();
+            if (journaled > progress.get())
+            {
+                progress.set(journaled);
+            }
         }
     };
 

@@ -103,6 +103,12 @@ public final class StageChain implements EventHandler<InboundSlot>
         journal.onEvent(slot, sequence, probe);
     }
 
+    /** The ring sequence up to which inputs are journaled (the parallel topology publishes it to risk/execution). */
+    long journaledTo()
+    {
+        return journal.journaledTo();
+    }
+
     /** The ring's next batch, as the ring reports it to the consumer that runs the journal step. */
     void journalBatchStart(final long batchSize)
     {
