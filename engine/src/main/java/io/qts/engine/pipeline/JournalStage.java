@@ -12,15 +12,16 @@ import io.qts.journal.JournalAppender;
  * of a ring batch it journals that input and up to {@link #MAX_AHEAD} - 1 published inputs after it as one
  * journal batch ({@link JournalAppender#startBatch}), which costs about half as much per input as one
  * append each, then lets the other stages act on them. Nothing is acted on before it is journaled: a crash
- * loses at most the batch being written, none of which any stage has seen. When the engine keeps up, batches
- * are one input long and nothing waits for a later input.
+ * loses at most the document being written, none of whose inputs risk or execution has seen (in the chain
+ * topology, no stage). When the engine keeps up, batches are one input long and nothing waits for a later input.
  */
 final class JournalStage
 {
     /**
-     * At most this many inputs are journaled before the first of them is acted on: 64 brings the cost per
-     * input within a few percent of unbounded batches (docs/performance.md) while a burst's first input waits
-     * for at most 64 appends (about 4 µs on the 2-core machine) rather than for the whole backlog.
+     * At most this many inputs are journaled before the first of them is acted on: 64 takes nearly all of the
+     * gain measured (docs/performance.md: 58-61 ns per entry at 64 to a document, 65-90 at 16, 174-397 alone)
+     * while a burst's first input waits for at most 64 appends (about 4 µs on the 2-core machine) rather than
+     * for the whole backlog.
      */
     static final int MAX_AHEAD = 64;
     private static final long UNKNOWN = Long.MIN_VALUE;
