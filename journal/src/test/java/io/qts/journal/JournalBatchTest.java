@@ -143,14 +143,7 @@ class JournalBatchTest
     @Test
     void aCorruptEntryInsideABatchIsReportedAndItsNeighboursStillRead() throws IOException
     {
-        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
-        {
-            appender.startBatch();
-            appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("first"), 0, 5);
-            appender.append(2, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("second"), 0, 6);
-            appender.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("third"), 0, 5);
-            appender.endBatch();
-        }
+        writeBatchOfThreeThen(dir, null);
         flipByte(dir, "second", 0);
 
         final JournalVerifier.Report report = verify(dir);
@@ -173,15 +166,7 @@ class JournalBatchTest
     @Test
     void aDamagedLengthWordInsideABatchIsReportedWithTheRestOfItsDocument() throws IOException
     {
-        try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
-        {
-            appender.startBatch();
-            appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("first"), 0, 5);
-            appender.append(2, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("second"), 0, 6);
-            appender.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("third"), 0, 5);
-            appender.endBatch();
-            appender.append(4, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("fourth"), 0, 6);
-        }
+        writeBatchOfThreeThen(dir, "fourth");
         // The high byte of the second entry's length: it now runs past the document, and "third" cannot be found.
         flipByte(dir, "second", -EntryHeader.LENGTH + EntryHeader.LENGTH_OFFSET + 3);
 
@@ -243,6 +228,23 @@ class JournalBatchTest
                 appender.append(i + k, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, payload, 0, payload.length);
             }
             appender.endBatch();
+        }
+    }
+
+    /** "first", "second" and "third" (times 1 to 3) as one batch, then {@code after} (time 4) alone if not null. */
+    private static void writeBatchOfThreeThen(final Path journalDir, final String after)
+    {
+        try (Journal journal = Journal.openForAppend(journalDir); JournalAppender appender = journal.appender())
+        {
+            appender.startBatch();
+            appender.append(1, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("first"), 0, 5);
+            appender.append(2, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("second"), 0, 6);
+            appender.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("third"), 0, 5);
+            appender.endBatch();
+            if (after != null)
+            {
+                appender.append(4, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes(after), 0, after.length());
+            }
         }
     }
 
