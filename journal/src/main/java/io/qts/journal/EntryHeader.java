@@ -79,20 +79,50 @@ public final class EntryHeader
     }
 
     /**
-     * CRC32C of a format-2 entry: the header fields as laid out (little-endian) up to the checksum, then the
+     * CRC32C of an entry (formats 2 and 3): the header fields as laid out (little-endian) up to the checksum, then the
      * payload. {@code scratch} is a reusable buffer of at least {@link #CHECKSUM_OFFSET} bytes, so this allocates nothing.
      */
     static int checksum(
         final CRC32C crc, final UnsafeBuffer scratch, final long timeNs, final long sequence, final int sourceId,
         final int format, final byte[] payload, final int offset, final int length)
     {
-        scratch.putLong(TIME_NS_OFFSET, timeNs, ByteOrder.LITTLE_ENDIAN);
-        scratch.putLong(SEQUENCE_OFFSET, sequence, ByteOrder.LITTLE_ENDIAN);
-        scratch.putShort(SOURCE_ID_OFFSET, (short)sourceId, ByteOrder.LITTLE_ENDIAN);
-        scratch.putShort(FORMAT_OFFSET, (short)format, ByteOrder.LITTLE_ENDIAN);
-        scratch.putInt(LENGTH_OFFSET, length, ByteOrder.LITTLE_ENDIAN);
+        putFields(scratch, timeNs, sequence, sourceId, format, length);
+        return checksum(crc, scratch.byteArray(), payload, offset, length);
+    }
+
+    /**
+     * Lays a whole entry out in {@code entry} (a buffer over an array of at least {@link #LENGTH} plus
+     * {@link #MAX_PAYLOAD_LENGTH} bytes): header, checksum and a copy of the payload, so the journal writes it in
+     * one copy. Returns the entry's length in bytes.
+     */
+    static int encode(
+        final CRC32C crc, final UnsafeBuffer entry, final long timeNs, final long sequence, final int sourceId,
+        final int format, final byte[] payload, final int offset, final int length)
+    {
+        final byte[] bytes = entry.byteArray();
+        putFields(entry, timeNs, sequence, sourceId, format, length);
+        System.arraycopy(payload, offset, bytes, LENGTH, length);
+        entry.putInt(CHECKSUM_OFFSET, checksum(crc, bytes, bytes, LENGTH, length), ByteOrder.LITTLE_ENDIAN);
+        return LENGTH + length;
+    }
+
+    private static void putFields(
+        final UnsafeBuffer header, final long timeNs, final long sequence, final int sourceId, final int format,
+        final int length)
+    {
+        header.putLong(TIME_NS_OFFSET, timeNs, ByteOrder.LITTLE_ENDIAN);
+        header.putLong(SEQUENCE_OFFSET, sequence, ByteOrder.LITTLE_ENDIAN);
+        header.putShort(SOURCE_ID_OFFSET, (short)sourceId, ByteOrder.LITTLE_ENDIAN);
+        header.putShort(FORMAT_OFFSET, (short)format, ByteOrder.LITTLE_ENDIAN);
+        header.putInt(LENGTH_OFFSET, length, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** CRC32C of the first {@link #CHECKSUM_OFFSET} bytes of {@code header}, then of the payload. */
+    private static int checksum(
+        final CRC32C crc, final byte[] header, final byte[] payload, final int offset, final int length)
+    {
         crc.reset();
-        crc.update(scratch.byteArray(), 0, CHECKSUM_OFFSET);
+        crc.update(header, 0, CHECKSUM_OFFSET);
         crc.update(payload, offset, length);
         return (int)crc.getValue();
     }

@@ -30,7 +30,8 @@ public final class JournalAppender implements AutoCloseable
     private final long syncIntervalNs;
     private final SpaceReservation reservation;
     private final CRC32C crc = new CRC32C();
-    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[EntryHeader.CHECKSUM_OFFSET]);
+    /** The entry being written, laid out as in the journal: one copy into the mapped file instead of seven writes. */
+    private final UnsafeBuffer entry = new UnsafeBuffer(new byte[EntryHeader.LENGTH + EntryHeader.MAX_PAYLOAD_LENGTH]);
     private final boolean batchable;
     private long nextSequence;
     private long nextSyncNs;
@@ -128,12 +129,12 @@ public final class JournalAppender implements AutoCloseable
         final int offset, final int length)
     {
         journal.checkWritable();
-        final int checksum = EntryHeader.checksum(crc, scratch, timeNs, sequence, sourceId, format, payload, offset, length);
+        final int entryLength = EntryHeader.encode(crc, entry, timeNs, sequence, sourceId, format, payload, offset, length);
         try
         {
             try (DocumentContext dc = appender.writingDocument())
             {
-                writeEntry(dc.wire().bytes(), timeNs, sequence, sourceId, format, payload, offset, length, checksum);
+                writeEntry(dc.wire().bytes(), entryLength);
             }
         }
         catch (final RuntimeException | InternalError ex)
@@ -149,8 +150,8 @@ public final class JournalAppender implements AutoCloseable
         final int offset, final int length)
     {
         journal.checkWritable();
-        final int checksum = EntryHeader.checksum(crc, scratch, timeNs, sequence, sourceId, format, payload, offset, length);
-        if (batch != null && batchBytes + EntryHeader.LENGTH + length > EntryHeader.MAX_DOCUMENT_BYTES)
+        final int entryLength = EntryHeader.encode(crc, entry, timeNs, sequence, sourceId, format, payload, offset, length);
+        if (batch != null && batchBytes + entryLength > EntryHeader.MAX_DOCUMENT_BYTES)
         {
             completeDocument();
             journal.checkWritable();
@@ -162,8 +163,8 @@ public final class JournalAppender implements AutoCloseable
                 batch = appender.writingDocument();
                 batchBytes = 0;
             }
-            writeEntry(batch.wire().bytes(), timeNs, sequence, sourceId, format, payload, offset, length, checksum);
-            batchBytes += EntryHeader.LENGTH + length;
+            writeEntry(batch.wire().bytes(), entryLength);
+            batchBytes += entryLength;
         }
         catch (final RuntimeException | InternalError ex)
         {
@@ -172,17 +173,9 @@ public final class JournalAppender implements AutoCloseable
         }
     }
 
-    private void writeEntry(
-        final Bytes<?> bytes, final long timeNs, final long sequence, final int sourceId, final int format,
-        final byte[] payload, final int offset, final int length, final int checksum)
+    private void writeEntry(final Bytes<?> bytes, final int entryLength)
     {
-        bytes.writeLong(timeNs);
-        bytes.writeLong(sequence);
-        bytes.writeShort((short)sourceId);
-        bytes.writeShort((short)format);
-        bytes.writeInt(length);
-        bytes.writeInt(checksum);
-        bytes.write(payload, offset, length);
+        bytes.write(entry.byteArray(), 0, entryLength);
         lastEnd = bytes.writePosition();
         lastStore = bytes.bytesStore();
     }
