@@ -12,11 +12,13 @@ import org.agrona.collections.LongHashSet;
  */
 public final class RecentTradeIds
 {
-    /** How many recent trade ids are remembered. */
+    /** How many recent trade ids are remembered: a power of two. */
     public static final int CAPACITY = 4096;
 
     private final long[] ring = new long[CAPACITY];
     private final LongHashSet set = new LongHashSet(CAPACITY * 4);
+    /** The largest key remembered so far: a larger one cannot be in the set (trade ids mostly rise). */
+    private long maxKey = Long.MIN_VALUE;
     private int next;
     private int count;
 
@@ -28,7 +30,11 @@ public final class RecentTradeIds
             return true;
         }
         final long key = tradeId ^ ((long)instrumentId << 56);
-        if (set.contains(key))
+        if (key > maxKey)
+        {
+            maxKey = key;
+        }
+        else if (set.contains(key))
         {
             return false;
         }
@@ -41,7 +47,7 @@ public final class RecentTradeIds
             count++;
         }
         ring[next] = key;
-        next = (next + 1) % CAPACITY;
+        next = (next + 1) & (CAPACITY - 1);
         set.add(key);
         return true;
     }
