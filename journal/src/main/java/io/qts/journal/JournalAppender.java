@@ -104,8 +104,8 @@ public final class JournalAppender implements AutoCloseable
     }
 
     /**
-     * Completes the batch's last document, then syncs as the journal's sync setting asks (once per batch: a group
-     * commit). Does nothing when no batch is started.
+     * Completes the batch's last document, then syncs as the journal's sync setting asks (once per document: a group
+     * commit, once per batch for small inputs). Does nothing when no batch is started.
      *
      * @throws JournalException if the document cannot be completed; its entries are then not in the journal.
      */
@@ -254,7 +254,7 @@ public final class JournalAppender implements AutoCloseable
         }
     }
 
-    /** Chronicle index of the entry appended last. */
+    /** Chronicle index of the document completed last (in an open batch, not the one being written). */
     public long lastIndex()
     {
         return appender.lastIndexAppended();

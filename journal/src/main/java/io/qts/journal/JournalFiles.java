@@ -197,7 +197,8 @@ final class JournalFiles
         {
             throw new JournalException("journal " + dir + " is in journal format 1 (written before entries carried a "
                 + "whole-entry checksum, a kind and an end marker); this build reads formats "
-                + EntryHeader.OLDEST_READABLE_VERSION + " to " + EntryHeader.FORMAT_VERSION + " only: import the data again, or read it with the QTS version that wrote it");
+                + EntryHeader.OLDEST_READABLE_VERSION + " to " + EntryHeader.FORMAT_VERSION
+                + " only: import the data again, or read it with the QTS version that wrote it");
         }
         throw new JournalException("journal " + dir + " is damaged: its header record fails its checksum");
     }

@@ -33,8 +33,8 @@ public final class JournalVerifier
                     report.entries++;
                     report.corrupt++;
                     report.note(String.format(entry.truncated()
-                        ? "corrupt entry at index 0x%x: its stored length runs past its document, so the rest of the "
-                            + "document cannot be read"
+                        ? "corrupt entry at index 0x%x: it does not fit in its document (a damaged length word or "
+                            + "document), so the rest of the document cannot be read"
                         : "corrupt entry at index 0x%x: its checksum does not match (header or payload damaged)", entry.index()));
                     expectedSequence = -1;
                     first = false;

@@ -1,5 +1,6 @@
 package io.qts.journal;
 
+import com.sun.management.ThreadMXBean;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -10,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -174,8 +177,8 @@ class JournalBatchTest
         assertEquals(3, report.entries());
         assertEquals(1, report.corrupt());
         assertEquals(1, report.problems().size(), report.problems().toString());
-        assertTrue(report.problems().get(0).contains("its stored length runs past its document, so the rest of the "
-            + "document cannot be read"), report.problems().get(0));
+        assertTrue(report.problems().get(0).contains("it does not fit in its document (a damaged length word or "
+            + "document), so the rest of the document cannot be read"), report.problems().get(0));
         assertEquals(List.of("0 1 first", "1 2 ", "3 4 fourth"), readAll(dir));
     }
 
@@ -205,8 +208,7 @@ class JournalBatchTest
     void batchedAppendsAllocateNothingInSteadyState()
     {
         final byte[] payload = new byte[64];
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (Journal journal = Journal.openForAppend(dir); JournalAppender appender = journal.appender())
         {
             appendBatches(appender, payload, 1_000_000);
@@ -316,7 +318,7 @@ class JournalBatchTest
             final byte[] needle = bytes(payload);
             for (int i = 0; i <= content.length - needle.length; i++)
             {
-                if (java.util.Arrays.equals(content, i, i + needle.length, needle, 0, needle.length))
+                if (Arrays.equals(content, i, i + needle.length, needle, 0, needle.length))
                 {
                     content[i + offset] ^= 0x01;
                     Files.write(file, content);

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class JournalAppendBenchmark
 {
     private static final int LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + TradeTickEncoder.BLOCK_LENGTH;
+    /** As many as the engine's journal stage writes ahead at most (JournalStage.MAX_AHEAD). */
     private static final int BATCH = 64;
 
     private final byte[] payload = new byte[LENGTH];

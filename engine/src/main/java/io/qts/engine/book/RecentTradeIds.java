@@ -17,7 +17,10 @@ public final class RecentTradeIds
 
     private final long[] ring = new long[CAPACITY];
     private final LongHashSet set = new LongHashSet(CAPACITY * 4);
-    /** The largest key remembered so far: a larger one cannot be in the set (trade ids mostly rise). */
+    /**
+     * The largest key ever remembered: a larger one cannot be in the set. Trade ids rise, so with one instrument
+     * (or for the one whose id puts its keys highest) a new trade skips the lookup.
+     */
     private long maxKey = Long.MIN_VALUE;
     private int next;
     private int count;

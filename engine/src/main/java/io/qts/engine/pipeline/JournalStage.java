@@ -10,8 +10,8 @@ import io.qts.journal.JournalAppender;
  * <p>
  * Live, the stage writes ahead in batches (smart batching, as the LMAX journaller does): at the first input
  * of a ring batch it journals that input and up to {@link #MAX_AHEAD} - 1 published inputs after it as one
- * journal batch ({@link JournalAppender#startBatch}), which costs about half as much per input as one
- * append each, then lets the other stages act on them. Nothing is acted on before it is journaled: a crash
+ * journal batch ({@link JournalAppender#startBatch}), which costs a fraction per input of one append each
+ * (docs/performance.md), then lets the other stages act on them. Nothing is acted on before it is journaled: a crash
  * loses at most the document being written, none of whose inputs risk or execution has seen (in the chain
  * topology, no stage). When the engine keeps up, batches are one input long and nothing waits for a later input.
  */
@@ -71,13 +71,14 @@ final class JournalStage
             probe.afterStage(StageProbe.JOURNAL, slot);
             return;
         }
+        if (batchEnd == UNKNOWN)
+        {
+            // Taken at the batch's first input, whether or not it is journaled already.
+            batchEnd = sequence + batchSize - 1;
+        }
         if (sequence <= journaledTo)
         {
             return;
-        }
-        if (batchEnd == UNKNOWN)
-        {
-            batchEnd = sequence + batchSize - 1;
         }
         final long last = Math.min(Math.max(batchEnd, sequence), sequence + MAX_AHEAD - 1);
         appender.startBatch();

@@ -44,6 +44,7 @@ class RecentTradeIdsTest
     @Test
     void agreesWithAPlainWindowOnRisingRepeatedAndOutOfOrderIds()
     {
+        // Instrument 3's keys are the highest, so its rising ids take the path that skips the lookup.
         final Random random = new Random(20261130L);
         final RecentTradeIds ids = new RecentTradeIds();
         final ArrayDeque<Long> window = new ArrayDeque<>();
@@ -65,7 +66,8 @@ class RecentTradeIdsTest
             }
             else
             {
-                id = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(1_000_000);
+                // No id at all, or one a little ahead, which the rising ids reach later as a duplicate.
+                id = random.nextInt(3) == 0 ? 0 : lastId[instrument] + 1 + random.nextInt(50);
             }
             final long key = id ^ ((long)instrument << 56);
             final boolean expectedNew = id <= 0 || !inWindow.contains(key);
