@@ -64,7 +64,7 @@ public final class LivePipeline implements AutoCloseable
     {
         outbound.addGatingSequences(poller.getSequence());
         core = new EngineCore(context, journal, this::sendOutbound, listener);
-        threads = new EngineThreads(context.cpuIds(), (ex) -> failure = ex);
+        threads = new EngineThreads(context.cpuIds(), this::recordFailure);
         disruptor = new Disruptor<>(
             InboundSlot::new, context.ringSize(), threads,
             context.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE, WaitStrategies.create(context.waitStrategy()));
@@ -258,7 +258,7 @@ public final class LivePipeline implements AutoCloseable
         {
             // The outbound journal could not be written, so the order was not sent: stop as for the inbound one;
             // stop() reports it.
-            failure = ex;
+            recordFailure(ex);
         }
         catch (final Exception ex)
         {
@@ -408,12 +408,25 @@ public final class LivePipeline implements AutoCloseable
     }
 
     /** Any exception on the engine thread stops the engine; it is reported, never swallowed. */
+    /**
+     * Keeps the first failure: the one that stopped the engine. In the parallel topology the other engine threads
+     * fail after it because it stopped them (decode/signal: "the risk/execution thread stopped"), which would
+     * otherwise replace the cause stop() reports. Runs only when the engine fails, never on the hot path.
+     */
+    private synchronized void recordFailure(final Throwable ex)
+    {
+        if (failure == null)
+        {
+            failure = ex;
+        }
+    }
+
     private final class Failure implements ExceptionHandler<InboundSlot>
     {
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final InboundSlot event)
         {
-            failure = ex;
+            recordFailure(ex);
             abandonParallel();
             disruptor.halt();
         }
@@ -421,13 +434,13 @@ public final class LivePipeline implements AutoCloseable
         @Override
         public void handleOnStartException(final Throwable ex)
         {
-            failure = ex;
+            recordFailure(ex);
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
-            failure = ex;
+            recordFailure(ex);
         }
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -49,8 +51,9 @@ class JournalFailureTest
         exec("umount", "-l", mount.toString());
     }
 
-    @Test
-    void aJournalThatCannotBeWrittenStopsTheEngineAndNoOrderLeavesAfterIt()
+    @ParameterizedTest(name = "topology {0}")
+    @ValueSource(strings = {EngineContext.CHAIN, EngineContext.PARALLEL})
+    void aJournalThatCannotBeWrittenStopsTheEngineAndNoOrderLeavesAfterIt(final String topology)
     {
         final Path in = mount.resolve("in");
         final long[] ordersTaken = new long[1];
@@ -58,7 +61,8 @@ class JournalFailureTest
         final JournalException stopped;
         long published = 0;
         try (Journal journal = Journal.openForAppend(in, JournalKind.IN, JournalSync.NONE);
-            LivePipeline pipeline = new LivePipeline(LivePipelineTest.context(), journal, OutputListener.NONE))
+            LivePipeline pipeline = new LivePipeline(
+                LivePipelineTest.context().topology(topology).conclude(), journal, OutputListener.NONE))
         {
             pipeline.start();
             final TestEvents events = new TestEvents(pipeline.input());

@@ -97,6 +97,13 @@ public final class ParallelStages
 
     private void onRiskExecution(final InboundSlot slot, final long sequence, final boolean endOfBatch)
     {
+        if (abandoned)
+        {
+            // The engine halted on an error (reported by stop()). The ring marks the failing input done after its
+            // handler returns, which could let this thread see an input whose journal entry was rolled back: the
+            // flag is set before that, so nothing after the failure is acted on.
+            return;
+        }
         chain.riskAndExecution(slot);
         riskExecutionDone.set(sequence);
     }
