@@ -88,7 +88,7 @@ public final class JournalAppender implements AutoCloseable
     /**
      * Starts a batch: the entries appended until {@link #endBatch} share Chronicle documents (a new one every
      * {@link EntryHeader#MAX_DOCUMENT_BYTES}), which saves most of the per-document cost of an append (a document's
-     * header, index entry and position checks: about half of a one-entry append). A document is written whole or not
+     * header, index entry and position checks: most of a one-entry append). A document is written whole or not
      * at all, so a batch torn by a crash loses its last document's entries together; the caller acts on none of them
      * before {@link #endBatch} returns. A journal continued in format 2 takes one entry per document still.
      *
