@@ -407,7 +407,6 @@ public final class LivePipeline implements AutoCloseable
         }
     }
 
-    /** Any exception on the engine thread stops the engine; it is reported, never swallowed. */
     /**
      * Keeps the first failure: the one that stopped the engine. In the parallel topology the other engine threads
      * fail after it because it stopped them (decode/signal: "the risk/execution thread stopped"), which would
@@ -421,6 +420,7 @@ public final class LivePipeline implements AutoCloseable
         }
     }
 
+    /** Any exception on the engine thread stops the engine; it is reported, never swallowed. */
     private final class Failure implements ExceptionHandler<InboundSlot>
     {
         @Override

@@ -20,8 +20,8 @@ final class JournalStage
     /**
      * At most this many inputs are journaled before the first of them is acted on: 64 takes nearly all of the
      * gain measured (docs/performance.md: 58-61 ns per entry at 64 to a document, 65-90 at 16, 174-397 alone)
-     * while a burst's first input waits for at most 64 appends (about 4 µs on the 2-core machine) rather than
-     * for the whole backlog.
+     * while a burst's first input waits for at most 64 appends (64 x ~60 ns, ~4 µs, from those figures) rather
+     * than for the whole backlog.
      */
     static final int MAX_AHEAD = 64;
     private static final long UNKNOWN = Long.MIN_VALUE;

@@ -13,6 +13,8 @@ public final class StageChain implements EventHandler<InboundSlot>
 {
     /** -Dqts.checkThread=true asserts the single-writer rule on every event (debug runs). */
     private static final boolean CHECK_THREAD = Boolean.getBoolean("qts.checkThread");
+    /** The ring sequence given for an input handed to {@link #process}: the journal step writes it alone. */
+    private static final long NOT_FROM_RING = -1;
 
     private final JournalStage journal;
     private final DecodeStage decode;
@@ -77,7 +79,7 @@ public final class StageChain implements EventHandler<InboundSlot>
     /** Runs every stage on one input, in order, on the caller's thread (backtests and inline drivers, no ring). */
     public void process(final InboundSlot slot)
     {
-        run(slot, -1);
+        run(slot, NOT_FROM_RING);
     }
 
     private void run(final InboundSlot slot, final long sequence)
