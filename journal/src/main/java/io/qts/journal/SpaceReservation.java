@@ -25,7 +25,10 @@ import java.util.concurrent.locks.LockSupport;
  * took the writer off its work for hundreds of microseconds at a time. The thread then pretouches the reserved pages
  * through the writer's own mapping (an atomic compare-and-set of 0 with 0, which changes nothing), so the page fault
  * of each new 4 KB page, which on ext4 can wait for the file system's journal commit for milliseconds, is taken by this
- * thread instead of the writer. The writer only wakes the thread every {@link #SIGNAL_BYTES} and checks what it has
+ * thread instead of the writer. Before it touches a new mapped block it advises the kernel that the block is read at
+ * random ({@code madvise(MADV_RANDOM)}, see {@link ReadAround}): otherwise a fault reads around it as far as the
+ * device's read-ahead setting, and where that is large (8 MB on this project's VM) one fault in every 8 MB zeroed 8 MB of
+ * page cache in one go, holding a CPU for ~20 ms. The writer only wakes the thread every {@link #SIGNAL_BYTES} and checks what it has
  * reserved; it waits for it only when less than {@link #MIN_LEFT_BYTES} is left (the thread fell
  * behind, or a new cycle file just began), so it never writes past what is reserved, with one exception: the first
  * entry of each cycle file (Chronicle creates the file, its header and index arrays in the append that enters the
@@ -55,6 +58,7 @@ final class SpaceReservation implements AutoCloseable
 
     private final Thread thread;
     private final ReferenceOwner pretouchOwner = ReferenceOwner.temporary("qts-journal-pretouch");
+    private final ReadAround readAround = new ReadAround();
 
     // Written by the writer, read by the reserving thread.
     private volatile CycleFile cycleFile;
@@ -180,13 +184,14 @@ final class SpaceReservation implements AutoCloseable
                 final WriterBlock block = writerBlock;
                 if (block != null && block.cycle() == fileCycle)
                 {
-                    if (block.store() != touchedStore)
+                    final boolean newBlock = block.store() != touchedStore;
+                    if (newBlock)
                     {
                         touchedStore = block.store();
                         touchedUpTo = 0;
                     }
                     final long from = Math.max(touchedUpTo, requestedPosition + PAGE_BYTES);
-                    touchedUpTo = pretouch(touchedStore, from, Math.min(upTo, from + PRETOUCH_BYTES_PER_PASS));
+                    touchedUpTo = pretouch(touchedStore, newBlock, from, Math.min(upTo, from + PRETOUCH_BYTES_PER_PASS));
                     if (touchedUpTo > from && touchedUpTo < upTo)
                     {
                         // More to touch: check first whether the writer needs blocks (a slow fault must not hold it up).
@@ -216,10 +221,11 @@ final class SpaceReservation implements AutoCloseable
     }
 
     /**
-     * Touches each page from {@code from} to {@code to} that lies in the writer's mapped block, holding a reference to
-     * the block meanwhile so it cannot be unmapped; returns how far it got.
+     * Touches each page from {@code from} to {@code to} that lies in the writer's mapped block, first advising that the
+     * block is read at random when it is new to this thread, holding a reference to the block meanwhile so it cannot
+     * be unmapped; returns how far it got.
      */
-    private long pretouch(final MappedBytesStore store, final long from, final long to)
+    private long pretouch(final MappedBytesStore store, final boolean newBlock, final long from, final long to)
     {
         long page = (from + PAGE_BYTES - 1) & -PAGE_BYTES;
         try
@@ -236,6 +242,10 @@ final class SpaceReservation implements AutoCloseable
         }
         try
         {
+            if (newBlock)
+            {
+                readAround.disable(store);
+            }
             for (; page + Integer.BYTES <= to && store.inside(page, Integer.BYTES); page += PAGE_BYTES)
             {
                 store.compareAndSwapInt(page, 0, 0);
@@ -252,32 +262,17 @@ final class SpaceReservation implements AutoCloseable
      * Allocates disk blocks of one cycle file: with {@code fallocate(2)} where the operating system and file system
      * have it (no data is written, so nothing is written back twice), else, and for the rest of the file once it failed,
      * by writing zeros through a file channel.
-     * {@code fallocate} is called through Chronicle's own POSIX binding ({@code net.openhft:posix}, already on the class
-     * path with Chronicle Queue), on Linux only. Where that binding cannot load, it is a no-op whose {@code open}
-     * refuses, so zeros are written; elsewhere its {@code fallocate} may report success without allocating.
+     * {@code fallocate} is called through {@link LinuxPosix}. Where that binding loads but is the no-op one, its
+     * {@code open} refuses, so zeros are written.
      */
     private static final class BlockAllocator
     {
         private static final int O_WRONLY = 1;
-        /** Only Linux's binding allocates: the Windows one reports success without doing anything. */
-        private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
         private final ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK_BYTES);
-        private final PosixAPI posix = LINUX ? posixOrNull() : null;
+        private final PosixAPI posix = LinuxPosix.API;
         private FileChannel channel;
         private int fd = -1;
-
-        private static PosixAPI posixOrNull()
-        {
-            try
-            {
-                return PosixAPI.posix();
-            }
-            catch (final RuntimeException | LinkageError ex)
-            {
-                return null;
-            }
-        }
 
         void open(final File file) throws IOException
         {

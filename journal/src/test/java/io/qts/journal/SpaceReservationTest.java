@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -145,6 +146,59 @@ class SpaceReservationTest
         pinned.join();
         assertEquals(null, failure[0]);
         assertEquals(processCpus, ProcessCpus.parse(reservingCpus[0]), "the reserving thread's CPUs");
+    }
+
+    /**
+     * The kernel is told the writer's mapping is read at random ("rr" in its VmFlags, proc(5)), so a fault ahead of the
+     * writer maps one page instead of reading around it as far as the disk's read-ahead setting.
+     */
+    @Test
+    void theWritersMappedBlockIsAdvisedRandomSoAFaultDoesNotReadAround() throws Exception
+    {
+        final Path smaps = Path.of("/proc/self/smaps");
+        Assumptions.assumeTrue(LinuxPosix.API != null && Files.isReadable(smaps), "skipped: needs Linux and /proc");
+        final byte[] payload = new byte[1_000];
+        try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
+            JournalAppender appender = journal.appender())
+        {
+            // Enough for the writer to signal the reserving thread, which advises the block before it pretouches.
+            for (int n = 0; n < 2_000; n++)
+            {
+                appender.append(n, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, payload, 0, payload.length);
+            }
+            final String cycleFileName = cycleFile().getFileName().toString();
+            // The thread advises asynchronously: up to 5 s for it.
+            List<String> flags = vmFlagsOfMappingsOf(smaps, cycleFileName);
+            for (int wait = 0; wait < 100 && !(flags.size() > 0 && flags.stream().allMatch(line -> line.contains(" rr"))); wait++)
+            {
+                Thread.sleep(50);
+                flags = vmFlagsOfMappingsOf(smaps, cycleFileName);
+            }
+            assertTrue(!flags.isEmpty(), "no mapping of " + cycleFileName + " in " + smaps);
+            for (final String line : flags)
+            {
+                assertTrue(line.contains(" rr"), "a mapping of " + cycleFileName + " without MADV_RANDOM: " + line);
+            }
+        }
+    }
+
+    /** The "VmFlags:" line of each mapping of a file whose name ends with {@code fileName}. */
+    private static List<String> vmFlagsOfMappingsOf(final Path smaps, final String fileName) throws IOException
+    {
+        final List<String> flags = new ArrayList<>();
+        boolean inMapping = false;
+        for (final String line : Files.readAllLines(smaps, StandardCharsets.US_ASCII))
+        {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*"))
+            {
+                inMapping = line.endsWith("/" + fileName);
+            }
+            else if (inMapping && line.startsWith("VmFlags:"))
+            {
+                flags.add(line);
+            }
+        }
+        return flags;
     }
 
     @Test
