@@ -44,9 +44,10 @@ final class LatencyBenchmark
             progress("journal floor: Disruptor consumer that only appends to the journal");
             settle();
             final Path journalDir = work.fresh("journal");
+            final JournalDisk disk = JournalDisk.of(work.root());
             final FloorLatencyRun.Result journalFloor = FloorLatencyRun.runJournal(settings, journalDir);
             WorkDir.delete(journalDir);
-            return new LatencyReport(settings, engine, abq, floor, journalFloor);
+            return new LatencyReport(settings, engine, abq, floor, journalFloor, disk);
         }
     }
 

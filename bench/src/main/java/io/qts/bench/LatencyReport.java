@@ -30,16 +30,18 @@ final class LatencyReport
     private final AbqLatencyRun.Result abq;
     private final FloorLatencyRun.Result floor;
     private final FloorLatencyRun.Result journalFloor;
+    private final JournalDisk journalDisk;
 
     LatencyReport(
         final LatencySettings settings, final EngineLatencyRun.Result engine, final AbqLatencyRun.Result abq,
-        final FloorLatencyRun.Result floor, final FloorLatencyRun.Result journalFloor)
+        final FloorLatencyRun.Result floor, final FloorLatencyRun.Result journalFloor, final JournalDisk journalDisk)
     {
         this.settings = settings;
         this.engine = engine;
         this.abq = abq;
         this.floor = floor;
         this.journalFloor = journalFloor;
+        this.journalDisk = journalDisk;
     }
 
     private static double us(final Histogram histogram, final double percentile)
@@ -102,6 +104,7 @@ final class LatencyReport
         out.append(String.format(Locale.ROOT, "JDK %s; wait strategy %s; topology %s; CPU affinity %s; %d CPUs%n",
             Runtime.version(), settings.waitStrategy(), settings.topology(), settings.cpuAffinity(),
             Runtime.getRuntime().availableProcessors()));
+        out.append(String.format(Locale.ROOT, "journals: %s%n", journalDisk.describe()));
         return out.toString();
     }
 
@@ -184,6 +187,8 @@ final class LatencyReport
         summary.put("cpuAffinity", settings.cpuAffinity());
         summary.put("cpus", Runtime.getRuntime().availableProcessors());
         summary.put("jdk", Runtime.version().toString());
+        summary.put("journalDevice", journalDisk.device());
+        summary.put("journalReadAheadKb", journalDisk.readAheadKb());
         return summary;
     }
 

@@ -57,6 +57,8 @@ class LatencySmokeTest
         assertEquals(4, svg.getElementsByTagName("path").getLength(), "one line per series");
         assertTrue(stdout.toString().contains("abq / engine: p50"), stdout.toString());
         assertTrue(stdout.toString().contains("journal floor, the append itself"), stdout.toString());
+        assertTrue(stdout.toString().contains("journals: "), stdout.toString());
+        assertTrue(summary.has("journalDevice") && summary.path("journalReadAheadKb").isNumber(), summary.toString());
         assertTrue(Files.notExists(dir.resolve("work")) || Files.list(dir.resolve("work")).findAny().isEmpty(),
             "the run's journals are deleted");
     }
