@@ -22,28 +22,25 @@ final class ReadAround
 
     /**
      * Advises random access over the whole mapping of {@code store}; the caller holds a reference to it, so it is
-     * mapped throughout.
-     *
-     * @return whether the call reported success: false off Linux or when refused; true from the binding's no-op
-     *         stand-in, used where the native one cannot load.
+     * mapped throughout. Off Linux, or without the native binding, it does nothing.
      */
-    boolean disable(final MappedBytesStore store)
+    void disable(final MappedBytesStore store)
     {
         if (posix == null)
         {
-            return false;
+            return;
         }
         final long start = store.start();
         final long address = store.addressForRead(start);
         final long length = store.realCapacity() - start;
         try
         {
-            return posix.madvise(address, length, MAdviseFlag.MADV_RANDOM) == 0;
+            // A refusal (non-zero) leaves the default read-around: slower faults, nothing else (see the class comment).
+            posix.madvise(address, length, MAdviseFlag.MADV_RANDOM);
         }
         catch (final RuntimeException ex)
         {
-            // A hint that cannot be given must not stop the journal (see the class comment).
-            return false;
+            // Likewise: a hint that cannot be given must not stop the journal.
         }
     }
 }

@@ -26,14 +26,14 @@ import java.util.concurrent.locks.LockSupport;
  * through the writer's own mapping (an atomic compare-and-set of 0 with 0, which changes nothing), so the page fault
  * of each new 4 KB page, which on ext4 can wait for the file system's journal commit for milliseconds, is taken by this
  * thread instead of the writer. Before it touches a new mapped block it advises the kernel that the block is read at
- * random ({@code madvise(MADV_RANDOM)}, see {@link ReadAround}): otherwise a fault reads around it as far as the
- * device's read-ahead setting, and where that is large (8 MB on this project's VM) one fault in every 8 MB zeroed 8 MB of
- * page cache in one go, holding a CPU for ~20 ms. The writer only wakes the thread every {@link #SIGNAL_BYTES} and checks what it has
- * reserved; it waits for it only when less than {@link #MIN_LEFT_BYTES} is left (the thread fell
- * behind, or a new cycle file just began), so it never writes past what is reserved, with one exception: the first
- * entry of each cycle file (Chronicle creates the file, its header and index arrays in the append that enters the
- * cycle, before this class learns of it; opening a journal for append checks that {@link Journal#MIN_FREE_BYTES} are
- * free).
+ * random ({@code madvise(MADV_RANDOM)}, see {@link ReadAround}): otherwise a fault reads around the page as far as
+ * the device's read-ahead setting, and where that is large (8 MB on this project's VM) one fault in every 8 MB
+ * zeroed 8 MB of page cache in one go, holding a CPU for ~20 ms. The writer only wakes the thread every
+ * {@link #SIGNAL_BYTES} and checks what it has reserved; it waits for it only when less than {@link #MIN_LEFT_BYTES}
+ * is left (the thread fell behind, or a new cycle file just began), so it never writes past what is reserved, with one
+ * exception: the first entry of each cycle file (Chronicle creates the file, its header and index arrays in the append
+ * that enters the cycle, before this class learns of it; opening a journal for append checks that
+ * {@link Journal#MIN_FREE_BYTES} are free).
  * <p>
  * The thread takes the CPUs of the process, not of the thread that made it: the appender is made on the engine
  * thread, which may be pinned to an isolated core (see {@link ProcessCpus}).
