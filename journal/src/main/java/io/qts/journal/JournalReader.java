@@ -15,7 +15,9 @@ import java.nio.file.Path;
  * format 3, a batch of them: each document is copied out once and its entries handed out one by one (last first
  * when the tailer reads backward), so a document is never held open between calls. A document longer than any this
  * build writes, or a stored length that runs past its document, is damage: one entry marked truncated stands for
- * the rest of that document.
+ * the rest of that document. After a document longer than any written, reading stops: its length word is damaged,
+ * so where the next document starts is unknown, and reading at the place it names can fault beyond the file's end
+ * (SIGBUS, which compiled code reports late, outside any handler).
  */
 public final class JournalReader implements AutoCloseable
 {
@@ -31,6 +33,8 @@ public final class JournalReader implements AutoCloseable
     private final int[] entryStarts = new int[EntryHeader.MAX_DOCUMENT_BYTES / EntryHeader.LENGTH + 1];
     private int entryCount;
     private int entriesServed;
+    /** A document longer than any written was read: nothing after it can be found. */
+    private boolean pastDamagedLength;
 
     /** @param batched whether a document may hold several entries (format 3); else bytes after its first are ignored. */
     JournalReader(final Path dir, final ExcerptTailer tailer, final boolean batched)
@@ -45,6 +49,7 @@ public final class JournalReader implements AutoCloseable
     public boolean moveToIndex(final long index)
     {
         entriesServed = entryCount;
+        pastDamagedLength = false;
         return tailer.moveToIndex(index);
     }
 
@@ -52,6 +57,7 @@ public final class JournalReader implements AutoCloseable
     public void toStart()
     {
         entriesServed = entryCount;
+        pastDamagedLength = false;
         tailer.toStart();
     }
 
@@ -104,6 +110,10 @@ public final class JournalReader implements AutoCloseable
 
     private boolean readDocument()
     {
+        if (pastDamagedLength)
+        {
+            return false;
+        }
         try (DocumentContext dc = tailer.readingDocument())
         {
             if (!dc.isPresent())
@@ -112,8 +122,9 @@ public final class JournalReader implements AutoCloseable
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final long length = bytes.readRemaining();
-            // Longer than any document written: read as empty, which stands for one truncated entry.
-            documentLength = length <= documentBytes.length ? (int)length : 0;
+            // Longer than any document written: read as empty, which stands for one truncated entry, and the last.
+            pastDamagedLength = length > documentBytes.length;
+            documentLength = pastDamagedLength ? 0 : (int)length;
             bytes.read(documentBytes, 0, documentLength);
             documentIndex = dc.index();
         }

